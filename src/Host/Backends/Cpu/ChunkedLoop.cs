@@ -1,0 +1,61 @@
+namespace GmmGpu.Backends.Cpu;
+
+/// <summary>
+/// Runs a pass over fixed-size chunks of rows in parallel. The chunk size does not depend on
+/// the thread count, and each chunk returns its own partial, so summing the partials in chunk
+/// order gives bit-identical results whatever the degree of parallelism.
+/// </summary>
+internal sealed class ChunkedLoop(int? maxDegreeOfParallelism)
+{
+    /// <summary>Rows per chunk: a multiple of the SIMD block width.</summary>
+    public const int ChunkRows = 16384;
+
+    private readonly int _maxDegreeOfParallelism = maxDegreeOfParallelism ?? -1;
+
+    public static int ChunkCount(long rows) => (int)((rows + ChunkRows - 1) / ChunkRows);
+
+    /// <summary>
+    /// Calls <paramref name="body"/>(start, count, scratch) once per chunk, with a scratch object
+    /// per worker thread, and returns the partials in chunk order.
+    /// </summary>
+    public TPartial[] Run<TScratch, TPartial>(
+        long rows,
+        Func<TScratch> createScratch,
+        Func<long, int, TScratch, TPartial> body,
+        CancellationToken cancellationToken = default)
+    {
+        int chunks = ChunkCount(rows);
+        var partials = new TPartial[chunks];
+        var options = new ParallelOptions
+        {
+            MaxDegreeOfParallelism = _maxDegreeOfParallelism,
+            CancellationToken = cancellationToken,
+        };
+        Parallel.For(
+            0,
+            chunks,
+            options,
+            createScratch,
+            (chunk, _, scratch) =>
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                long start = (long)chunk * ChunkRows;
+                int count = (int)Math.Min(ChunkRows, rows - start);
+                partials[chunk] = body(start, count, scratch);
+                return scratch;
+            },
+            _ => { });
+        return partials;
+    }
+
+    /// <summary>Calls <paramref name="body"/>(start, count) once per chunk; nothing is summed.</summary>
+    public void Run(long rows, Action<long, int> body) =>
+        Run<bool, bool>(
+            rows,
+            static () => false,
+            (start, count, _) =>
+            {
+                body(start, count);
+                return false;
+            });
+}

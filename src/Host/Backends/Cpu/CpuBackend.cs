@@ -1,0 +1,245 @@
+using GmmGpu.Engine;
+
+namespace GmmGpu.Backends.Cpu;
+
+/// <summary>
+/// The fast CPU backend: hand-written SIMD passes over fixed-size chunks of rows, run in
+/// parallel, with float32 per-point arithmetic and float64 sums reduced in chunk order.
+/// </summary>
+public sealed class CpuBackend : IComputeBackend
+{
+    private readonly ChunkedLoop _loop;
+
+    /// <summary>Creates a CPU backend that uses every core.</summary>
+    public CpuBackend()
+        : this(null)
+    {
+    }
+
+    /// <summary>Creates a CPU backend.</summary>
+    /// <param name="maxDegreeOfParallelism">Most worker threads, ≥ 1; null means every core.
+    /// Results do not depend on it.</param>
+    public CpuBackend(int? maxDegreeOfParallelism)
+    {
+        if (maxDegreeOfParallelism is int threads)
+        {
+            ArgumentOutOfRangeException.ThrowIfNegativeOrZero(threads);
+        }
+
+        _loop = new ChunkedLoop(maxDegreeOfParallelism);
+        DeviceName = CpuInfo.ModelName();
+    }
+
+    /// <inheritdoc/>
+    public ComputeDevice Device => ComputeDevice.Cpu;
+
+    /// <inheritdoc/>
+    public string DeviceName { get; }
+
+    /// <inheritdoc/>
+    public IDeviceDataset Upload(ReadOnlyMemory<float> data, long rows, int columns) =>
+        new CpuDataset(data, rows, columns);
+
+    /// <inheritdoc/>
+    public void Accumulate(
+        IDeviceDataset data,
+        KernelModel model,
+        SufficientStatistics statistics,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(statistics);
+        CpuDataset dataset = CpuDataset.From(data);
+        int d = model.Dimensions;
+        StatisticsPartial[] partials = _loop.Run(
+            dataset.Rows,
+            () => new PointScratch(model),
+            (start, count, scratch) => ScalarStatisticsPass.Run(
+                model, dataset.Data.Span.Slice((int)start * d, count * d), count, scratch),
+            cancellationToken);
+        StatisticsPartial.Reduce(partials, statistics, dataset.Rows);
+    }
+
+    /// <inheritdoc/>
+    public unsafe void ScoreSamples(
+        IDeviceDataset data,
+        KernelModel model,
+        Span<double> logLikelihood)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        CpuDataset dataset = CpuDataset.From(data);
+        int d = model.Dimensions;
+        fixed (double* output = logLikelihood)
+        {
+            nint address = (nint)output;
+            _loop.Run(dataset.Rows, (start, count) =>
+            {
+                var scratch = new PointScratch(model);
+                ReadOnlySpan<float> rows = dataset.Data.Span;
+                var target = new Span<double>((double*)address + start, count);
+                for (int n = 0; n < count; n++)
+                {
+                    target[n] = scratch.LogProbability(model, rows.Slice((int)(start + n) * d, d));
+                }
+            });
+        }
+    }
+
+    /// <inheritdoc/>
+    public unsafe void Predict(IDeviceDataset data, KernelModel model, Span<int> labels)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        CpuDataset dataset = CpuDataset.From(data);
+        int d = model.Dimensions;
+        fixed (int* output = labels)
+        {
+            nint address = (nint)output;
+            _loop.Run(dataset.Rows, (start, count) =>
+            {
+                var scratch = new PointScratch(model);
+                ReadOnlySpan<float> rows = dataset.Data.Span;
+                var target = new Span<int>((int*)address + start, count);
+                for (int n = 0; n < count; n++)
+                {
+                    PointDensity.ComponentLogDensities(
+                        model,
+                        rows.Slice((int)(start + n) * d, d),
+                        scratch.Diff,
+                        scratch.LogDensity);
+                    target[n] = ArgMax(scratch.LogDensity);
+                }
+            });
+        }
+    }
+
+    /// <inheritdoc/>
+    public void PredictProba(
+        IDeviceDataset data,
+        KernelModel model,
+        long start,
+        int count,
+        Span<double> responsibilities)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        CpuDataset dataset = CpuDataset.From(data);
+        int d = model.Dimensions;
+        int components = model.Components;
+        var scratch = new PointScratch(model);
+        ReadOnlySpan<float> rows = dataset.Data.Span;
+        for (int n = 0; n < count; n++)
+        {
+            double logProbability =
+                scratch.LogProbability(model, rows.Slice((int)(start + n) * d, d));
+            Span<double> row = responsibilities.Slice(n * components, components);
+            for (int k = 0; k < components; k++)
+            {
+                row[k] = Math.Exp(scratch.LogDensity[k] - logProbability);
+            }
+        }
+    }
+
+    /// <inheritdoc/>
+    public unsafe double UpdateMinSquaredDistance(
+        IDeviceDataset data,
+        ReadOnlySpan<float> centre,
+        Span<float> minSquaredDistance,
+        bool reset)
+    {
+        CpuDataset dataset = CpuDataset.From(data);
+        int d = dataset.Columns;
+        float[] centreCopy = centre.ToArray();
+        fixed (float* distances = minSquaredDistance)
+        {
+            nint address = (nint)distances;
+            double[] partials = _loop.Run(
+                dataset.Rows,
+                static () => false,
+                (start, count, _) => KMeansPasses.UpdateMinSquaredDistance(
+                    dataset.Data.Span.Slice((int)start * d, count * d),
+                    d,
+                    centreCopy,
+                    new Span<float>((float*)address + start, count),
+                    reset));
+            double total = 0;
+            foreach (double partial in partials)
+            {
+                total += partial;
+            }
+
+            return total;
+        }
+    }
+
+    /// <inheritdoc/>
+    public double LloydStep(
+        IDeviceDataset data,
+        ReadOnlySpan<float> centres,
+        int components,
+        Span<double> counts,
+        Span<double> sums)
+    {
+        CpuDataset dataset = CpuDataset.From(data);
+        int d = dataset.Columns;
+        float[] centresCopy = centres.ToArray();
+        LloydPartial[] partials = _loop.Run(
+            dataset.Rows,
+            static () => false,
+            (start, count, _) => KMeansPasses.LloydStep(
+                dataset.Data.Span.Slice((int)start * d, count * d),
+                count,
+                d,
+                centresCopy,
+                components));
+        counts.Clear();
+        sums.Clear();
+        double inertia = 0;
+        foreach (LloydPartial partial in partials)
+        {
+            for (int k = 0; k < components; k++)
+            {
+                counts[k] += partial.Counts[k];
+            }
+
+            for (int i = 0; i < sums.Length; i++)
+            {
+                sums[i] += partial.Sums[i];
+            }
+
+            inertia += partial.Inertia;
+        }
+
+        return inertia;
+    }
+
+    /// <inheritdoc/>
+    public unsafe void EvaluateDensityGrid(KernelModel model, DensityGrid grid, Span<float> density)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(grid);
+        fixed (float* output = density)
+        {
+            nint address = (nint)output;
+            _loop.Run(grid.Height, (firstRow, rowCount) =>
+                DensityGridPass.Run(model, grid, (int)firstRow, rowCount, (float*)address));
+        }
+    }
+
+    /// <inheritdoc/>
+    public void Dispose()
+    {
+    }
+
+    private static int ArgMax(ReadOnlySpan<float> values)
+    {
+        int best = 0;
+        for (int k = 1; k < values.Length; k++)
+        {
+            if (values[k] > values[best])
+            {
+                best = k;
+            }
+        }
+
+        return best;
+    }
+}

@@ -1,0 +1,25 @@
+using GmmGpu.Engine;
+
+namespace GmmGpu.Backends.Cpu;
+
+/// <summary>Row-major float32 data of shape (Rows, Columns), kept by reference (no copy).</summary>
+internal sealed class CpuDataset(ReadOnlyMemory<float> data, long rows, int columns)
+    : IDeviceDataset
+{
+    public ReadOnlyMemory<float> Data { get; } = data;
+
+    public long Rows { get; } = rows;
+
+    public int Columns { get; } = columns;
+
+    public void Dispose()
+    {
+    }
+
+    /// <summary>The CPU dataset behind <paramref name="data"/>, which must come from this backend.</summary>
+    public static CpuDataset From(IDeviceDataset data) =>
+        data as CpuDataset ?? throw new ArgumentException(
+            $"Expected a dataset uploaded by the CPU backend, got {data.GetType().Name}; "
+            + "upload the data through the backend that computes on it.",
+            nameof(data));
+}

@@ -1,0 +1,17 @@
+using GmmGpu.Engine;
+
+namespace GmmGpu.Backends.Cpu;
+
+/// <summary>Per-thread scratch for the scalar per-point routine: one point's D and K values.</summary>
+internal sealed class PointScratch(KernelModel model)
+{
+    public float[] Point { get; } = new float[model.Dimensions];
+
+    public float[] Diff { get; } = new float[model.Dimensions];
+
+    public float[] LogDensity { get; } = new float[model.Components];
+
+    /// <summary>log p(x) of <paramref name="x"/>; leaves the component log-densities in scratch.</summary>
+    public double LogProbability(KernelModel model, ReadOnlySpan<float> x) =>
+        PointDensity.LogProbability(model, x, Diff, LogDensity);
+}
