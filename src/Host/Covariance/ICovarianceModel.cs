@@ -1,0 +1,51 @@
+using GmmGpu.Engine;
+
+namespace GmmGpu.Covariance;
+
+/// <summary>
+/// Everything that differs between covariance types, in one small type each (scikit-learn's
+/// four if/elif chains, done once). Covariances use scikit-learn's shapes, flattened row-major:
+/// full (K, D, D), tied (D, D), diagonal (K, D), spherical (K).
+/// </summary>
+internal interface ICovarianceModel
+{
+    CovarianceType Type { get; }
+
+    /// <summary>How the kernels see the precision factor and what second moments they sum.</summary>
+    PrecisionForm Form { get; }
+
+    /// <summary>Number of doubles in the covariances array.</summary>
+    int CovarianceLength(int components, int dimensions);
+
+    /// <summary>Free parameters of the covariances (for AIC and BIC).</summary>
+    int ParameterCount(int components, int dimensions);
+
+    /// <summary>
+    /// M-step covariances from the statistics about the shift: <paramref name="nk"/> is N_k plus
+    /// 10·ε, <paramref name="offsets"/> is (mean_k − shift_k) = S_k / nk, shape (K, D).
+    /// </summary>
+    double[] EstimateCovariances(
+        SufficientStatistics statistics,
+        ReadOnlySpan<double> nk,
+        ReadOnlySpan<double> offsets,
+        double regCovar);
+
+    /// <summary>
+    /// Precision Cholesky factors in scikit-learn's shape (full: upper-triangular per component).
+    /// Throws <see cref="DegenerateComponentException"/> when a covariance is not positive definite.
+    /// </summary>
+    double[] ComputePrecisionCholesky(ReadOnlySpan<double> covariances, int components, int dimensions,
+        double regCovar);
+
+    /// <summary>log det of each component's precision Cholesky factor, shape (K).</summary>
+    double[] ComputeLogDetCholesky(ReadOnlySpan<double> precisionCholesky, int components, int dimensions);
+
+    /// <summary>The precision factors expanded to the kernel layout of <see cref="Form"/>.</summary>
+    float[] ToKernelPrecision(ReadOnlySpan<double> precisionCholesky, int components, int dimensions);
+
+    /// <summary>This type's covariances from full (K, D, D) matrices (average, diagonal, ...).</summary>
+    double[] FromFull(ReadOnlySpan<double> fullCovariances, int components, int dimensions);
+
+    /// <summary>Component k's covariance as a full D×D matrix.</summary>
+    void ToFull(ReadOnlySpan<double> covariances, int component, int dimensions, Span<double> matrix);
+}

@@ -1,0 +1,111 @@
+using System.Diagnostics;
+using GmmGpu.Covariance;
+using GmmGpu.Engine;
+using GmmGpu.Initialisation;
+
+namespace GmmGpu.Em;
+
+/// <summary>
+/// The EM loop, as scikit-learn's BaseMixture.fit: n_init starts, the stop rule, the best start
+/// by lower bound. It never sees a matrix: each iteration is one fused pass on the backend
+/// (E-step + statistics) and an M-step on the host.
+/// </summary>
+internal sealed class EmDriver
+{
+    /// <summary>The original project's AIC rule: an improvement below this ...</summary>
+    private const double AicImprovement = 0.1;
+
+    /// <summary>... for this many iterations in a row stops the fit.</summary>
+    private const int AicPatience = 3;
+
+    private readonly IComputeBackend backend;
+    private readonly GaussianMixtureOptions options;
+
+    public EmDriver(IComputeBackend backend, GaussianMixtureOptions options)
+    {
+        this.backend = backend;
+        this.options = options;
+    }
+
+    public FitResult Fit(
+        IDeviceDataset device,
+        ReadOnlyMemory<float> data,
+        MixtureParameters? warmStart,
+        IProgress<IterationSnapshot>? progress,
+        CancellationToken cancellationToken)
+    {
+        var random = new Random(options.Seed ?? Random.Shared.Next());
+        MixtureParameters? fixedStart = warmStart ?? options.InitialParameters;
+        int starts = fixedStart is null ? options.NInit : 1;
+        FitResult? best = null;
+        for (int start = 0; start < starts; start++)
+        {
+            MixtureParameters initial = fixedStart
+                ?? Initializer.Create(options, backend, device, data.Span, random, cancellationToken);
+            FitResult result = Run(device, initial, start, progress, cancellationToken);
+            if (best is null || result.LowerBound > best.LowerBound)
+            {
+                best = result;
+            }
+        }
+
+        return best!;
+    }
+
+    private FitResult Run(
+        IDeviceDataset device,
+        MixtureParameters parameters,
+        int start,
+        IProgress<IterationSnapshot>? progress,
+        CancellationToken cancellationToken)
+    {
+        long n = device.Rows;
+        var statistics = new SufficientStatistics(
+            parameters.Components, parameters.Dimensions,
+            CovarianceModels.For(parameters.CovarianceType).Form);
+        var history = new List<IterationRecord>();
+        double lowerBound = double.NegativeInfinity, previousAic = double.PositiveInfinity;
+        int stalled = 0;
+        bool converged = false;
+        var total = Stopwatch.StartNew();
+        var iteration = new Stopwatch();
+        for (int step = 1; step <= options.MaxIterations; step++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            iteration.Restart();
+            KernelModel model = MixtureKernelModel.Build(parameters);
+            backend.Accumulate(device, model, statistics, cancellationToken);
+            MixtureParameters next = MaximizationStep.Estimate(
+                statistics, model, parameters.CovarianceType, options.RegCovar);
+
+            double logLikelihood = statistics.LogLikelihood / n;
+            double change = logLikelihood - lowerBound;
+            lowerBound = logLikelihood;
+            int p = parameters.ParameterCount;
+            double aic = (-2 * logLikelihood * n) + (2.0 * p);
+            double bic = (-2 * logLikelihood * n) + (p * Math.Log(n));
+            var record = new IterationRecord(step, logLikelihood, change, aic, bic, iteration.Elapsed);
+            history.Add(record);
+            parameters = next;
+            progress?.Report(new IterationSnapshot(record, parameters, start, total.Elapsed, n));
+
+            if (options.StopRule == StopRule.LogLikelihood)
+            {
+                converged = Math.Abs(change) < options.Tolerance;
+            }
+            else
+            {
+                stalled = previousAic - aic < AicImprovement ? stalled + 1 : 0;
+                previousAic = aic;
+                converged = stalled >= AicPatience;
+            }
+
+            if (converged)
+            {
+                break;
+            }
+        }
+
+        return new FitResult(parameters, converged, history.Count, lowerBound, history);
+    }
+}

@@ -1,0 +1,58 @@
+namespace GmmGpu;
+
+/// <summary>Checks of data at the public edge: shape and finiteness.</summary>
+internal static class DataValidation
+{
+    /// <summary>Returns the number of rows; throws naming the first bad value's row and column.</summary>
+    public static long Validate(ReadOnlySpan<float> data, int features, string name)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(features);
+        if (data.IsEmpty)
+        {
+            throw new ArgumentException("The data is empty: need at least one point.", name);
+        }
+
+        if (data.Length % features != 0)
+        {
+            throw new ArgumentException(
+                $"The data has {data.Length} values, not a multiple of {features} features.", name);
+        }
+
+        for (int i = 0; i < data.Length; i++)
+        {
+            if (!float.IsFinite(data[i]))
+            {
+                throw new ArgumentException(
+                    $"The data at row {i / features}, column {i % features} is {data[i]}: every value "
+                    + "must be finite. Remove or impute missing values.",
+                    name);
+            }
+        }
+
+        return data.Length / features;
+    }
+
+    /// <summary>Validates that data has the fitted number of features.</summary>
+    public static long ValidateFor(ReadOnlySpan<float> data, int features, int fittedFeatures)
+    {
+        if (features != fittedFeatures)
+        {
+            throw new ArgumentException(
+                $"The data has {features} features but the model was fitted on {fittedFeatures}.",
+                nameof(data));
+        }
+
+        return Validate(data, features, nameof(data));
+    }
+
+    public static float[] ToSingle(ReadOnlySpan<double> data)
+    {
+        var result = new float[data.Length];
+        for (int i = 0; i < data.Length; i++)
+        {
+            result[i] = (float)data[i];
+        }
+
+        return result;
+    }
+}
