@@ -1,0 +1,46 @@
+using GmmGpu.Data;
+
+namespace GmmGpu.Cli;
+
+/// <summary>Turns an exception into one "gmm: error: ..." line on stderr and an exit code.</summary>
+internal static class ErrorReporter
+{
+    public const int Failure = 1;
+    public const int Usage = 2;
+    public const int Cancelled = 130;
+
+    /// <summary>Reports <paramref name="error"/>; returns its exit code. Never prints a stack trace.</summary>
+    public static int Report(Exception error, TextWriter stderr, string usageHint)
+    {
+        switch (error)
+        {
+            case UsageException:
+                stderr.WriteLine($"gmm: error: {OneLine(error.Message)} ({usageHint})");
+                return Usage;
+            case OperationCanceledException:
+                stderr.WriteLine("gmm: cancelled");
+                return Cancelled;
+            case DataFormatException or ArgumentException or InvalidDataException
+                or IOException or UnauthorizedAccessException or InvalidOperationException
+                or OutOfMemoryException:
+                stderr.WriteLine($"gmm: error: {OneLine(Describe(error))}");
+                return Failure;
+            default:
+                stderr.WriteLine(
+                    $"gmm: error: unexpected {error.GetType().Name}: {OneLine(error.Message)}");
+                return Failure;
+        }
+    }
+
+    /// <summary>An ArgumentException's message without its " (Parameter 'x')" suffix.</summary>
+    private static string Describe(Exception error) => error switch
+    {
+        ArgumentException { ParamName: { } name } argument =>
+            argument.Message.Replace($" (Parameter '{name}')", "", StringComparison.Ordinal),
+        OutOfMemoryException => "out of memory: the data is too large for this machine.",
+        _ => error.Message,
+    };
+
+    private static string OneLine(string message) =>
+        message.ReplaceLineEndings(" ").Trim();
+}

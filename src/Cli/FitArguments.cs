@@ -1,0 +1,174 @@
+using GmmGpu.Data;
+using GmmGpu.ModelFiles;
+
+namespace GmmGpu.Cli;
+
+/// <summary>The parsed arguments of <c>gmm fit</c>.</summary>
+internal sealed record FitArguments(
+    string DataPath,
+    IReadOnlyList<string>? Columns,
+    int? Components,
+    CovarianceType? Covariance,
+    GaussianMixtureOptions Options,
+    string? InitModelPath,
+    string? OutputPath,
+    bool Json,
+    bool Quiet)
+{
+    public const string Help = """
+        usage: gmm fit DATA -k K [options]
+
+        Fits a Gaussian mixture with EM to DATA: a NumPy .npy file (float32 or float64, shape
+        (N, D) or (N)) or delimited text (.csv, .tsv, .txt; delimiter tab, ';' or ',' detected;
+        a first row that is not numeric is the header).
+
+        options:
+          -k, --components K    number of components, >= 1 (default: the --init model's K)
+          --covariance TYPE     full | tied | diag | spherical (default full)
+          --init INIT           kmeans++ | kmeans | random | random-from-data | uniform, or a
+                                model .json to start from exactly (default kmeans++)
+          --n-init N            initialisations, the best is kept, >= 1 (default 1)
+          --tol T               stop when the mean log-likelihood changes less, >= 0 (1e-3)
+          --max-iter M          most EM iterations per initialisation, >= 1 (default 100)
+          --reg-covar R         added to every covariance's diagonal, >= 0 (default 1e-6)
+          --seed S              seed of every random choice (default: random)
+          --device DEVICE       auto | cuda | opencl | ilgpu-cpu | cpu (default auto)
+          --stop RULE           loglik | aic (default loglik)
+          --columns A,B         columns to use, by header name or 0-based index
+          -o, --output MODEL    write the fitted model as JSON (the folder must exist)
+          --json                print one JSON object on stdout instead of the summary
+          --quiet               no progress lines or warnings on stderr
+          -h, --help            this text
+
+        example:
+          gmm fit points.npy -k 8 --covariance diag --seed 1 -o model.json
+        """;
+
+    private static readonly Dictionary<string, string> ValueOptions = new(StringComparer.Ordinal)
+    {
+        ["-k"] = "-k", ["--components"] = "-k", ["--covariance"] = "--covariance",
+        ["--init"] = "--init", ["--n-init"] = "--n-init", ["--tol"] = "--tol",
+        ["--max-iter"] = "--max-iter", ["--reg-covar"] = "--reg-covar", ["--seed"] = "--seed",
+        ["--device"] = "--device", ["--stop"] = "--stop", ["--columns"] = "--columns",
+        ["-o"] = "-o", ["--output"] = "-o",
+    };
+
+    private static readonly Dictionary<string, string> FlagOptions = new(StringComparer.Ordinal)
+    {
+        ["--json"] = "--json", ["--quiet"] = "--quiet", ["-h"] = "--help", ["--help"] = "--help",
+    };
+
+    private static readonly Dictionary<string, CovarianceType> CovarianceTypes = new()
+    {
+        ["full"] = CovarianceType.Full, ["tied"] = CovarianceType.Tied,
+        ["diag"] = CovarianceType.Diagonal, ["spherical"] = CovarianceType.Spherical,
+    };
+
+    private static readonly Dictionary<string, InitMethod> InitMethods = new()
+    {
+        ["kmeans++"] = InitMethod.KMeansPlusPlus, ["kmeans"] = InitMethod.KMeans,
+        ["random"] = InitMethod.Random, ["random-from-data"] = InitMethod.RandomFromData,
+        ["uniform"] = InitMethod.Uniform,
+    };
+
+    private static readonly Dictionary<string, ComputeDevice> Devices = new()
+    {
+        ["auto"] = ComputeDevice.Auto, ["cuda"] = ComputeDevice.Cuda,
+        ["opencl"] = ComputeDevice.OpenCL, ["ilgpu-cpu"] = ComputeDevice.IlgpuCpu,
+        ["cpu"] = ComputeDevice.Cpu,
+    };
+
+    private static readonly Dictionary<string, StopRule> StopRules = new()
+    {
+        ["loglik"] = StopRule.LogLikelihood, ["aic"] = StopRule.Aic,
+    };
+
+    /// <summary>Parses the arguments after "fit"; null means help was asked for.</summary>
+    /// <exception cref="UsageException">The command line is wrong.</exception>
+    public static FitArguments? Parse(IReadOnlyList<string> args)
+    {
+        var line = CommandLine.Parse(args, ValueOptions, FlagOptions);
+        if (line.Has("--help"))
+        {
+            return null;
+        }
+
+        if (line.Positional.Count != 1)
+        {
+            throw new UsageException(line.Positional.Count == 0
+                ? "fit needs a DATA file"
+                : $"fit takes one DATA file; got {string.Join(" ", line.Positional)}");
+        }
+
+        string? init = line.Get("--init");
+        InitMethod? method = init is null || IsModelPath(init)
+            ? null
+            : line.GetChoice("--init", InitMethods);
+        string? initModel = init is not null && method is null ? init : null;
+        int? components = line.GetInt("-k", minimum: 1);
+        if (components is null && initModel is null)
+        {
+            throw new UsageException("fit needs -k K, the number of components");
+        }
+
+        var options = new GaussianMixtureOptions
+        {
+            Components = components ?? 1,
+            Init = method ?? InitMethod.KMeansPlusPlus,
+            NInit = line.GetInt("--n-init", minimum: 1) ?? 1,
+            Tolerance = line.GetDouble("--tol", minimum: 0) ?? 1e-3,
+            MaxIterations = line.GetInt("--max-iter", minimum: 1) ?? 100,
+            RegCovar = line.GetDouble("--reg-covar", minimum: 0) ?? 1e-6,
+            Seed = line.GetInt("--seed", minimum: int.MinValue),
+            Device = line.GetChoice("--device", Devices) ?? ComputeDevice.Auto,
+            StopRule = line.GetChoice("--stop", StopRules) ?? StopRule.LogLikelihood,
+        };
+        string? columns = line.Get("--columns");
+        return new FitArguments(
+            line.Positional[0],
+            columns?.Split(',', StringSplitOptions.TrimEntries),
+            components,
+            line.GetChoice("--covariance", CovarianceTypes),
+            options,
+            initModel,
+            line.Get("-o"),
+            line.Has("--json"),
+            line.Has("--quiet"));
+    }
+
+    /// <summary>
+    /// The options of the fit. With <c>--init MODEL.json</c> the model is loaded and becomes the
+    /// start; -k and --covariance default to the model's and must match it where given.
+    /// </summary>
+    /// <exception cref="DataFormatException">The model file is invalid or does not match.</exception>
+    public GaussianMixtureOptions CreateOptions()
+    {
+        if (InitModelPath is null)
+        {
+            return Options with { CovarianceType = Covariance ?? CovarianceType.Full };
+        }
+
+        GaussianMixtureModel start = GaussianMixtureModel.Load(InitModelPath);
+        if ((Components is { } k && k != start.Components)
+            || (Covariance is { } type && type != start.CovarianceType))
+        {
+            throw new DataFormatException(
+                $"{InitModelPath} is a {ModelFile.TypeName(start.CovarianceType)} model with "
+                + $"K={start.Components}, but the command asks for "
+                + $"{ModelFile.TypeName(Covariance ?? start.CovarianceType)} with "
+                + $"K={Components ?? start.Components}; make -k and --covariance match the model "
+                + "or leave them out.");
+        }
+
+        return Options with
+        {
+            Components = start.Components,
+            CovarianceType = start.CovarianceType,
+            InitialParameters = start.Parameters,
+        };
+    }
+
+    private static bool IsModelPath(string init) =>
+        !InitMethods.Keys.Contains(init, StringComparer.OrdinalIgnoreCase)
+        && (init.EndsWith(".json", StringComparison.OrdinalIgnoreCase) || File.Exists(init));
+}

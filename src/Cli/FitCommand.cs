@@ -1,0 +1,69 @@
+using System.Diagnostics;
+using GmmGpu.Data;
+
+namespace GmmGpu.Cli;
+
+/// <summary><c>gmm fit</c>: reads the data, fits, writes the model and reports.</summary>
+internal static class FitCommand
+{
+    public static int Run(
+        string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    {
+        if (FitArguments.Parse(args) is not { } arguments)
+        {
+            stdout.Write(FitArguments.Help);
+            return 0;
+        }
+
+        GaussianMixtureOptions options = arguments.CreateOptions();
+        if (arguments.OutputPath is { } output)
+        {
+            CheckFolderExists(output);
+        }
+
+        LoadedData data = DataReader.Read(arguments.DataPath, arguments.Columns);
+        bool quiet = arguments.Quiet || arguments.Json;
+        var progress = new ProgressPrinter(stderr, quiet, options.NInit);
+        using var mixture = new GaussianMixture(options);
+        var clock = Stopwatch.StartNew();
+        GaussianMixtureModel model =
+            mixture.Fit(data.Values, data.Features, progress, cancellationToken);
+        double seconds = clock.Elapsed.TotalSeconds;
+        double score = model.Score(data.Values, mixture.Backend);
+        if (arguments.OutputPath is not null)
+        {
+            model.Save(arguments.OutputPath);
+        }
+
+        var report = new FitReport(
+            mixture.Backend, data, model, score, seconds, progress.TotalIterations,
+            arguments.OutputPath);
+        if (arguments.Json)
+        {
+            report.WriteJson(stdout);
+        }
+        else
+        {
+            report.WriteText(stdout);
+        }
+
+        if (!model.Converged && !arguments.Quiet)
+        {
+            stderr.WriteLine(
+                $"gmm: warning: EM did not converge in {model.Iterations} iteration(s) "
+                + $"(tol {options.Tolerance:G3}); raise --max-iter or --tol.");
+        }
+
+        return 0;
+    }
+
+    private static void CheckFolderExists(string path)
+    {
+        string folder = Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".";
+        if (!Directory.Exists(folder))
+        {
+            throw new DirectoryNotFoundException(
+                $"cannot write {path}: the folder {folder} does not exist.");
+        }
+    }
+}

@@ -1,0 +1,103 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using GmmGpu.Data;
+using GmmGpu.Engine;
+using GmmGpu.ModelFiles;
+
+namespace GmmGpu.Cli;
+
+/// <summary>The outcome of a fit, written as a text summary or as one JSON object.</summary>
+internal sealed class FitReport(
+    IComputeBackend backend,
+    LoadedData data,
+    GaussianMixtureModel model,
+    double score,
+    double seconds,
+    int totalIterations,
+    string? modelPath)
+{
+    private string Device => backend.Device switch
+    {
+        ComputeDevice.Cpu => "cpu",
+        ComputeDevice.IlgpuCpu => "ilgpu-cpu",
+        ComputeDevice.Cuda => "cuda",
+        ComputeDevice.OpenCL => "opencl",
+        _ => "auto",
+    };
+
+    /// <summary>Total log-likelihood terms of BIC and AIC: −2 · score · N.</summary>
+    private double MinusTwoLogLikelihood => -2 * score * data.Rows;
+
+    /// <remarks>scikit-learn: GaussianMixture.bic</remarks>
+    private double Bic => MinusTwoLogLikelihood + (model.Parameters.ParameterCount * Math.Log(data.Rows));
+
+    /// <remarks>scikit-learn: GaussianMixture.aic</remarks>
+    private double Aic => MinusTwoLogLikelihood + (2.0 * model.Parameters.ParameterCount);
+
+    private double SecondsPerIteration => seconds / Math.Max(1, totalIterations);
+
+    public void WriteText(TextWriter stdout)
+    {
+        var text = new StringBuilder();
+        CultureInfo c = CultureInfo.InvariantCulture;
+        text.AppendLine(c, $"device            {Device} ({backend.DeviceName})");
+        text.AppendLine(c, $"samples           {data.Rows}");
+        text.AppendLine(c, $"features          {data.Features}");
+        text.AppendLine(c, $"components        {model.Components}");
+        text.AppendLine(c, $"covariance        {ModelFile.TypeName(model.CovarianceType)}");
+        text.AppendLine(c, $"iterations        {model.Iterations}");
+        text.AppendLine(c, $"converged         {(model.Converged ? "yes" : "no")}");
+        text.AppendLine(c, $"lower bound       {model.LowerBound:G10}");
+        text.AppendLine(c, $"score             {score:G10}");
+        text.AppendLine(c, $"BIC               {Bic:G10}");
+        text.AppendLine(c, $"AIC               {Aic:G10}");
+        text.AppendLine(c, $"seconds           {seconds:F3}");
+        text.AppendLine(c, $"seconds/iteration {SecondsPerIteration:F4}");
+        text.AppendLine(c, $"model             {modelPath ?? "(not written; use -o MODEL.json)"}");
+        stdout.Write(text.ToString());
+    }
+
+    public void WriteJson(TextWriter stdout)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            json.WriteStartObject();
+            json.WriteString("device", Device);
+            json.WriteString("device_name", backend.DeviceName);
+            json.WriteNumber("n_samples", data.Rows);
+            json.WriteNumber("n_features", data.Features);
+            json.WriteNumber("n_components", model.Components);
+            json.WriteString("covariance_type", ModelFile.TypeName(model.CovarianceType));
+            json.WriteNumber("n_iter", model.Iterations);
+            json.WriteBoolean("converged", model.Converged);
+            WriteNumber(json, "lower_bound", model.LowerBound);
+            WriteNumber(json, "score", score);
+            WriteNumber(json, "bic", Bic);
+            WriteNumber(json, "aic", Aic);
+            json.WriteNumber("seconds", seconds);
+            json.WriteNumber("seconds_per_iteration", SecondsPerIteration);
+            if (modelPath is not null)
+            {
+                json.WriteString("model", modelPath);
+            }
+
+            json.WriteEndObject();
+        }
+
+        stdout.WriteLine(Encoding.UTF8.GetString(buffer.ToArray()));
+    }
+
+    private static void WriteNumber(Utf8JsonWriter json, string name, double value)
+    {
+        if (double.IsFinite(value))
+        {
+            json.WriteNumber(name, value);
+        }
+        else
+        {
+            json.WriteNull(name);
+        }
+    }
+}

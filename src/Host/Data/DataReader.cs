@@ -1,0 +1,114 @@
+namespace GmmGpu.Data;
+
+/// <summary>Reads a data set of N points with D features from a <c>.npy</c> or CSV file.</summary>
+public static class DataReader
+{
+    /// <summary>
+    /// Reads <paramref name="path"/> into row-major float32 values. The format follows the
+    /// extension: <c>.npy</c> (NumPy float32 <c>&lt;f4</c> or float64 <c>&lt;f8</c>, C order, 1-D
+    /// or 2-D; a 1-D array is N points with D = 1), or <c>.csv</c>, <c>.tsv</c>, <c>.txt</c>
+    /// (delimited text; the delimiter is tab if the first line has one, else <c>;</c> if it has
+    /// one, else <c>,</c>; the first row is a header when any of its fields is not a number).
+    /// </summary>
+    /// <param name="path">The file to read.</param>
+    /// <param name="columns">
+    /// The columns to keep, in this order, each by header name or by 0-based index in the file;
+    /// null keeps them all.
+    /// </param>
+    /// <returns>The data, shape (N, D) with N ≥ 1 and D ≥ 1, every value finite.</returns>
+    /// <exception cref="DataFormatException">
+    /// The file is missing, empty or malformed, a value is not a finite number, or a column does
+    /// not exist; the one-line message names the file, row, column and value.
+    /// </exception>
+    /// <remarks>scikit-learn: numpy.load / numpy.loadtxt, as used before GaussianMixture.fit</remarks>
+    public static LoadedData Read(string path, IReadOnlyList<string>? columns = null)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        if (!File.Exists(path))
+        {
+            throw new DataFormatException(
+                Directory.Exists(path) ? $"{path} is a folder, not a data file."
+                                       : $"{path} does not exist.");
+        }
+
+        if (columns is { Count: 0 })
+        {
+            throw new DataFormatException($"{path}: the list of columns is empty.");
+        }
+
+        string extension = System.IO.Path.GetExtension(path).ToUpperInvariant();
+        try
+        {
+            return extension switch
+            {
+                ".NPY" => NpyReader.Read(path, columns),
+                ".CSV" or ".TSV" or ".TXT" => DelimitedReader.Read(path, columns),
+                _ => throw new DataFormatException(
+                    $"{path}: unsupported file type \"{extension.ToLowerInvariant()}\"; "
+                    + "use .npy, .csv, .tsv or .txt."),
+            };
+        }
+        catch (IOException ex)
+        {
+            throw new DataFormatException($"{path}: cannot read: {ex.Message}", ex);
+        }
+        catch (UnauthorizedAccessException ex)
+        {
+            throw new DataFormatException($"{path}: cannot read: {ex.Message}", ex);
+        }
+    }
+
+    /// <summary>Resolves each requested column to a 0-based index among the file's columns.</summary>
+    internal static int[] ResolveColumns(
+        string path, IReadOnlyList<string> names, IReadOnlyList<string>? columns)
+    {
+        if (columns is null)
+        {
+            return Enumerable.Range(0, names.Count).ToArray();
+        }
+
+        var indices = new int[columns.Count];
+        for (int c = 0; c < columns.Count; c++)
+        {
+            string token = columns[c].Trim();
+            int index = -1;
+            for (int i = 0; i < names.Count && index < 0; i++)
+            {
+                if (string.Equals(names[i], token, StringComparison.Ordinal))
+                {
+                    index = i;
+                }
+            }
+
+            if (index < 0 && int.TryParse(
+                    token, System.Globalization.NumberStyles.None,
+                    System.Globalization.CultureInfo.InvariantCulture, out int parsed))
+            {
+                index = parsed < names.Count ? parsed : -2;
+            }
+
+            if (index < 0)
+            {
+                string known = names.Count <= 20 ? string.Join(", ", names) : $"{names.Count} columns";
+                throw new DataFormatException(index == -2
+                    ? $"{path}: column index {token} is out of range; the file has {names.Count} "
+                      + "columns (0-based indices 0 to " + (names.Count - 1) + ")."
+                    : $"{path}: unknown column \"{token}\"; the columns are {known}.");
+            }
+
+            indices[c] = index;
+        }
+
+        return indices;
+    }
+
+    /// <summary>The error for a value that parsed but is NaN or infinite.</summary>
+    internal static DataFormatException NotFinite(string path, long row, string column, string value) =>
+        new($"{path} row {row}, column {column}: value {value} is not finite; "
+            + "remove or impute missing and infinite values.");
+
+    /// <summary>The error for a file too large for one float32 array.</summary>
+    internal static DataFormatException TooLarge(string path, long rows, long features) =>
+        new($"{path}: {rows} × {features} values exceed the largest array "
+            + $"({Array.MaxLength} values); select fewer columns or split the file.");
+}
