@@ -122,8 +122,25 @@ internal static class DelimitedReader
             : ',';
     }
 
-    private static bool TryParse(ReadOnlySpan<char> field, out float value) =>
-        float.TryParse(field, NumberStyles.Float, CultureInfo.InvariantCulture, out value);
+    /// <summary>Parses a float, also NumPy's "inf" and "-inf" (so they are reported as not finite).</summary>
+    private static bool TryParse(ReadOnlySpan<char> field, out float value)
+    {
+        if (float.TryParse(field, NumberStyles.Float, CultureInfo.InvariantCulture, out value))
+        {
+            return true;
+        }
+
+        ReadOnlySpan<char> text = field.Trim();
+        bool negative = text.StartsWith('-');
+        ReadOnlySpan<char> magnitude = negative || text.StartsWith('+') ? text[1..] : text;
+        if (magnitude.Equals("inf", StringComparison.OrdinalIgnoreCase))
+        {
+            value = negative ? float.NegativeInfinity : float.PositiveInfinity;
+            return true;
+        }
+
+        return false;
+    }
 
     /// <summary>A header name in quotes, or the 1-based column number of a file without a header.</summary>
     private static string ColumnText(string[] names, int column) =>
