@@ -90,12 +90,15 @@ internal sealed class CommandLine
             return null;
         }
 
-        if (!int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out int v))
+        if (!int.TryParse(
+                text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out int v))
         {
             throw new UsageException($"{option} must be an integer, not \"{text}\"");
         }
 
-        return v >= minimum ? v : throw new UsageException($"{option} must be ≥ {minimum}, not {v}");
+        return v >= minimum
+            ? v
+            : throw new UsageException($"{option} must be ≥ {minimum}, not {v}");
     }
 
     public double? GetDouble(string option, double minimum)
@@ -111,10 +114,12 @@ internal sealed class CommandLine
             throw new UsageException($"{option} must be a finite number, not \"{text}\"");
         }
 
-        return v >= minimum ? v : throw new UsageException($"{option} must be ≥ {minimum}, not {text}");
+        return v >= minimum
+            ? v
+            : throw new UsageException($"{option} must be ≥ {minimum}, not {text}");
     }
 
-    /// <summary>The value among <paramref name="choices"/> (case-insensitive), or null if absent.</summary>
+    /// <summary>The value among <paramref name="choices"/> (any case), or null if absent.</summary>
     public T? GetChoice<T>(string option, IReadOnlyDictionary<string, T> choices)
         where T : struct
     {

@@ -2,14 +2,15 @@ using GmmGpu.Data;
 
 namespace GmmGpu.Cli;
 
-/// <summary>Turns an exception into one "gmm: error: ..." line on stderr and an exit code.</summary>
+/// <summary>Turns an exception into one "gmm: error: ..." line on stderr and an exit code.
+/// </summary>
 internal static class ErrorReporter
 {
     public const int Failure = 1;
     public const int Usage = 2;
     public const int Cancelled = 130;
 
-    /// <summary>Reports <paramref name="error"/>; returns its exit code. Never prints a stack trace.</summary>
+    /// <summary>Reports <paramref name="error"/>; returns its exit code. No stack trace.</summary>
     public static int Report(Exception error, TextWriter stderr, string usageHint)
     {
         switch (error)

@@ -140,7 +140,7 @@ internal sealed record FitArguments(
     /// The options of the fit. With <c>--init MODEL.json</c> the model is loaded and becomes the
     /// start; -k and --covariance default to the model's and must match it where given.
     /// </summary>
-    /// <exception cref="DataFormatException">The model file is invalid or does not match.</exception>
+    /// <exception cref="DataFormatException">The model is invalid or does not match.</exception>
     public GaussianMixtureOptions CreateOptions()
     {
         if (InitModelPath is null)

@@ -30,7 +30,8 @@ internal sealed class FitReport(
     private double MinusTwoLogLikelihood => -2 * score * data.Rows;
 
     /// <remarks>scikit-learn: GaussianMixture.bic</remarks>
-    private double Bic => MinusTwoLogLikelihood + (model.Parameters.ParameterCount * Math.Log(data.Rows));
+    private double Bic =>
+        MinusTwoLogLikelihood + (model.Parameters.ParameterCount * Math.Log(data.Rows));
 
     /// <remarks>scikit-learn: GaussianMixture.aic</remarks>
     private double Aic => MinusTwoLogLikelihood + (2.0 * model.Parameters.ParameterCount);

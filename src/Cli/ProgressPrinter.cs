@@ -26,7 +26,9 @@ internal sealed class ProgressPrinter(TextWriter stderr, bool quiet, int initial
         string change = double.IsFinite(record.Change)
             ? record.Change.ToString("G3", CultureInfo.InvariantCulture)
             : "-";
-        string init = initializations > 1 ? $"init {value.Initialization + 1}/{initializations}  " : "";
+        string init = initializations > 1
+            ? $"init {value.Initialization + 1}/{initializations}  "
+            : "";
         stderr.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
             $"{init}iter {record.Iteration,4}  loglik {record.LogLikelihood,12:F6}  "

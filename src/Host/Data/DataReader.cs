@@ -20,7 +20,7 @@ public static class DataReader
     /// The file is missing, empty or malformed, a value is not a finite number, or a column does
     /// not exist; the one-line message names the file, row, column and value.
     /// </exception>
-    /// <remarks>scikit-learn: numpy.load / numpy.loadtxt, as used before GaussianMixture.fit</remarks>
+    /// <remarks>scikit-learn: numpy.load / numpy.loadtxt before GaussianMixture.fit</remarks>
     public static LoadedData Read(string path, IReadOnlyList<string>? columns = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
@@ -58,7 +58,7 @@ public static class DataReader
         }
     }
 
-    /// <summary>Resolves each requested column to a 0-based index among the file's columns.</summary>
+    /// <summary>Resolves each requested column to its 0-based index in the file.</summary>
     internal static int[] ResolveColumns(
         string path, IReadOnlyList<string> names, IReadOnlyList<string>? columns)
     {
@@ -89,7 +89,9 @@ public static class DataReader
 
             if (index < 0)
             {
-                string known = names.Count <= 20 ? string.Join(", ", names) : $"{names.Count} columns";
+                string known = names.Count <= 20
+                    ? string.Join(", ", names)
+                    : $"{names.Count} columns";
                 throw new DataFormatException(index == -2
                     ? $"{path}: column index {token} is out of range; the file has {names.Count} "
                       + "columns (0-based indices 0 to " + (names.Count - 1) + ")."
@@ -103,7 +105,8 @@ public static class DataReader
     }
 
     /// <summary>The error for a value that parsed but is NaN or infinite.</summary>
-    internal static DataFormatException NotFinite(string path, long row, string column, string value) =>
+    internal static DataFormatException NotFinite(
+        string path, long row, string column, string value) =>
         new($"{path} row {row}, column {column}: value {value} is not finite; "
             + "remove or impute missing and infinite values.");
 

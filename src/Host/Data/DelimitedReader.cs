@@ -79,7 +79,8 @@ internal static class DelimitedReader
 
                 if (!float.IsFinite(value))
                 {
-                    throw DataReader.NotFinite(path, line, ColumnText(names, c), field.Trim().ToString());
+                    throw DataReader.NotFinite(
+                        path, line, ColumnText(names, c), field.Trim().ToString());
                 }
 
                 values.Add(value, path, selected.Length);
@@ -98,10 +99,12 @@ internal static class DelimitedReader
             throw new DataFormatException($"{path} has a header but no data rows.");
         }
 
-        return new LoadedData(path, values.ToMemory(), rows, selected.Select(i => names[i]).ToArray());
+        return new LoadedData(
+            path, values.ToMemory(), rows, selected.Select(i => names[i]).ToArray());
     }
 
-    /// <summary>Tab if the first non-blank line has one, else <c>;</c> if it has one, else <c>,</c>.</summary>
+    /// <summary>Tab if the first non-blank line has one, else <c>;</c> if it has, else <c>,</c>.
+    /// </summary>
     private static char DetectDelimiter(string path)
     {
         using var text = new StreamReader(path);
@@ -122,7 +125,7 @@ internal static class DelimitedReader
             : ',';
     }
 
-    /// <summary>Parses a float, also NumPy's "inf" and "-inf" (so they are reported as not finite).</summary>
+    /// <summary>Parses a float, also NumPy's "inf" and "-inf" (reported as not finite).</summary>
     private static bool TryParse(ReadOnlySpan<char> field, out float value)
     {
         if (float.TryParse(field, NumberStyles.Float, CultureInfo.InvariantCulture, out value))
@@ -142,7 +145,7 @@ internal static class DelimitedReader
         return false;
     }
 
-    /// <summary>A header name in quotes, or the 1-based column number of a file without a header.</summary>
+    /// <summary>A header name in quotes, or the 1-based column number without a header.</summary>
     private static string ColumnText(string[] names, int column) =>
         names[column] == column.ToString(CultureInfo.InvariantCulture)
             ? (column + 1).ToString(CultureInfo.InvariantCulture)

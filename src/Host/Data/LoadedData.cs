@@ -15,7 +15,9 @@ public sealed class LoadedData
     /// <summary>The file the data came from.</summary>
     public string Path { get; }
 
-    /// <summary>The values, shape (<see cref="Rows"/>, <see cref="Features"/>), row-major, finite.</summary>
+    /// <summary>
+    /// The values, shape (<see cref="Rows"/>, <see cref="Features"/>), row-major, finite.
+    /// </summary>
     public ReadOnlyMemory<float> Values { get; }
 
     /// <summary>Number of points N, ≥ 1.</summary>

@@ -13,12 +13,14 @@ namespace GmmGpu.Data;
 internal static partial class NpyReader
 {
     private const int ChunkValues = 1 << 16;
-    private static readonly byte[] Magic = [0x93, (byte)'N', (byte)'U', (byte)'M', (byte)'P', (byte)'Y'];
+    private static readonly byte[] Magic =
+        [0x93, (byte)'N', (byte)'U', (byte)'M', (byte)'P', (byte)'Y'];
 
     public static LoadedData Read(string path, IReadOnlyList<string>? columns)
     {
         using var stream = new FileStream(
-            path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 20, FileOptions.SequentialScan);
+            path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 20,
+            FileOptions.SequentialScan);
         if (stream.Length == 0)
         {
             throw new DataFormatException($"{path} is empty.");
@@ -30,7 +32,8 @@ internal static partial class NpyReader
         if (rows == 0 || features == 0)
         {
             throw new DataFormatException(
-                $"{path} holds an empty array of shape {header.ShapeText}: need at least one point.");
+                $"{path} holds an empty array of shape {header.ShapeText}: "
+                + "need at least one point.");
         }
 
         if (count > Array.MaxLength || features > int.MaxValue)
@@ -141,9 +144,11 @@ internal static partial class NpyReader
         var sizes = new long[dims.Length];
         for (int i = 0; i < dims.Length; i++)
         {
-            if (!long.TryParse(dims[i], NumberStyles.None, CultureInfo.InvariantCulture, out sizes[i]))
+            if (!long.TryParse(
+                    dims[i], NumberStyles.None, CultureInfo.InvariantCulture, out sizes[i]))
             {
-                throw new DataFormatException($"{path}: corrupt .npy shape ({shape.Groups[1].Value}).");
+                throw new DataFormatException(
+                    $"{path}: corrupt .npy shape ({shape.Groups[1].Value}).");
             }
         }
 
@@ -239,5 +244,6 @@ internal static partial class NpyReader
     [GeneratedRegex(@"['""]shape['""]\s*:\s*\(([^)]*)\)")]
     private static partial Regex ShapePattern();
 
-    private readonly record struct NpyHeader(long Rows, long Features, int ItemSize, string ShapeText);
+    private readonly record struct NpyHeader(
+        long Rows, long Features, int ItemSize, string ShapeText);
 }

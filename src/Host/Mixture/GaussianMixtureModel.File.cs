@@ -12,7 +12,7 @@ public sealed partial class GaussianMixtureModel
     /// moved over it, so a failed save leaves no partial file.
     /// </summary>
     /// <param name="path">The target file; its folder must exist.</param>
-    /// <exception cref="IOException">The folder is missing or the file cannot be written.</exception>
+    /// <exception cref="IOException">The folder is missing or not writable.</exception>
     /// <remarks>scikit-learn: the fitted attributes of GaussianMixture (cf. pickle.dump)</remarks>
     public void Save(string path)
     {

@@ -26,7 +26,7 @@ internal static class ModelFile
         return index < 0 ? null : (CovarianceType)index;
     }
 
-    /// <summary>Writes the model to a temporary file beside <paramref name="path"/>, then moves it.</summary>
+    /// <summary>Writes to a temporary file beside <paramref name="path"/>, then moves it.</summary>
     /// <exception cref="IOException">The folder does not exist or cannot be written.</exception>
     public static void Save(GaussianMixtureModel model, string path)
     {
@@ -38,7 +38,8 @@ internal static class ModelFile
                 $"Cannot write {path}: the folder {folder} does not exist.");
         }
 
-        string temporary = Path.Combine(folder, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
+        string temporary =
+            Path.Combine(folder, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
         try
         {
             using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write))
@@ -160,9 +161,11 @@ internal static class ModelFile
                 $"{path}: model file version {version} is not supported (version {Version} is).");
         }
 
-        string typeName = Property(path, root, "covariance_type", JsonValueKind.String).GetString()!;
+        string typeName =
+            Property(path, root, "covariance_type", JsonValueKind.String).GetString()!;
         CovarianceType type = ParseType(typeName) ?? throw new DataFormatException(
-            $"{path}: unknown covariance_type \"{typeName}\"; expected full, tied, diag or spherical.");
+            $"{path}: unknown covariance_type \"{typeName}\"; "
+            + "expected full, tied, diag or spherical.");
         int k = Integer(path, root, "n_components");
         int d = Integer(path, root, "n_features");
         if (k < 1 || d < 1)
@@ -179,7 +182,8 @@ internal static class ModelFile
         bool converged = Property(path, root, "converged_", JsonValueKind.True, JsonValueKind.False)
             .GetBoolean();
         int iterations = Integer(path, root, "n_iter_");
-        JsonElement bound = Property(path, root, "lower_bound_", JsonValueKind.Number, JsonValueKind.Null);
+        JsonElement bound =
+            Property(path, root, "lower_bound_", JsonValueKind.Number, JsonValueKind.Null);
         double lowerBound = bound.ValueKind == JsonValueKind.Null ? double.NaN : bound.GetDouble();
 
         // The public constructor validates (and renormalises the weights); the model keeps the
@@ -226,7 +230,9 @@ internal static class ModelFile
     {
         JsonElement value = Property(path, root, name, JsonValueKind.Array);
         var actual = new List<int>();
-        for (JsonElement e = value; e.ValueKind == JsonValueKind.Array; e = e.EnumerateArray().FirstOrDefault())
+        for (JsonElement e = value;
+            e.ValueKind == JsonValueKind.Array;
+            e = e.EnumerateArray().FirstOrDefault())
         {
             actual.Add(e.GetArrayLength());
             if (e.GetArrayLength() == 0)

@@ -43,7 +43,8 @@ public class FitCommandTests
         Assert.Equal(0, result.ExitCode);
         Assert.Equal(7, result.Json().GetProperty("n_iter").GetInt32());
         Assert.False(result.Json().GetProperty("converged").GetBoolean());
-        Assert.StartsWith("gmm: warning: EM did not converge", result.Stderr, StringComparison.Ordinal);
+        Assert.StartsWith(
+            "gmm: warning: EM did not converge", result.Stderr, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -103,7 +104,8 @@ public class FitCommandTests
 
         CliResult result = CliResult.Run("fit", data, "-k", "2", "--init", model);
 
-        AssertOneLineError(result, 1, "is a full model with K=3, but the command asks for full with K=2");
+        AssertOneLineError(
+            result, 1, "is a full model with K=3, but the command asks for full with K=2");
     }
 
     [Fact]
@@ -180,7 +182,8 @@ public class FitCommandTests
     [InlineData("<i8", "(2, 2)", false, "unsupported .npy dtype '<i8'")]
     [InlineData("<f4", "(2, 2)", true, "Fortran order")]
     [InlineData("<f4", "(9, 2)", false, "truncated")]
-    public void Fit_BadNpy_FailsWithOneLine(string descr, string shape, bool fortran, string expected)
+    public void Fit_BadNpy_FailsWithOneLine(
+        string descr, string shape, bool fortran, string expected)
     {
         using var files = new TestFiles();
         string data = files.WriteNpy("bad.npy", descr, shape, new byte[32], fortran);
@@ -196,7 +199,8 @@ public class FitCommandTests
         using var files = new TestFiles();
         string data = files.WriteText("a.csv", "x,y\n1,2\n3,4\n");
 
-        AssertOneLineError(CliResult.Run("fit", files.PathOf("no.csv"), "-k", "1"), 1, "does not exist");
+        AssertOneLineError(
+            CliResult.Run("fit", files.PathOf("no.csv"), "-k", "1"), 1, "does not exist");
         AssertOneLineError(
             CliResult.Run("fit", data, "-k", "1", "--columns", "x,z"), 1, "unknown column \"z\"");
     }

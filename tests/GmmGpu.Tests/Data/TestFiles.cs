@@ -32,7 +32,8 @@ internal sealed class TestFiles : IDisposable
         bool fortranOrder = false,
         int version = 1)
     {
-        string dict = $"{{'descr': '{descr}', 'fortran_order': {(fortranOrder ? "True" : "False")}, "
+        string order = fortranOrder ? "True" : "False";
+        string dict = $"{{'descr': '{descr}', 'fortran_order': {order}, "
             + $"'shape': {shape}, }}";
         int prefix = version == 1 ? 10 : 12;
         int padded = ((prefix + dict.Length + 1 + 63) / 64) * 64;
@@ -111,5 +112,6 @@ internal sealed class TestFiles : IDisposable
         columns == 0 ? $"({rows},)" : $"({rows}, {columns})";
 
     private static double Gaussian(Random random) =>
-        Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
+        Math.Sqrt(-2 * Math.Log(1 - random.NextDouble()))
+        * Math.Cos(2 * Math.PI * random.NextDouble());
 }
