@@ -69,7 +69,9 @@ public class SklearnAgreementTests
             InitialParameters = start,
             Device = device,
         });
-        model = mixture.Fit(fixture.DataAsSingle(), fixture.NFeatures);
+        model = mixture.Fit(
+            fixture.DataAsSingle(), fixture.NFeatures,
+            cancellationToken: TestContext.Current.CancellationToken);
         return fixture;
     }
 
