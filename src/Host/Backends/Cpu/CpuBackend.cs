@@ -50,12 +50,17 @@ public sealed class CpuBackend : IComputeBackend
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(statistics);
         CpuDataset dataset = CpuDataset.From(data);
+        var simdModel = new SimdModel(model);
         int d = model.Dimensions;
+        Func<ReadOnlySpan<float>, int, SimdScratch, StatisticsPartial> pass =
+            model.Form == PrecisionForm.Triangular
+                ? SimdStatisticsPass.Run<TriangularBlockMaths>
+                : SimdStatisticsPass.Run<DiagonalBlockMaths>;
         StatisticsPartial[] partials = _loop.Run(
             dataset.Rows,
-            () => new PointScratch(model),
-            (start, count, scratch) => ScalarStatisticsPass.Run(
-                model, dataset.Data.Span.Slice((int)start * d, count * d), count, scratch),
+            () => new SimdScratch(simdModel),
+            (start, count, scratch) =>
+                pass(dataset.Data.Span.Slice((int)start * d, count * d), count, scratch),
             cancellationToken);
         StatisticsPartial.Reduce(partials, statistics, dataset.Rows);
     }
