@@ -53,9 +53,7 @@ public sealed class CpuBackend : IComputeBackend
         var simdModel = new SimdModel(model);
         int d = model.Dimensions;
         Func<ReadOnlySpan<float>, int, SimdScratch, StatisticsPartial> pass =
-            model.Form == PrecisionForm.Triangular
-                ? SimdStatisticsPass.Run<TriangularBlockMaths>
-                : SimdStatisticsPass.Run<DiagonalBlockMaths>;
+            SimdStatisticsPass.For(simdModel);
         StatisticsPartial[] partials = _loop.Run(
             dataset.Rows,
             () => new SimdScratch(simdModel),

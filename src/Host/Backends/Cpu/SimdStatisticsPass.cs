@@ -1,5 +1,7 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using GmmGpu.Engine;
 
 namespace GmmGpu.Backends.Cpu;
 
@@ -56,30 +58,33 @@ internal static class SimdStatisticsPass
         where TMaths : struct, IBlockMaths
     {
         SimdModel model = scratch.Model;
-        ReadOnlySpan<float> parameters = model.Parameters;
-        ReadOnlySpan<Vector256<float>> x = scratch.X;
-        Span<Vector256<float>> diff = scratch.Diff;
-        Span<Vector256<float>> logDensity = scratch.LogDensity;
-        Span<Vector256<float>> sums = scratch.FloatSums;
+        int d = model.Dimensions;
         int components = model.Components;
         int stride = model.Stride;
+        ref float parameters = ref MemoryMarshal.GetArrayDataReference(model.Parameters);
+        ref Vector256<float> x = ref MemoryMarshal.GetArrayDataReference(scratch.X);
+        ref Vector256<float> diff = ref MemoryMarshal.GetArrayDataReference(scratch.Diff);
+        ref Vector256<float> logDensity =
+            ref MemoryMarshal.GetArrayDataReference(scratch.LogDensity);
+        ref Vector256<float> sums = ref MemoryMarshal.GetArrayDataReference(scratch.FloatSums);
 
         Vector256<float> lowest = Vector256.Create(-float.MaxValue);
         Vector256<float> max = lowest;
         for (int k = 0; k < components; k++)
         {
             Vector256<float> value = Vector256.Max(
-                TMaths.LogDensity(x, parameters.Slice(k * stride, stride), diff), lowest);
-            logDensity[k] = value;
+                TMaths.LogDensity(ref x, ref Unsafe.Add(ref parameters, k * stride), ref diff, d),
+                lowest);
+            Unsafe.Add(ref logDensity, k) = value;
             max = Vector256.Max(max, value);
         }
 
         Vector256<float> total = Vector256<float>.Zero;
         for (int k = 0; k < components; k++)
         {
-            Vector256<float> weight = SimdMath.Exp(logDensity[k] - max);
-            logDensity[k] = weight;
-            total += weight;
+            ref Vector256<float> value = ref Unsafe.Add(ref logDensity, k);
+            value = SimdMath.Exp(value - max);
+            total += value;
         }
 
         scratch.LogLikelihood += (max + SimdMath.Log(total)) & valid;
@@ -87,11 +92,23 @@ internal static class SimdStatisticsPass
         for (int k = 0; k < components; k++)
         {
             TMaths.Accumulate(
-                x,
-                parameters.Slice(k * stride, stride),
-                logDensity[k] * inverse,
-                diff,
-                sums.Slice(k * stride, stride));
+                ref x,
+                ref Unsafe.Add(ref parameters, k * stride),
+                Unsafe.Add(ref logDensity, k) * inverse,
+                ref diff,
+                ref Unsafe.Add(ref sums, k * stride),
+                d);
         }
     }
+
+    /// <summary>The pass specialised for the model's form and D.</summary>
+    public static Func<ReadOnlySpan<float>, int, SimdScratch, StatisticsPartial> For(
+        SimdModel model) =>
+        (model.Dimensions, model.Form) switch
+        {
+            (1, _) => Run<OneDimensionBlockMaths>,
+            (2, PrecisionForm.Triangular) => Run<TwoDimensionBlockMaths>,
+            (_, PrecisionForm.Triangular) => Run<TriangularBlockMaths>,
+            _ => Run<DiagonalBlockMaths>,
+        };
 }
