@@ -4,10 +4,12 @@ using GmmGpu.Backends.Cpu;
 using GmmGpu.Engine;
 
 // Times CpuBackend.Accumulate: the median of 20 runs after warm-up, per case.
-// Usage: dotnet run -c Release --project bench/GmmGpu.Bench.Quick [rows]
+// Usage: dotnet run -c Release --project bench/GmmGpu.Bench.Quick [rows] [threads]
 int rows = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 1_000_000;
-using var backend = new CpuBackend();
-Console.WriteLine($"{backend.DeviceName}, {Environment.ProcessorCount} cores, {rows:N0} points");
+int? threads = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : null;
+using var backend = new CpuBackend(threads);
+Console.WriteLine(
+    $"{backend.DeviceName}, {Environment.ProcessorCount} cores, threads {threads?.ToString(CultureInfo.InvariantCulture) ?? "all"}, {rows:N0} points");
 foreach ((int d, int k, PrecisionForm form) in new[]
 {
     (2, 5, PrecisionForm.Triangular),
@@ -64,7 +66,8 @@ internal static class QuickData
                 precision[(c * d * d) + (i * d) + i] = diagonal;
                 for (int j = i + 1; j < d; j++)
                 {
-                    precision[(c * d * d) + (i * d) + j] = (float)(0.2 * (random.NextDouble() - 0.5));
+                    double offDiagonal = 0.2 * (random.NextDouble() - 0.5);
+                    precision[(c * d * d) + (i * d) + j] = (float)offDiagonal;
                 }
             }
 
@@ -83,7 +86,8 @@ internal static class QuickData
             int c = random.Next(model.Components);
             for (int i = 0; i < d; i++)
             {
-                double noise = (random.NextDouble() + random.NextDouble() + random.NextDouble()) - 1.5;
+                double noise =
+                    random.NextDouble() + random.NextDouble() + random.NextDouble() - 1.5;
                 data[((long)n * d) + i] = (float)(model.Means[(c * d) + i] + (2 * noise));
             }
         }

@@ -16,14 +16,37 @@ internal readonly struct TriangularBlockMaths : IBlockMaths
         BlockDifferences.Compute(ref x, ref component, ref diff, d);
         Vector256<float> squaredNorm = Vector256<float>.Zero;
         ref float factor = ref Unsafe.Add(ref component, 1 + d);
-        for (int j = 0; j < d; j++)
+
+        // Columns j and j + 1 of the factor together: they share diff_0..diff_j.
+        int j = 0;
+        for (; j + 1 < d; j += 2)
+        {
+            ref float next = ref Unsafe.Add(ref factor, j + 1);
+            Vector256<float> y = Vector256<float>.Zero;
+            Vector256<float> yNext = Vector256<float>.Zero;
+            for (int i = 0; i <= j; i++)
+            {
+                Vector256<float> difference = Unsafe.Add(ref diff, i);
+                y = Vector256.FusedMultiplyAdd(
+                    difference, Vector256.Create(Unsafe.Add(ref factor, i)), y);
+                yNext = Vector256.FusedMultiplyAdd(
+                    difference, Vector256.Create(Unsafe.Add(ref next, i)), yNext);
+            }
+
+            yNext = Vector256.FusedMultiplyAdd(
+                Unsafe.Add(ref diff, j + 1), Vector256.Create(Unsafe.Add(ref next, j + 1)), yNext);
+            squaredNorm = Vector256.FusedMultiplyAdd(y, y, squaredNorm);
+            squaredNorm = Vector256.FusedMultiplyAdd(yNext, yNext, squaredNorm);
+            factor = ref Unsafe.Add(ref next, j + 2);
+        }
+
+        if (j < d)
         {
             Vector256<float> y = Vector256<float>.Zero;
             for (int i = 0; i <= j; i++)
             {
                 y = Vector256.FusedMultiplyAdd(
-                    Unsafe.Add(ref diff, i), Vector256.Create(factor), y);
-                factor = ref Unsafe.Add(ref factor, 1);
+                    Unsafe.Add(ref diff, i), Vector256.Create(Unsafe.Add(ref factor, i)), y);
             }
 
             squaredNorm = Vector256.FusedMultiplyAdd(y, y, squaredNorm);
@@ -43,16 +66,35 @@ internal readonly struct TriangularBlockMaths : IBlockMaths
     {
         BlockDifferences.Compute(ref x, ref component, ref diff, d);
         sums += r;
-        ref Vector256<float> moment = ref Unsafe.Add(ref sums, 1 + d);
-        for (int i = 0; i < d; i++)
+        ref Vector256<float> row = ref Unsafe.Add(ref sums, 1 + d);
+
+        // Rows i and i + 1 of the packed moments together: they share diff_{i+1}..diff_{D-1}.
+        int i = 0;
+        for (; i + 1 < d; i += 2)
+        {
+            Vector256<float> weighted = r * Unsafe.Add(ref diff, i);
+            Vector256<float> weightedNext = r * Unsafe.Add(ref diff, i + 1);
+            Unsafe.Add(ref sums, 1 + i) += weighted;
+            Unsafe.Add(ref sums, 2 + i) += weightedNext;
+            row = Vector256.FusedMultiplyAdd(weighted, Unsafe.Add(ref diff, i), row);
+            ref Vector256<float> nextRow = ref Unsafe.Add(ref row, d - i);
+            for (int j = i + 1; j < d; j++)
+            {
+                Vector256<float> difference = Unsafe.Add(ref diff, j);
+                ref Vector256<float> moment = ref Unsafe.Add(ref row, j - i);
+                moment = Vector256.FusedMultiplyAdd(weighted, difference, moment);
+                ref Vector256<float> momentNext = ref Unsafe.Add(ref nextRow, j - i - 1);
+                momentNext = Vector256.FusedMultiplyAdd(weightedNext, difference, momentNext);
+            }
+
+            row = ref Unsafe.Add(ref nextRow, d - i - 1);
+        }
+
+        if (i < d)
         {
             Vector256<float> weighted = r * Unsafe.Add(ref diff, i);
             Unsafe.Add(ref sums, 1 + i) += weighted;
-            for (int j = i; j < d; j++)
-            {
-                moment = Vector256.FusedMultiplyAdd(weighted, Unsafe.Add(ref diff, j), moment);
-                moment = ref Unsafe.Add(ref moment, 1);
-            }
+            row = Vector256.FusedMultiplyAdd(weighted, Unsafe.Add(ref diff, i), row);
         }
     }
 }

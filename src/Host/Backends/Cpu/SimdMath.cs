@@ -16,8 +16,8 @@ internal static class SimdMath
     public static Vector256<float> Exp(Vector256<float> x)
     {
         Vector256<float> inRange = Vector256.GreaterThanOrEqual(x, Vector256.Create(MinExponent));
-        x = Vector256.Min(
-            Vector256.Max(x, Vector256.Create(MinExponent)), Vector256.Create(88.3762626647949f));
+        x = Vector256.MinNative(
+            Vector256.MaxNative(x, Vector256.Create(MinExponent)), Vector256.Create(88.3762626647949f));
         Vector256<float> n = Vector256.Round(x * Vector256.Create(1.44269504088896341f));
         x = Vector256.FusedMultiplyAdd(n, Vector256.Create(-0.693359375f), x);
         x = Vector256.FusedMultiplyAdd(n, Vector256.Create(2.12194440e-4f), x);
@@ -29,7 +29,7 @@ internal static class SimdMath
         p = Vector256.FusedMultiplyAdd(p, x, Vector256.Create(5.0000001201e-1f));
         p = Vector256.FusedMultiplyAdd(p, x * x, x) + Vector256<float>.One;
         Vector256<int> exponent =
-            Vector256.ShiftLeft(Vector256.ConvertToInt32(n) + Vector256.Create(127), 23);
+            Vector256.ShiftLeft(Vector256.ConvertToInt32Native(n) + Vector256.Create(127), 23);
         return (p * exponent.AsSingle()) & inRange;
     }
 

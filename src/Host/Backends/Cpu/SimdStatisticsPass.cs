@@ -72,11 +72,11 @@ internal static class SimdStatisticsPass
         Vector256<float> max = lowest;
         for (int k = 0; k < components; k++)
         {
-            Vector256<float> value = Vector256.Max(
+            Vector256<float> value = Vector256.MaxNative(
                 TMaths.LogDensity(ref x, ref Unsafe.Add(ref parameters, k * stride), ref diff, d),
                 lowest);
             Unsafe.Add(ref logDensity, k) = value;
-            max = Vector256.Max(max, value);
+            max = Vector256.MaxNative(max, value);
         }
 
         Vector256<float> total = Vector256<float>.Zero;
