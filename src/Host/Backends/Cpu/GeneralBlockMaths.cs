@@ -13,7 +13,7 @@ internal readonly struct TriangularBlockMaths : IBlockMaths
         ref Vector256<float> diff,
         int d)
     {
-        BlockDifferences.Compute(ref x, ref component, ref diff, d);
+        BlockOps.Compute(ref x, ref component, ref diff, d);
         Vector256<float> squaredNorm = Vector256<float>.Zero;
         ref float factor = ref Unsafe.Add(ref component, 1 + d);
 
@@ -52,7 +52,7 @@ internal readonly struct TriangularBlockMaths : IBlockMaths
             squaredNorm = Vector256.FusedMultiplyAdd(y, y, squaredNorm);
         }
 
-        return BlockDifferences.Normalize(squaredNorm, component);
+        return BlockOps.Normalize(squaredNorm, component);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -64,7 +64,7 @@ internal readonly struct TriangularBlockMaths : IBlockMaths
         ref Vector256<float> sums,
         int d)
     {
-        BlockDifferences.Compute(ref x, ref component, ref diff, d);
+        BlockOps.Compute(ref x, ref component, ref diff, d);
         sums += r;
         ref Vector256<float> row = ref Unsafe.Add(ref sums, 1 + d);
 
@@ -109,7 +109,7 @@ internal readonly struct DiagonalBlockMaths : IBlockMaths
         ref Vector256<float> diff,
         int d)
     {
-        BlockDifferences.Compute(ref x, ref component, ref diff, d);
+        BlockOps.Compute(ref x, ref component, ref diff, d);
         Vector256<float> squaredNorm = Vector256<float>.Zero;
         for (int j = 0; j < d; j++)
         {
@@ -118,7 +118,7 @@ internal readonly struct DiagonalBlockMaths : IBlockMaths
             squaredNorm = Vector256.FusedMultiplyAdd(y, y, squaredNorm);
         }
 
-        return BlockDifferences.Normalize(squaredNorm, component);
+        return BlockOps.Normalize(squaredNorm, component);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -130,7 +130,7 @@ internal readonly struct DiagonalBlockMaths : IBlockMaths
         ref Vector256<float> sums,
         int d)
     {
-        BlockDifferences.Compute(ref x, ref component, ref diff, d);
+        BlockOps.Compute(ref x, ref component, ref diff, d);
         sums += r;
         for (int i = 0; i < d; i++)
         {
@@ -143,7 +143,7 @@ internal readonly struct DiagonalBlockMaths : IBlockMaths
 }
 
 /// <summary>Pieces every form shares.</summary>
-internal static class BlockDifferences
+internal static class BlockOps
 {
     /// <summary>diff_i = x_i − mean_i, in float32 before anything is multiplied.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -159,6 +159,19 @@ internal static class BlockDifferences
                 Unsafe.Add(ref x, i) - Vector256.Create(Unsafe.Add(ref component, 1 + i));
         }
     }
+
+    /// <summary>sum += a·b, fused.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void AddProduct(
+        ref Vector256<float> sum,
+        Vector256<float> a,
+        Vector256<float> b) =>
+        sum = Vector256.FusedMultiplyAdd(a, b, sum);
+
+    /// <summary>The component's parameter at index, on every lane.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<float> Parameter(ref float component, int index) =>
+        Vector256.Create(Unsafe.Add(ref component, index));
 
     /// <summary>LogNormalizer − ½|y|².</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -108,6 +108,7 @@ internal static class SimdStatisticsPass
         {
             (1, _) => Run<OneDimensionBlockMaths>,
             (2, PrecisionForm.Triangular) => Run<TwoDimensionBlockMaths>,
+            (3, PrecisionForm.Triangular) => Run<ThreeDimensionBlockMaths>,
             (_, PrecisionForm.Triangular) => Run<TriangularBlockMaths>,
             _ => Run<DiagonalBlockMaths>,
         };
