@@ -8,8 +8,10 @@ using GmmGpu.Engine;
 int rows = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 1_000_000;
 int? threads = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : null;
 using var backend = new CpuBackend(threads);
+string threadCount = threads?.ToString(CultureInfo.InvariantCulture) ?? "all";
 Console.WriteLine(
-    $"{backend.DeviceName}, {Environment.ProcessorCount} cores, threads {threads?.ToString(CultureInfo.InvariantCulture) ?? "all"}, {rows:N0} points");
+    $"{backend.DeviceName}, {Environment.ProcessorCount} cores, threads {threadCount}, "
+    + $"{rows:N0} points");
 foreach ((int d, int k, PrecisionForm form) in new[]
 {
     (2, 5, PrecisionForm.Triangular),

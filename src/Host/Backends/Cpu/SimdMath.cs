@@ -17,7 +17,8 @@ internal static class SimdMath
     {
         Vector256<float> inRange = Vector256.GreaterThanOrEqual(x, Vector256.Create(MinExponent));
         x = Vector256.MinNative(
-            Vector256.MaxNative(x, Vector256.Create(MinExponent)), Vector256.Create(88.3762626647949f));
+            Vector256.MaxNative(x, Vector256.Create(MinExponent)),
+            Vector256.Create(88.3762626647949f));
         Vector256<float> n = Vector256.Round(x * Vector256.Create(1.44269504088896341f));
         x = Vector256.FusedMultiplyAdd(n, Vector256.Create(-0.693359375f), x);
         x = Vector256.FusedMultiplyAdd(n, Vector256.Create(2.12194440e-4f), x);

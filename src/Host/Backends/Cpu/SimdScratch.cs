@@ -47,7 +47,7 @@ internal sealed class SimdScratch
         Array.Clear(DoubleSums);
     }
 
-    /// <summary>Adds the float32 sums into the float64 sums lane by lane, and zeroes them.</summary>
+    /// <summary>Adds the float32 sums into the float64 sums lane by lane; zeroes them.</summary>
     public void Flush()
     {
         for (int i = 0; i < FloatSums.Length; i++)
@@ -59,7 +59,7 @@ internal sealed class SimdScratch
         }
     }
 
-    /// <summary>Sums the lanes of the float64 sums, in a fixed order, into a chunk partial.</summary>
+    /// <summary>Sums the float64 lanes, in a fixed order, into a chunk partial.</summary>
     public StatisticsPartial ToPartial()
     {
         SimdModel model = Model;
