@@ -11,7 +11,7 @@ namespace GmmGpu.Backends.Cpu;
 /// </summary>
 internal interface IBlockMaths
 {
-    /// <summary>LogNormalizer − ½|y|², y = (x − mean)·P, per lane; may use diff as scratch.</summary>
+    /// <summary>LogNormalizer − ½|y|², y = (x − mean)·P, per lane (diff: scratch).</summary>
     static abstract Vector256<float> LogDensity(
         ref Vector256<float> x,
         ref float component,

@@ -49,7 +49,7 @@ internal sealed class SimdModel
     /// <summary>Second-moment values per component: D(D+1)/2 or D.</summary>
     public int MomentLength { get; }
 
-    /// <summary>Floats per component in <see cref="Parameters"/>, also sums per component.</summary>
+    /// <summary>Floats per component in <see cref="Parameters"/>; sums per component.</summary>
     public int Stride { get; }
 
     public float[] Parameters { get; }
