@@ -88,6 +88,20 @@ public class CpuBackendTests
         Assert.All(statistics.Sk.Concat(statistics.Qk), v => Assert.True(double.IsFinite(v)));
     }
 
+    [Fact]
+    public void Accumulate_CancelledToken_Throws()
+    {
+        var random = new Random(37);
+        KernelModel model = RandomMixture.CreateModel(random, 2, 2, PrecisionForm.Triangular);
+        float[] data = RandomMixture.SampleData(random, model, 1_000);
+        using var backend = new CpuBackend();
+        using IDeviceDataset dataset = backend.Upload(data, 1_000, 2);
+        var statistics = new SufficientStatistics(2, 2, PrecisionForm.Triangular);
+
+        Assert.ThrowsAny<OperationCanceledException>(() =>
+            backend.Accumulate(dataset, model, statistics, new CancellationToken(true)));
+    }
+
     [Theory]
     [InlineData(PrecisionForm.Triangular)]
     [InlineData(PrecisionForm.Diagonal)]

@@ -48,14 +48,18 @@ internal sealed class ChunkedLoop(int? maxDegreeOfParallelism)
         return partials;
     }
 
-    /// <summary>Calls <paramref name="body"/>(start, count) once per chunk; nothing is summed.</summary>
-    public void Run(long rows, Action<long, int> body) =>
-        Run<bool, bool>(
-            rows,
-            static () => false,
-            (start, count, _) =>
-            {
-                body(start, count);
-                return false;
-            });
+    /// <summary>
+    /// Calls <paramref name="body"/>(start, count) once per chunk of
+    /// <paramref name="chunkRows"/> rows, in parallel; nothing is summed.
+    /// </summary>
+    public void Run(long rows, int chunkRows, Action<long, int> body)
+    {
+        var options = new ParallelOptions { MaxDegreeOfParallelism = _maxDegreeOfParallelism };
+        long chunks = (rows + chunkRows - 1) / chunkRows;
+        Parallel.For(0, chunks, options, chunk =>
+        {
+            long start = chunk * chunkRows;
+            body(start, (int)Math.Min(chunkRows, rows - start));
+        });
+    }
 }

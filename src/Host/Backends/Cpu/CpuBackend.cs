@@ -8,6 +8,8 @@ namespace GmmGpu.Backends.Cpu;
 /// </summary>
 public sealed class CpuBackend : IComputeBackend
 {
+    private const int GridRowsPerChunk = 8;
+
     private readonly ChunkedLoop _loop;
 
     /// <summary>Creates a CPU backend that uses every core.</summary>
@@ -50,66 +52,46 @@ public sealed class CpuBackend : IComputeBackend
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(statistics);
         CpuDataset dataset = CpuDataset.From(data);
+        var simdModel = new SimdModel(model);
         int d = model.Dimensions;
+        Func<ReadOnlySpan<float>, int, SimdScratch, StatisticsPartial> pass =
+            SimdStatisticsPass.For(simdModel);
         StatisticsPartial[] partials = _loop.Run(
             dataset.Rows,
-            () => new PointScratch(model),
-            (start, count, scratch) => ScalarStatisticsPass.Run(
-                model, dataset.Data.Span.Slice((int)start * d, count * d), count, scratch),
+            () => new SimdScratch(simdModel),
+            (start, count, scratch) =>
+                pass(dataset.Data.Span.Slice((int)start * d, count * d), count, scratch),
             cancellationToken);
         StatisticsPartial.Reduce(partials, statistics, dataset.Rows);
     }
 
     /// <inheritdoc/>
-    public unsafe void ScoreSamples(
+    public void ScoreSamples(
         IDeviceDataset data,
         KernelModel model,
         Span<double> logLikelihood)
     {
         ArgumentNullException.ThrowIfNull(model);
-        CpuDataset dataset = CpuDataset.From(data);
-        int d = model.Dimensions;
-        fixed (double* output = logLikelihood)
-        {
-            nint address = (nint)output;
-            _loop.Run(dataset.Rows, (start, count) =>
-            {
-                var scratch = new PointScratch(model);
-                ReadOnlySpan<float> rows = dataset.Data.Span;
-                var target = new Span<double>((double*)address + start, count);
-                for (int n = 0; n < count; n++)
-                {
-                    target[n] = scratch.LogProbability(model, rows.Slice((int)(start + n) * d, d));
-                }
-            });
-        }
+        ForEachPoint(
+            CpuDataset.From(data),
+            model,
+            logLikelihood,
+            (scratch, x) => scratch.LogProbability(model, x));
     }
 
     /// <inheritdoc/>
-    public unsafe void Predict(IDeviceDataset data, KernelModel model, Span<int> labels)
+    public void Predict(IDeviceDataset data, KernelModel model, Span<int> labels)
     {
         ArgumentNullException.ThrowIfNull(model);
-        CpuDataset dataset = CpuDataset.From(data);
-        int d = model.Dimensions;
-        fixed (int* output = labels)
-        {
-            nint address = (nint)output;
-            _loop.Run(dataset.Rows, (start, count) =>
+        ForEachPoint(
+            CpuDataset.From(data),
+            model,
+            labels,
+            (scratch, x) =>
             {
-                var scratch = new PointScratch(model);
-                ReadOnlySpan<float> rows = dataset.Data.Span;
-                var target = new Span<int>((int*)address + start, count);
-                for (int n = 0; n < count; n++)
-                {
-                    PointDensity.ComponentLogDensities(
-                        model,
-                        rows.Slice((int)(start + n) * d, d),
-                        scratch.Diff,
-                        scratch.LogDensity);
-                    target[n] = ArgMax(scratch.LogDensity);
-                }
+                PointDensity.ComponentLogDensities(model, x, scratch.Diff, scratch.LogDensity);
+                return ArgMax(scratch.LogDensity);
             });
-        }
     }
 
     /// <inheritdoc/>
@@ -219,7 +201,7 @@ public sealed class CpuBackend : IComputeBackend
         fixed (float* output = density)
         {
             nint address = (nint)output;
-            _loop.Run(grid.Height, (firstRow, rowCount) =>
+            _loop.Run(grid.Height, GridRowsPerChunk, (firstRow, rowCount) =>
                 DensityGridPass.Run(model, grid, (int)firstRow, rowCount, (float*)address));
         }
     }
@@ -227,6 +209,31 @@ public sealed class CpuBackend : IComputeBackend
     /// <inheritdoc/>
     public void Dispose()
     {
+    }
+
+    /// <summary>output[n] = perPoint(scratch, x_n) for every point, in parallel chunks.</summary>
+    private unsafe void ForEachPoint<T>(
+        CpuDataset dataset,
+        KernelModel model,
+        Span<T> output,
+        Func<PointScratch, ReadOnlySpan<float>, T> perPoint)
+        where T : unmanaged
+    {
+        int d = model.Dimensions;
+        fixed (T* pinned = output)
+        {
+            nint address = (nint)pinned;
+            _loop.Run(dataset.Rows, ChunkedLoop.ChunkRows, (start, count) =>
+            {
+                var scratch = new PointScratch(model);
+                ReadOnlySpan<float> rows = dataset.Data.Span.Slice((int)start * d, count * d);
+                var target = new Span<T>((T*)address + start, count);
+                for (int n = 0; n < count; n++)
+                {
+                    target[n] = perPoint(scratch, rows.Slice(n * d, d));
+                }
+            });
+        }
     }
 
     private static int ArgMax(ReadOnlySpan<float> values)

@@ -16,7 +16,7 @@ internal sealed class CpuDataset(ReadOnlyMemory<float> data, long rows, int colu
     {
     }
 
-    /// <summary>The CPU dataset behind <paramref name="data"/>, which must come from this backend.</summary>
+    /// <summary>The CPU dataset behind <paramref name="data"/>, from a CPU backend.</summary>
     public static CpuDataset From(IDeviceDataset data) =>
         data as CpuDataset ?? throw new ArgumentException(
             $"Expected a dataset uploaded by the CPU backend, got {data.GetType().Name}; "

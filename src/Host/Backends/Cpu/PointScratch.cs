@@ -2,7 +2,7 @@ using GmmGpu.Engine;
 
 namespace GmmGpu.Backends.Cpu;
 
-/// <summary>Per-thread scratch for the scalar per-point routine: one point's D and K values.</summary>
+/// <summary>Per-thread scratch for the scalar per-point routine: one point's D, K values.</summary>
 internal sealed class PointScratch(KernelModel model)
 {
     public float[] Point { get; } = new float[model.Dimensions];
@@ -11,7 +11,7 @@ internal sealed class PointScratch(KernelModel model)
 
     public float[] LogDensity { get; } = new float[model.Components];
 
-    /// <summary>log p(x) of <paramref name="x"/>; leaves the component log-densities in scratch.</summary>
+    /// <summary>log p(x); leaves the component log-densities in <see cref="LogDensity"/>.</summary>
     public double LogProbability(KernelModel model, ReadOnlySpan<float> x) =>
         PointDensity.LogProbability(model, x, Diff, LogDensity);
 }

@@ -13,7 +13,7 @@ internal sealed class StatisticsPartial(int components, int dimensions, Precisio
 
     public double LogLikelihood { get; set; }
 
-    /// <summary>Clears <paramref name="statistics"/> and sums the partials into it, in order.</summary>
+    /// <summary>Clears <paramref name="statistics"/>, then adds the partials in order.</summary>
     public static void Reduce(
         ReadOnlySpan<StatisticsPartial> partials,
         SufficientStatistics statistics,

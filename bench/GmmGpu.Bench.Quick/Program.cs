@@ -1,0 +1,108 @@
+using System.Diagnostics;
+using System.Globalization;
+using GmmGpu.Backends.Cpu;
+using GmmGpu.Engine;
+
+// Times CpuBackend.Accumulate: the median of 20 runs after warm-up, per case.
+// Usage: dotnet run -c Release --project bench/GmmGpu.Bench.Quick [rows] [threads]
+int rows = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 1_000_000;
+int? threads = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : null;
+using var backend = new CpuBackend(threads);
+string threadCount = threads?.ToString(CultureInfo.InvariantCulture) ?? "all";
+Console.WriteLine(
+    $"{backend.DeviceName}, {Environment.ProcessorCount} cores, threads {threadCount}, "
+    + $"{rows:N0} points");
+foreach ((int d, int k, PrecisionForm form) in new[]
+{
+    (2, 5, PrecisionForm.Triangular),
+    (8, 16, PrecisionForm.Triangular),
+    (2, 5, PrecisionForm.Diagonal),
+})
+{
+    var random = new Random(42);
+    KernelModel model = QuickData.Model(random, k, d, form);
+    float[] data = QuickData.Points(random, model, rows);
+    using IDeviceDataset dataset = backend.Upload(data, rows, d);
+    var statistics = new SufficientStatistics(k, d, form);
+    for (int i = 0; i < 3; i++)
+    {
+        backend.Accumulate(dataset, model, statistics, CancellationToken.None);
+    }
+
+    // CPU time is reported too: on a shared machine wall time includes other processes' turns.
+    var times = new double[20];
+    var cpuTimes = new double[20];
+    using var process = Process.GetCurrentProcess();
+    for (int i = 0; i < times.Length; i++)
+    {
+        process.Refresh();
+        TimeSpan cpuStarted = process.TotalProcessorTime;
+        long started = Stopwatch.GetTimestamp();
+        backend.Accumulate(dataset, model, statistics, CancellationToken.None);
+        times[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        process.Refresh();
+        cpuTimes[i] = (process.TotalProcessorTime - cpuStarted).TotalMilliseconds;
+    }
+
+    Array.Sort(times);
+    Array.Sort(cpuTimes);
+    Console.WriteLine(
+        $"Accumulate N={rows} D={d} K={k} {form,-10}: median {times[10]:F2} ms "
+        + $"(min {times[0]:F2}), CPU time median {cpuTimes[10]:F1} ms, "
+        + $"log-likelihood/N {statistics.LogLikelihood / rows:F6}");
+}
+
+/// <summary>Seeded benchmark inputs: well-separated components and points around them.</summary>
+internal static class QuickData
+{
+    public static KernelModel Model(Random random, int k, int d, PrecisionForm form)
+    {
+        var means = new float[k * d];
+        var precision = new float[k * form.PrecisionLength(d)];
+        var logNormalizer = new float[k];
+        for (int c = 0; c < k; c++)
+        {
+            double logDet = 0;
+            for (int i = 0; i < d; i++)
+            {
+                means[(c * d) + i] = (float)(20 * random.NextDouble());
+                float diagonal = (float)(0.5 + random.NextDouble());
+                logDet += Math.Log(diagonal);
+                if (form == PrecisionForm.Diagonal)
+                {
+                    precision[(c * d) + i] = diagonal;
+                    continue;
+                }
+
+                precision[(c * d * d) + (i * d) + i] = diagonal;
+                for (int j = i + 1; j < d; j++)
+                {
+                    double offDiagonal = 0.2 * (random.NextDouble() - 0.5);
+                    precision[(c * d * d) + (i * d) + j] = (float)offDiagonal;
+                }
+            }
+
+            logNormalizer[c] = (float)(-Math.Log(k) + logDet - (0.5 * d * Math.Log(2 * Math.PI)));
+        }
+
+        return new KernelModel(k, d, form, means, precision, logNormalizer);
+    }
+
+    public static float[] Points(Random random, KernelModel model, int rows)
+    {
+        int d = model.Dimensions;
+        var data = new float[(long)rows * d];
+        for (int n = 0; n < rows; n++)
+        {
+            int c = random.Next(model.Components);
+            for (int i = 0; i < d; i++)
+            {
+                double noise =
+                    random.NextDouble() + random.NextDouble() + random.NextDouble() - 1.5;
+                data[((long)n * d) + i] = (float)(model.Means[(c * d) + i] + (2 * noise));
+            }
+        }
+
+        return data;
+    }
+}

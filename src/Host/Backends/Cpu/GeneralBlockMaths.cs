@@ -1,0 +1,181 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+
+namespace GmmGpu.Backends.Cpu;
+
+/// <summary>Any D, triangular factor: y_j = Σ_{i≤j} diff_i P[i,j]; packed upper moments.</summary>
+internal readonly struct TriangularBlockMaths : IBlockMaths
+{
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<float> LogDensity(
+        ref Vector256<float> x,
+        ref float component,
+        ref Vector256<float> diff,
+        int d)
+    {
+        BlockOps.Compute(ref x, ref component, ref diff, d);
+        Vector256<float> squaredNorm = Vector256<float>.Zero;
+        ref float factor = ref Unsafe.Add(ref component, 1 + d);
+
+        // Columns j and j + 1 of the factor together: they share diff_0..diff_j.
+        int j = 0;
+        for (; j + 1 < d; j += 2)
+        {
+            ref float next = ref Unsafe.Add(ref factor, j + 1);
+            Vector256<float> y = Vector256<float>.Zero;
+            Vector256<float> yNext = Vector256<float>.Zero;
+            for (int i = 0; i <= j; i++)
+            {
+                Vector256<float> difference = Unsafe.Add(ref diff, i);
+                y = Vector256.FusedMultiplyAdd(
+                    difference, Vector256.Create(Unsafe.Add(ref factor, i)), y);
+                yNext = Vector256.FusedMultiplyAdd(
+                    difference, Vector256.Create(Unsafe.Add(ref next, i)), yNext);
+            }
+
+            yNext = Vector256.FusedMultiplyAdd(
+                Unsafe.Add(ref diff, j + 1), Vector256.Create(Unsafe.Add(ref next, j + 1)), yNext);
+            squaredNorm = Vector256.FusedMultiplyAdd(y, y, squaredNorm);
+            squaredNorm = Vector256.FusedMultiplyAdd(yNext, yNext, squaredNorm);
+            factor = ref Unsafe.Add(ref next, j + 2);
+        }
+
+        if (j < d)
+        {
+            Vector256<float> y = Vector256<float>.Zero;
+            for (int i = 0; i <= j; i++)
+            {
+                y = Vector256.FusedMultiplyAdd(
+                    Unsafe.Add(ref diff, i), Vector256.Create(Unsafe.Add(ref factor, i)), y);
+            }
+
+            squaredNorm = Vector256.FusedMultiplyAdd(y, y, squaredNorm);
+        }
+
+        return BlockOps.Normalize(squaredNorm, component);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Accumulate(
+        ref Vector256<float> x,
+        ref float component,
+        Vector256<float> r,
+        ref Vector256<float> diff,
+        ref Vector256<float> sums,
+        int d)
+    {
+        BlockOps.Compute(ref x, ref component, ref diff, d);
+        sums += r;
+        ref Vector256<float> row = ref Unsafe.Add(ref sums, 1 + d);
+
+        // Rows i and i + 1 of the packed moments together: they share diff_{i+1}..diff_{D-1}.
+        int i = 0;
+        for (; i + 1 < d; i += 2)
+        {
+            Vector256<float> weighted = r * Unsafe.Add(ref diff, i);
+            Vector256<float> weightedNext = r * Unsafe.Add(ref diff, i + 1);
+            Unsafe.Add(ref sums, 1 + i) += weighted;
+            Unsafe.Add(ref sums, 2 + i) += weightedNext;
+            row = Vector256.FusedMultiplyAdd(weighted, Unsafe.Add(ref diff, i), row);
+            ref Vector256<float> nextRow = ref Unsafe.Add(ref row, d - i);
+            for (int j = i + 1; j < d; j++)
+            {
+                Vector256<float> difference = Unsafe.Add(ref diff, j);
+                ref Vector256<float> moment = ref Unsafe.Add(ref row, j - i);
+                moment = Vector256.FusedMultiplyAdd(weighted, difference, moment);
+                ref Vector256<float> momentNext = ref Unsafe.Add(ref nextRow, j - i - 1);
+                momentNext = Vector256.FusedMultiplyAdd(weightedNext, difference, momentNext);
+            }
+
+            row = ref Unsafe.Add(ref nextRow, d - i - 1);
+        }
+
+        if (i < d)
+        {
+            Vector256<float> weighted = r * Unsafe.Add(ref diff, i);
+            Unsafe.Add(ref sums, 1 + i) += weighted;
+            row = Vector256.FusedMultiplyAdd(weighted, Unsafe.Add(ref diff, i), row);
+        }
+    }
+}
+
+/// <summary>Any D, diagonal factor: y_j = diff_j P[j]; diagonal second moments.</summary>
+internal readonly struct DiagonalBlockMaths : IBlockMaths
+{
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<float> LogDensity(
+        ref Vector256<float> x,
+        ref float component,
+        ref Vector256<float> diff,
+        int d)
+    {
+        BlockOps.Compute(ref x, ref component, ref diff, d);
+        Vector256<float> squaredNorm = Vector256<float>.Zero;
+        for (int j = 0; j < d; j++)
+        {
+            Vector256<float> y =
+                Unsafe.Add(ref diff, j) * Vector256.Create(Unsafe.Add(ref component, 1 + d + j));
+            squaredNorm = Vector256.FusedMultiplyAdd(y, y, squaredNorm);
+        }
+
+        return BlockOps.Normalize(squaredNorm, component);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Accumulate(
+        ref Vector256<float> x,
+        ref float component,
+        Vector256<float> r,
+        ref Vector256<float> diff,
+        ref Vector256<float> sums,
+        int d)
+    {
+        BlockOps.Compute(ref x, ref component, ref diff, d);
+        sums += r;
+        for (int i = 0; i < d; i++)
+        {
+            Vector256<float> weighted = r * Unsafe.Add(ref diff, i);
+            Unsafe.Add(ref sums, 1 + i) += weighted;
+            ref Vector256<float> moment = ref Unsafe.Add(ref sums, 1 + d + i);
+            moment = Vector256.FusedMultiplyAdd(weighted, Unsafe.Add(ref diff, i), moment);
+        }
+    }
+}
+
+/// <summary>Pieces every form shares.</summary>
+internal static class BlockOps
+{
+    /// <summary>diff_i = x_i − mean_i, in float32 before anything is multiplied.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Compute(
+        ref Vector256<float> x,
+        ref float component,
+        ref Vector256<float> diff,
+        int d)
+    {
+        for (int i = 0; i < d; i++)
+        {
+            Unsafe.Add(ref diff, i) =
+                Unsafe.Add(ref x, i) - Vector256.Create(Unsafe.Add(ref component, 1 + i));
+        }
+    }
+
+    /// <summary>sum += a·b, fused.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void AddProduct(
+        ref Vector256<float> sum,
+        Vector256<float> a,
+        Vector256<float> b) =>
+        sum = Vector256.FusedMultiplyAdd(a, b, sum);
+
+    /// <summary>The component's parameter at index, on every lane.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<float> Parameter(ref float component, int index) =>
+        Vector256.Create(Unsafe.Add(ref component, index));
+
+    /// <summary>LogNormalizer − ½|y|².</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<float> Normalize(Vector256<float> squaredNorm, float logNormalizer) =>
+        Vector256.FusedMultiplyAdd(
+            squaredNorm, Vector256.Create(-0.5f), Vector256.Create(logNormalizer));
+}

@@ -1,0 +1,89 @@
+using System.Runtime.Intrinsics;
+
+namespace GmmGpu.Backends.Cpu;
+
+/// <summary>
+/// One worker's state for the SIMD statistics pass: a transposed block of eight points,
+/// per-component log-densities, float32 sums per lane (flushed every few blocks) and the
+/// float64 sums per lane they flush into. Sums per component: [N, S (D), Q (moments)], then
+/// the log-likelihood last.
+/// </summary>
+internal sealed class SimdScratch
+{
+    public SimdScratch(SimdModel model)
+    {
+        Model = model;
+        X = new Vector256<float>[model.Dimensions];
+        Diff = new Vector256<float>[model.Dimensions];
+        LogDensity = new Vector256<float>[model.Components];
+        FloatSums = new Vector256<float>[(model.Components * model.Stride) + 1];
+        DoubleSums = new Vector256<double>[2 * FloatSums.Length];
+        PaddedRows = new float[SimdStatisticsPass.Width * model.Dimensions];
+    }
+
+    public SimdModel Model { get; }
+
+    /// <summary>Feature i of the eight points, shape (D).</summary>
+    public Vector256<float>[] X { get; }
+
+    /// <summary>x − mean of one component, shape (D).</summary>
+    public Vector256<float>[] Diff { get; }
+
+    /// <summary>Log-densities, then unnormalised responsibilities, shape (K).</summary>
+    public Vector256<float>[] LogDensity { get; }
+
+    public Vector256<float>[] FloatSums { get; }
+
+    public Vector256<double>[] DoubleSums { get; }
+
+    /// <summary>The last, partial block of a chunk, padded with zeros.</summary>
+    public float[] PaddedRows { get; }
+
+    public ref Vector256<float> LogLikelihood => ref FloatSums[^1];
+
+    public void Clear()
+    {
+        Array.Clear(FloatSums);
+        Array.Clear(DoubleSums);
+    }
+
+    /// <summary>Adds the float32 sums into the float64 sums lane by lane; zeroes them.</summary>
+    public void Flush()
+    {
+        for (int i = 0; i < FloatSums.Length; i++)
+        {
+            (Vector256<double> lower, Vector256<double> upper) = Vector256.Widen(FloatSums[i]);
+            DoubleSums[2 * i] += lower;
+            DoubleSums[(2 * i) + 1] += upper;
+            FloatSums[i] = Vector256<float>.Zero;
+        }
+    }
+
+    /// <summary>Sums the float64 lanes, in a fixed order, into a chunk partial.</summary>
+    public StatisticsPartial ToPartial()
+    {
+        SimdModel model = Model;
+        int d = model.Dimensions;
+        var partial = new StatisticsPartial(model.Components, d, model.Form);
+        for (int k = 0; k < model.Components; k++)
+        {
+            int offset = k * model.Stride;
+            partial.Nk[k] = LaneSum(offset);
+            for (int i = 0; i < d; i++)
+            {
+                partial.Sk[(k * d) + i] = LaneSum(offset + 1 + i);
+            }
+
+            for (int m = 0; m < model.MomentLength; m++)
+            {
+                partial.Qk[(k * model.MomentLength) + m] = LaneSum(offset + 1 + d + m);
+            }
+        }
+
+        partial.LogLikelihood = LaneSum(FloatSums.Length - 1);
+        return partial;
+    }
+
+    private double LaneSum(int index) =>
+        Vector256.Sum(DoubleSums[2 * index]) + Vector256.Sum(DoubleSums[(2 * index) + 1]);
+}
