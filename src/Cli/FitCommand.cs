@@ -36,7 +36,7 @@ internal static class FitCommand
         }
 
         var report = new FitReport(
-            mixture.Backend, data, model, score, seconds, progress.TotalIterations,
+            mixture.Backend, data, model, score, seconds, progress.TotalIterations, progress.IterationTime,
             arguments.OutputPath);
         if (arguments.Json)
         {

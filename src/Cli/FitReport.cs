@@ -15,6 +15,7 @@ internal sealed class FitReport(
     double score,
     double seconds,
     int totalIterations,
+    TimeSpan iterationTime,
     string? modelPath)
 {
     private string Device => backend.Device switch
@@ -36,7 +37,8 @@ internal sealed class FitReport(
     /// <remarks>scikit-learn: GaussianMixture.aic</remarks>
     private double Aic => MinusTwoLogLikelihood + (2.0 * model.Parameters.ParameterCount);
 
-    private double SecondsPerIteration => seconds / Math.Max(1, totalIterations);
+    /// <summary>EM iterations only: initialisation and reading the data are not in it.</summary>
+    private double SecondsPerIteration => iterationTime.TotalSeconds / Math.Max(1, totalIterations);
 
     public void WriteText(TextWriter stdout)
     {

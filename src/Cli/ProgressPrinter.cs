@@ -12,9 +12,13 @@ internal sealed class ProgressPrinter(TextWriter stderr, bool quiet, int initial
     /// <summary>EM iterations over every initialisation.</summary>
     public int TotalIterations { get; private set; }
 
+    /// <summary>Wall time of the EM iterations alone (initialisation excluded).</summary>
+    public TimeSpan IterationTime { get; private set; }
+
     public void Report(IterationSnapshot value)
     {
         TotalIterations++;
+        IterationTime += value.Record.Duration;
         if (quiet)
         {
             return;
