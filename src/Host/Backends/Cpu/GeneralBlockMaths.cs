@@ -64,7 +64,6 @@ internal readonly struct TriangularBlockMaths : IBlockMaths
         ref Vector256<float> sums,
         int d)
     {
-        BlockOps.Compute(ref x, ref component, ref diff, d);
         sums += r;
         ref Vector256<float> row = ref Unsafe.Add(ref sums, 1 + d);
 
@@ -130,7 +129,6 @@ internal readonly struct DiagonalBlockMaths : IBlockMaths
         ref Vector256<float> sums,
         int d)
     {
-        BlockOps.Compute(ref x, ref component, ref diff, d);
         sums += r;
         for (int i = 0; i < d; i++)
         {

@@ -11,14 +11,20 @@ namespace GmmGpu.Backends.Cpu;
 /// </summary>
 internal interface IBlockMaths
 {
-    /// <summary>LogNormalizer − ½|y|², y = (x − mean)·P, per lane (diff: scratch).</summary>
+    /// <summary>
+    /// LogNormalizer − ½|y|², y = (x − mean)·P, per lane. May leave values in this
+    /// component's <c>diff</c> (D vectors) for <see cref="Accumulate"/> to reuse.
+    /// </summary>
     static abstract Vector256<float> LogDensity(
         ref Vector256<float> x,
         ref float component,
         ref Vector256<float> diff,
         int d);
 
-    /// <summary>sums += [r, r·diff, r·diff_i·diff_j (packed)] per lane.</summary>
+    /// <summary>
+    /// sums += [r, r·diff, r·diff_i·diff_j (packed)] per lane; <c>diff</c> holds what
+    /// <see cref="LogDensity"/> left for this component and block.
+    /// </summary>
     static abstract void Accumulate(
         ref Vector256<float> x,
         ref float component,

@@ -14,7 +14,7 @@ internal sealed class SimdScratch
     {
         Model = model;
         X = new Vector256<float>[model.Dimensions];
-        Diff = new Vector256<float>[model.Dimensions];
+        Diff = new Vector256<float>[model.Components * model.Dimensions];
         LogDensity = new Vector256<float>[model.Components];
         FloatSums = new Vector256<float>[(model.Components * model.Stride) + 1];
         DoubleSums = new Vector256<double>[2 * FloatSums.Length];
@@ -26,7 +26,7 @@ internal sealed class SimdScratch
     /// <summary>Feature i of the eight points, shape (D).</summary>
     public Vector256<float>[] X { get; }
 
-    /// <summary>x − mean of one component, shape (D).</summary>
+    /// <summary>x − mean per component, shape (K, D).</summary>
     public Vector256<float>[] Diff { get; }
 
     /// <summary>Log-densities, then unnormalised responsibilities, shape (K).</summary>

@@ -73,7 +73,11 @@ internal static class SimdStatisticsPass
         for (int k = 0; k < components; k++)
         {
             Vector256<float> value = Vector256.MaxNative(
-                TMaths.LogDensity(ref x, ref Unsafe.Add(ref parameters, k * stride), ref diff, d),
+                TMaths.LogDensity(
+                    ref x,
+                    ref Unsafe.Add(ref parameters, k * stride),
+                    ref Unsafe.Add(ref diff, k * d),
+                    d),
                 lowest);
             Unsafe.Add(ref logDensity, k) = value;
             max = Vector256.MaxNative(max, value);
@@ -95,7 +99,7 @@ internal static class SimdStatisticsPass
                 ref x,
                 ref Unsafe.Add(ref parameters, k * stride),
                 Unsafe.Add(ref logDensity, k) * inverse,
-                ref diff,
+                ref Unsafe.Add(ref diff, k * d),
                 ref Unsafe.Add(ref sums, k * stride),
                 d);
         }
