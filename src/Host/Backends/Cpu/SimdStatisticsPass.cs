@@ -17,6 +17,9 @@ internal static class SimdStatisticsPass
 
     private const int BlocksPerFlush = 32;
 
+    // Fully optimised from the first call: a fit's first iterations would otherwise run
+    // tier-0 code, 5x slower.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static StatisticsPartial Run<TMaths>(
         ReadOnlySpan<float> rows,
         int count,
