@@ -22,7 +22,7 @@ seed=12345
 repeat=1
 out=""
 only=()
-usage() { sed -n '2,12p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,11p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
 while [ $# -gt 0 ]; do
     case "$1" in
         --quick) quick=1 ;;
@@ -137,11 +137,20 @@ PYEOF
 # fields, seconds_per_iteration_self (gmm's own figure) and the differenced seconds_per_iteration.
 gmm_fit() {
     local data="$1" init="$2" k="$3" cov="$4" it="$5" j1 jn
-    j1="$("$GMM" fit "$data" -k "$k" --covariance "$cov" --init "$init" --tol 0 --max-iter 1 --device cpu --json | tail -n 1)" || return
-    jn="$("$GMM" fit "$data" -k "$k" --covariance "$cov" --init "$init" --tol 0 --max-iter "$it" --device cpu --json | tail -n 1)" || return
+    j1="$("$GMM" fit "$data" -k "$k" --covariance "$cov" --init "$init" --tol 0 --max-iter 1 --device cpu --json)" || return
+    jn="$("$GMM" fit "$data" -k "$k" --covariance "$cov" --init "$init" --tol 0 --max-iter "$it" --device cpu --json)" || return
     "$PY" - "$j1" "$jn" "$it" <<'PYEOF'
 import json, sys
-j1, jn, it = json.loads(sys.argv[1]), json.loads(sys.argv[2]), int(sys.argv[3])
+def last_object(text):          # the JSON object gmm prints (one line or pretty-printed), after any log lines
+    lines = text.splitlines()
+    for i in reversed(range(len(lines))):
+        if lines[i].lstrip().startswith("{"):
+            try:
+                return json.loads("\n".join(lines[i:]))
+            except ValueError:
+                pass
+    raise SystemExit("gmm printed no JSON object")
+j1, jn, it = last_object(sys.argv[1]), last_object(sys.argv[2]), int(sys.argv[3])
 out = dict(jn)
 out["tool"] = "gmm"
 out["seconds_fit"] = jn["seconds"]
