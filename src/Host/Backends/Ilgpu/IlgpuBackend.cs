@@ -1,0 +1,269 @@
+using GmmGpu.Engine;
+using GmmGpu.Kernels;
+using ILGPU;
+using ILGPU.Runtime;
+using ILGPU.Runtime.CPU;
+using ILGPU.Runtime.Cuda;
+using ILGPU.Runtime.OpenCL;
+
+namespace GmmGpu.Backends.Ilgpu;
+
+/// <summary>
+/// The ILGPU kernels on one accelerator: CUDA, a GPU OpenCL device, or ILGPU's CPU accelerator.
+/// Kernels are compiled once at creation; data is uploaded once per dataset; model arrays and
+/// partial sums live in device buffers reused across calls; every call runs on one stream and
+/// synchronizes once to read back its O(K·D²) results.
+/// </summary>
+public sealed partial class IlgpuBackend : IComputeBackend
+{
+    private const int GpuGroupSize = 256;
+    private const int GpuGroupsPerMultiprocessor = 4;
+    private const int GpuTilePoints = 256;
+    private const int CpuWarpSize = 4;
+    private const int CpuWarpsPerGroup = 4;
+    private const int CpuTilePoints = 256;
+
+    private readonly Context context;
+    private readonly Accelerator accelerator;
+    private readonly AcceleratorStream stream;
+    private readonly GmmKernels kernels;
+    private readonly int groups;
+    private readonly int groupSize;
+    private readonly int maxTilePoints;
+    private readonly DeviceArray<float> means;
+    private readonly DeviceArray<float> precisionCholesky;
+    private readonly DeviceArray<float> logNormalizer;
+    private readonly DeviceArray<float> points;
+    private readonly DeviceArray<double> partials;
+    private readonly DeviceArray<double> totals;
+    private readonly DeviceArray<double> doubleResults;
+    private readonly DeviceArray<int> intResults;
+    private readonly DeviceArray<float> floatResults;
+    private KernelModel? residentModel;
+    private double[] hostTotals = [];
+
+    private IlgpuBackend(ComputeDevice device, Context context, Accelerator accelerator)
+    {
+        Device = device;
+        this.context = context;
+        this.accelerator = accelerator;
+        stream = accelerator.CreateStream();
+        kernels = new GmmKernels(accelerator);
+        bool cpu = accelerator.AcceleratorType == AcceleratorType.CPU;
+        groupSize = cpu ? accelerator.MaxNumThreadsPerGroup : LargestPowerOfTwo(
+            Math.Min(GpuGroupSize, accelerator.MaxNumThreadsPerGroup));
+        groups = cpu
+            ? accelerator.NumMultiprocessors
+            : accelerator.NumMultiprocessors * GpuGroupsPerMultiprocessor;
+        maxTilePoints = cpu ? CpuTilePoints : GpuTilePoints;
+        means = new DeviceArray<float>(accelerator);
+        precisionCholesky = new DeviceArray<float>(accelerator);
+        logNormalizer = new DeviceArray<float>(accelerator);
+        points = new DeviceArray<float>(accelerator);
+        partials = new DeviceArray<double>(accelerator);
+        totals = new DeviceArray<double>(accelerator);
+        doubleResults = new DeviceArray<double>(accelerator);
+        intResults = new DeviceArray<int>(accelerator);
+        floatResults = new DeviceArray<float>(accelerator);
+    }
+
+    /// <inheritdoc/>
+    public ComputeDevice Device { get; }
+
+    /// <inheritdoc/>
+    public string DeviceName => accelerator.Name;
+
+    /// <summary>Bytes of accelerator memory.</summary>
+    public long MemoryBytes => accelerator.MemorySize;
+
+    /// <summary>
+    /// Creates the backend on the first working accelerator of the given kind and compiles
+    /// every kernel for it.
+    /// </summary>
+    /// <param name="device"><see cref="ComputeDevice.Cuda"/>, <see cref="ComputeDevice.OpenCL"/>
+    /// or <see cref="ComputeDevice.IlgpuCpu"/>.</param>
+    /// <exception cref="InvalidOperationException">No working accelerator of that kind (the
+    /// message starts "No CUDA device:", "No OpenCL GPU device:" or "No ILGPU CPU
+    /// accelerator:").</exception>
+    public static IlgpuBackend Create(ComputeDevice device)
+    {
+        string label = device switch
+        {
+            ComputeDevice.Cuda => "No CUDA device",
+            ComputeDevice.OpenCL => "No OpenCL GPU device",
+            ComputeDevice.IlgpuCpu => "No ILGPU CPU accelerator",
+            _ => throw new ArgumentOutOfRangeException(
+                nameof(device), device, "IlgpuBackend runs cuda, opencl or ilgpu-cpu."),
+        };
+        Context context;
+        IlgpuBackend? backend;
+        try
+        {
+            context = Context.Create(builder => builder.Default().EnableAlgorithms());
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            throw new InvalidOperationException($"{label}: {e.Message}", e);
+        }
+
+        try
+        {
+            backend = device switch
+            {
+                ComputeDevice.Cuda => TryDevices(device, context, CudaDevices(context)),
+                ComputeDevice.OpenCL => TryDevices(device, context, OpenClGpuDevices(context)),
+                _ => TryDevices(device, context, [CreateCpuDevice()]),
+            };
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            context.Dispose();
+            throw new InvalidOperationException($"{label}: {e.Message}", e);
+        }
+
+        if (backend is null)
+        {
+            context.Dispose();
+            throw new InvalidOperationException(
+                $"{label}: ILGPU found none that works on this machine.");
+        }
+
+        return backend;
+    }
+
+    /// <summary>The accelerators this backend can run on here: name, memory in bytes.</summary>
+    /// <remarks>Each is created and its kernels compiled: about a second each.</remarks>
+    public static IReadOnlyList<(ComputeDevice Device, string Name, long MemoryBytes)> Discover()
+    {
+        var found = new List<(ComputeDevice, string, long)>();
+        foreach (ComputeDevice device in
+            new[] { ComputeDevice.Cuda, ComputeDevice.OpenCL, ComputeDevice.IlgpuCpu })
+        {
+            try
+            {
+                using IlgpuBackend backend = Create(device);
+                found.Add((device, backend.DeviceName, backend.MemoryBytes));
+            }
+            catch (InvalidOperationException)
+            {
+                // Not available here: leave it out of the list.
+            }
+        }
+
+        return found;
+    }
+
+    /// <inheritdoc/>
+    public IDeviceDataset Upload(ReadOnlyMemory<float> data, long rows, int columns)
+    {
+        MemoryBuffer1D<float, Stride1D.Dense> buffer =
+            accelerator.Allocate1D<float>(Math.Max(rows * columns, 1));
+        if (rows * columns > 0)
+        {
+            buffer.View.SubView(0, rows * columns).CopyFromCPU(stream, data.Span);
+        }
+
+        return new IlgpuDataset(this, buffer, rows, columns);
+    }
+
+    /// <inheritdoc/>
+    public void Dispose()
+    {
+        means.Dispose();
+        precisionCholesky.Dispose();
+        logNormalizer.Dispose();
+        points.Dispose();
+        partials.Dispose();
+        totals.Dispose();
+        doubleResults.Dispose();
+        intResults.Dispose();
+        floatResults.Dispose();
+        stream.Dispose();
+        accelerator.Dispose();
+        context.Dispose();
+    }
+
+    private static IlgpuBackend? TryDevices(
+        ComputeDevice kind, Context context, IEnumerable<Device> devices)
+    {
+        Exception? last = null;
+        foreach (Device device in devices)
+        {
+            Accelerator? accelerator = null;
+            try
+            {
+                accelerator = device is CPUDevice cpu
+                    ? cpu.CreateCPUAccelerator(context, CPUAcceleratorMode.Parallel)
+                    : device.CreateAccelerator(context);
+                return new IlgpuBackend(kind, context, accelerator);
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                accelerator?.Dispose();
+                last = e;
+            }
+        }
+
+        return last is null ? null : throw new InvalidOperationException(last.Message, last);
+    }
+
+    private static List<Device> CudaDevices(Context context)
+    {
+        var devices = new List<Device>();
+        foreach (CudaDevice device in context.GetCudaDevices())
+        {
+            devices.Add(device);
+        }
+
+        return devices;
+    }
+
+    /// <summary>GPU OpenCL devices only: ILGPU rejects CPU ones such as PoCL.</summary>
+    private static List<Device> OpenClGpuDevices(Context context)
+    {
+        var devices = new List<Device>();
+        foreach (CLDevice device in context.GetCLDevices())
+        {
+            if (device.DeviceType == CLDeviceType.CL_DEVICE_TYPE_GPU)
+            {
+                devices.Add(device);
+            }
+        }
+
+        return devices;
+    }
+
+    private static CPUDevice CreateCpuDevice() =>
+        new(CpuWarpSize, CpuWarpsPerGroup, Environment.ProcessorCount);
+
+    private static int LargestPowerOfTwo(int value) => 1 << (31 - int.LeadingZeroCount(value));
+
+    private static IlgpuDataset Own(IDeviceDataset data) => data as IlgpuDataset
+        ?? throw new ArgumentException(
+            "The dataset was uploaded by another backend.", nameof(data));
+
+    /// <summary>The model arrays on the device, uploaded only when the instance changes.</summary>
+    private MixtureView Resident(KernelModel model)
+    {
+        int k = model.Components;
+        int d = model.Dimensions;
+        int factor = model.Form.PrecisionLength(d);
+        if (!ReferenceEquals(model, residentModel))
+        {
+            means.Upload(stream, model.Means);
+            precisionCholesky.Upload(stream, model.PrecisionCholesky);
+            logNormalizer.Upload(stream, model.LogNormalizer);
+            residentModel = model;
+        }
+
+        return new MixtureView(
+            means.View(k * d),
+            precisionCholesky.View(k * factor),
+            logNormalizer.View(k),
+            k,
+            d,
+            model.Form == PrecisionForm.Triangular
+                ? DensityForm.Triangular
+                : DensityForm.Diagonal);
+    }
+}

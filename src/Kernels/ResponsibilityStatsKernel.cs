@@ -1,0 +1,78 @@
+using ILGPU;
+
+namespace GmmGpu.Kernels;
+
+/// <summary>Arguments of <see cref="ResponsibilityStatsKernel"/>.</summary>
+public readonly struct ResponsibilityStatsParams
+{
+    public ResponsibilityStatsParams(
+        ArrayView<float> data,
+        long rows,
+        MixtureView model,
+        TileLayout layout,
+        ArrayView<double> partials)
+    {
+        Data = data;
+        Rows = rows;
+        Model = model;
+        Layout = layout;
+        Partials = partials;
+    }
+
+    /// <summary>Points, shape (N, D), row-major.</summary>
+    public ArrayView<float> Data { get; }
+
+    /// <summary>N.</summary>
+    public long Rows { get; }
+
+    public MixtureView Model { get; }
+
+    /// <summary>Tile of P points, K weights, moments of the model's form, L lanes.</summary>
+    public TileLayout Layout { get; }
+
+    /// <summary>Shape (groups · L, E): the partial rows (<see cref="TileLayout"/>).</summary>
+    public ArrayView<double> Partials { get; }
+}
+
+/// <summary>The fused E-step and sufficient statistics, without an N×K array.</summary>
+public static class ResponsibilityStatsKernel
+{
+    /// <summary>
+    /// For each point x and component k, with diff = x − mean_k and logp_k = log(w_k N(x | k))
+    /// (see <see cref="ComponentDensity"/>): log p(x) = logsumexp_k logp_k,
+    /// r_k = exp(logp_k − log p(x)), and the sums about the shift c_k = mean_k
+    /// Nk = Σ r_k, Sk = Σ r_k·diff, Qk = Σ r_k·diff_i·diff_j (packed upper triangle or the
+    /// diagonal) and Σ log p(x). Explicitly grouped over a fixed number of groups; group g takes
+    /// tiles g, g + G, ... of P points: (a) thread p writes r[p, :] and log p(x_p) to shared
+    /// memory, (b) the threads are spread over the E = K(1 + D + M) + 1 sums and add the tile's
+    /// totals into the group's float64 rows. <see cref="ReducePartialsKernel"/> finishes.
+    /// </summary>
+    public static void Execute(ResponsibilityStatsParams args)
+    {
+        ArrayView<float> shared = SharedMemory.GetDynamic<float>();
+        TileLayout layout = args.Layout;
+        MixtureView model = args.Model;
+        int tilePoints = layout.TilePoints;
+        int components = model.Components;
+        long tiles = (args.Rows + tilePoints - 1) / tilePoints;
+        TileMoments.ClearRows(layout, args.Partials);
+        for (long tile = Grid.IdxX; tile < tiles; tile += Grid.DimX)
+        {
+            long start = tile * tilePoints;
+            long left = args.Rows - start;
+            int count = left < tilePoints ? (int)left : tilePoints;
+            TileMoments.LoadPoints(shared, layout, args.Data, start, count);
+            Group.Barrier();
+            for (int p = Group.IdxX; p < count; p += Group.DimX)
+            {
+                var x = new ViewPoint(shared, layout.PointsOffset + (p * model.Dimensions));
+                shared[layout.ScalarsOffset + p] =
+                    ComponentDensity.Responsibilities(x, model, shared, p * components);
+            }
+
+            Group.Barrier();
+            TileMoments.Accumulate(shared, layout, count, model.Means, args.Partials);
+            Group.Barrier();
+        }
+    }
+}
