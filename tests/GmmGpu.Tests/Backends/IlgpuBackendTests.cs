@@ -4,13 +4,16 @@ using Xunit;
 
 namespace GmmGpu.Tests.Backends;
 
-/// <summary>The ILGPU kernels on ILGPU's CPU accelerator against the float64 reference.</summary>
-public sealed class IlgpuBackendTests(IlgpuCpuFixture fixture) : IClassFixture<IlgpuCpuFixture>
+/// <summary>
+/// The ILGPU kernels against the float64 reference; run on ILGPU's CPU accelerator in two
+/// launch shapes (see <see cref="IlgpuCpuBackendTests"/>, <see cref="IlgpuGpuShapeBackendTests"/>).
+/// </summary>
+public abstract partial class IlgpuBackendTests
 {
     /// <summary>Error allowed, relative to Σ|term| of each sum (float32 per-point arithmetic).</summary>
     private const double Tolerance = 1e-6;
 
-    private IlgpuBackend Backend => fixture.Backend;
+    protected abstract IlgpuBackend Backend { get; }
 
     public static TheoryData<PrecisionForm, int, int, float> StatisticsCases()
     {

@@ -9,3 +9,11 @@ public sealed class IlgpuCpuFixture : IDisposable
 
     public void Dispose() => Backend.Dispose();
 }
+
+/// <summary>An ilgpu-cpu backend launched like a GPU: 128 threads a group, 2 groups.</summary>
+public sealed class IlgpuGpuShapeFixture : IDisposable
+{
+    public IlgpuBackend Backend { get; } = IlgpuBackend.CreateCpu(32, 4, 2);
+
+    public void Dispose() => Backend.Dispose();
+}

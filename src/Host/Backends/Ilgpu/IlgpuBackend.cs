@@ -131,6 +131,17 @@ public sealed partial class IlgpuBackend : IComputeBackend
         return backend;
     }
 
+    /// <summary>
+    /// An ilgpu-cpu backend with a chosen group shape, so tests can run the GPU launch shape
+    /// (e.g. 256 threads a group: several lanes per tile) on CPU threads.
+    /// </summary>
+    internal static IlgpuBackend CreateCpu(int warpSize, int warpsPerGroup, int groups)
+    {
+        var context = Context.Create(builder => builder.Default().EnableAlgorithms());
+        var device = new CPUDevice(warpSize, warpsPerGroup, groups);
+        return TryDevices(ComputeDevice.IlgpuCpu, context, [device])!;
+    }
+
     /// <summary>The accelerators this backend can run on here: name, memory in bytes.</summary>
     /// <remarks>Each is created and its kernels compiled: about a second each.</remarks>
     public static IReadOnlyList<(ComputeDevice Device, string Name, long MemoryBytes)> Discover()

@@ -1,0 +1,41 @@
+using GmmGpu.Backends.Ilgpu;
+using Xunit;
+
+namespace GmmGpu.Tests.Backends;
+
+public sealed class IlgpuBackendCreationTests
+{
+    [Theory]
+    [InlineData(ComputeDevice.Cuda, "No CUDA device")]
+    [InlineData(ComputeDevice.OpenCL, "No OpenCL GPU device")]
+    public void Create_WithoutThatDevice_ThrowsClearInvalidOperation(
+        ComputeDevice device, string prefix)
+    {
+        IlgpuBackend? backend = null;
+        try
+        {
+            backend = IlgpuBackend.Create(device);
+        }
+        catch (InvalidOperationException e)
+        {
+            Assert.StartsWith(prefix + ":", e.Message, StringComparison.Ordinal);
+        }
+
+        // On a machine with that device, creation succeeds and names it.
+        Assert.True(backend is null || backend.DeviceName.Length > 0);
+        backend?.Dispose();
+    }
+
+    [Fact]
+    public void Create_Cpu_ThrowsForUnsupportedKind() =>
+        Assert.Throws<ArgumentOutOfRangeException>(() => IlgpuBackend.Create(ComputeDevice.Cpu));
+
+    [Fact]
+    public void Discover_ListsTheIlgpuCpuAccelerator()
+    {
+        IReadOnlyList<(ComputeDevice Device, string Name, long MemoryBytes)> found =
+            IlgpuBackend.Discover();
+
+        Assert.Contains(found, d => d.Device == ComputeDevice.IlgpuCpu && d.Name.Length > 0);
+    }
+}
