@@ -10,7 +10,7 @@ namespace GmmGpu.Tests.Backends;
 /// </summary>
 public abstract partial class IlgpuBackendTests
 {
-    /// <summary>Error allowed, relative to Σ|term| of each sum (float32 per-point arithmetic).</summary>
+    /// <summary>Allowed error relative to Σ|term| of each sum (float32 per-point maths).</summary>
     private const double Tolerance = 1e-6;
 
     protected abstract IlgpuBackend Backend { get; }

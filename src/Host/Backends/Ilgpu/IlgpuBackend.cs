@@ -19,8 +19,11 @@ public sealed partial class IlgpuBackend : IComputeBackend
     private const int GpuGroupSize = 256;
     private const int GpuGroupsPerMultiprocessor = 4;
     private const int GpuTilePoints = 256;
-    private const int CpuWarpSize = 4;
-    private const int CpuWarpsPerGroup = 4;
+    // The CPU accelerator runs one group per core, one thread a group: its group barriers are
+    // OS-thread barriers (16-thread groups on 2 cores took 5 s for 1M×2 K=5, 1 thread 1 s).
+    private const int CpuWarpSize = 2;
+    private const int CpuWarpsPerGroup = 1;
+    private const int CpuGroupSize = 1;
     private const int CpuTilePoints = 256;
 
     private readonly Context context;
@@ -42,7 +45,8 @@ public sealed partial class IlgpuBackend : IComputeBackend
     private KernelModel? residentModel;
     private double[] hostTotals = [];
 
-    private IlgpuBackend(ComputeDevice device, Context context, Accelerator accelerator)
+    private IlgpuBackend(
+        ComputeDevice device, Context context, Accelerator accelerator, int cpuGroupSize)
     {
         Device = device;
         this.context = context;
@@ -50,7 +54,7 @@ public sealed partial class IlgpuBackend : IComputeBackend
         stream = accelerator.CreateStream();
         kernels = new GmmKernels(accelerator);
         bool cpu = accelerator.AcceleratorType == AcceleratorType.CPU;
-        groupSize = cpu ? accelerator.MaxNumThreadsPerGroup : LargestPowerOfTwo(
+        groupSize = cpu ? cpuGroupSize : LargestPowerOfTwo(
             Math.Min(GpuGroupSize, accelerator.MaxNumThreadsPerGroup));
         groups = cpu
             ? accelerator.NumMultiprocessors
@@ -139,7 +143,7 @@ public sealed partial class IlgpuBackend : IComputeBackend
     {
         var context = Context.Create(builder => builder.Default().EnableAlgorithms());
         var device = new CPUDevice(warpSize, warpsPerGroup, groups);
-        return TryDevices(ComputeDevice.IlgpuCpu, context, [device])!;
+        return TryDevices(ComputeDevice.IlgpuCpu, context, [device], warpSize * warpsPerGroup)!;
     }
 
     /// <summary>The accelerators this backend can run on here: name, memory in bytes.</summary>
@@ -195,7 +199,10 @@ public sealed partial class IlgpuBackend : IComputeBackend
     }
 
     private static IlgpuBackend? TryDevices(
-        ComputeDevice kind, Context context, IEnumerable<Device> devices)
+        ComputeDevice kind,
+        Context context,
+        IEnumerable<Device> devices,
+        int cpuGroupSize = CpuGroupSize)
     {
         Exception? last = null;
         foreach (Device device in devices)
@@ -206,7 +213,7 @@ public sealed partial class IlgpuBackend : IComputeBackend
                 accelerator = device is CPUDevice cpu
                     ? cpu.CreateCPUAccelerator(context, CPUAcceleratorMode.Parallel)
                     : device.CreateAccelerator(context);
-                return new IlgpuBackend(kind, context, accelerator);
+                return new IlgpuBackend(kind, context, accelerator, cpuGroupSize);
             }
             catch (Exception e) when (e is not OutOfMemoryException)
             {
