@@ -45,7 +45,18 @@ for (int a = 0; a < args.Length; a++)
 const int CheckRows = 100_000;
 
 var clock = Stopwatch.StartNew();
-using IlgpuBackend backend = IlgpuBackend.Create(device);
+IlgpuBackend created;
+try
+{
+    created = IlgpuBackend.Create(device);
+}
+catch (InvalidOperationException e)
+{
+    Console.Error.WriteLine($"smoke: no device: {e.Message}");
+    return 3;
+}
+
+using IlgpuBackend backend = created;
 Console.WriteLine($"device: {device} '{backend.DeviceName}', "
     + $"{backend.MemoryBytes / (1 << 20)} MiB, created in {clock.ElapsedMilliseconds} ms");
 using IlgpuBackend? cpu = device == ComputeDevice.IlgpuCpu
