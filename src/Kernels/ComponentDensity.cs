@@ -61,25 +61,24 @@ public static class ComponentDensity
     }
 
     /// <summary>
-    /// Writes r_k = exp(log(w_k N(x | k)) − log p(x)) to output[offset + k], k &lt; K, and
-    /// returns log p(x). The log-densities are kept in the output between the two passes.
+    /// Turns the log-densities logp_k = values[offset + k·stride], k &lt; K, of one point into
+    /// responsibilities r_k = exp(logp_k − log p(x)) in place; returns log p(x).
     /// </summary>
-    public static float Responsibilities(
-        in ViewPoint x, in MixtureView model, ArrayView<float> output, long offset)
+    public static float NormalizeLogDensities(
+        ArrayView<float> values, long offset, int stride, int components)
     {
         float max = float.NegativeInfinity;
         float sum = 0f;
-        for (int k = 0; k < model.Components; k++)
+        for (int k = 0; k < components; k++)
         {
-            float logDensity = LogDensity(x, model, k);
-            output[offset + k] = logDensity;
-            AddToLogSum(logDensity, ref max, ref sum);
+            AddToLogSum(values[offset + ((long)k * stride)], ref max, ref sum);
         }
 
         float logLikelihood = max + XMath.Log(sum);
-        for (int k = 0; k < model.Components; k++)
+        for (int k = 0; k < components; k++)
         {
-            output[offset + k] = XMath.Exp(output[offset + k] - logLikelihood);
+            long index = offset + ((long)k * stride);
+            values[index] = XMath.Exp(values[index] - logLikelihood);
         }
 
         return logLikelihood;

@@ -60,7 +60,7 @@ public static class LloydAssignKernel
             Group.Barrier();
             for (int p = Group.IdxX; p < count; p += Group.DimX)
             {
-                long point = layout.PointsOffset + (p * d);
+                long point = layout.PointsOffset + (p * layout.PointStride);
                 int best = 0;
                 float bestDistance = float.PositiveInfinity;
                 for (int k = 0; k < components; k++)
@@ -76,7 +76,7 @@ public static class LloydAssignKernel
 
                 for (int k = 0; k < components; k++)
                 {
-                    shared[(p * components) + k] = k == best ? 1f : 0f;
+                    shared[(k * tilePoints) + p] = k == best ? 1f : 0f;
                 }
 
                 shared[layout.ScalarsOffset + p] = bestDistance;

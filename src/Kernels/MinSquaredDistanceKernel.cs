@@ -69,7 +69,7 @@ public static class MinSquaredDistanceKernel
             for (int p = Group.IdxX; p < count; p += Group.DimX)
             {
                 float distance = SquaredDistance(
-                    shared, layout.PointsOffset + (p * d), args.Centre, 0, d);
+                    shared, layout.PointsOffset + (p * layout.PointStride), args.Centre, 0, d);
                 float previous = args.MinSquaredDistance[start + p];
                 if (args.Reset == 0 && previous < distance)
                 {

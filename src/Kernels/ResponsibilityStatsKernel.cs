@@ -43,9 +43,11 @@ public static class ResponsibilityStatsKernel
     /// r_k = exp(logp_k − log p(x)), and the sums about the shift c_k = mean_k
     /// Nk = Σ r_k, Sk = Σ r_k·diff, Qk = Σ r_k·diff_i·diff_j (packed upper triangle or the
     /// diagonal) and Σ log p(x). Explicitly grouped over a fixed number of groups; group g takes
-    /// tiles g, g + G, ... of P points: (a) thread p writes r[p, :] and log p(x_p) to shared
-    /// memory, (b) the threads are spread over the E = K(1 + D + M) + 1 sums and add the tile's
-    /// totals into the group's float64 rows. <see cref="ReducePartialsKernel"/> finishes.
+    /// tiles g, g + G, ... of P points in shared memory: (a) the threads are spread over the
+    /// P·K (point, component) pairs and write logp_k; (b) thread p turns its K values into
+    /// r[k, p] and log p(x_p); (c) the threads are spread over the E = K(1 + D + M) + 1 sums and
+    /// add the tile's totals into the group's float64 rows. <see cref="ReducePartialsKernel"/>
+    /// finishes.
     /// </summary>
     public static void Execute(ResponsibilityStatsParams args)
     {
@@ -63,11 +65,19 @@ public static class ResponsibilityStatsKernel
             int count = left < tilePoints ? (int)left : tilePoints;
             TileMoments.LoadPoints(shared, layout, args.Data, start, count);
             Group.Barrier();
+            for (int pair = Group.IdxX; pair < count * components; pair += Group.DimX)
+            {
+                int k = pair / count;
+                int p = pair - (k * count);
+                var x = new ViewPoint(shared, layout.PointsOffset + (p * layout.PointStride));
+                shared[(k * tilePoints) + p] = ComponentDensity.LogDensity(x, model, k);
+            }
+
+            Group.Barrier();
             for (int p = Group.IdxX; p < count; p += Group.DimX)
             {
-                var x = new ViewPoint(shared, layout.PointsOffset + (p * model.Dimensions));
                 shared[layout.ScalarsOffset + p] =
-                    ComponentDensity.Responsibilities(x, model, shared, p * components);
+                    ComponentDensity.NormalizeLogDensities(shared, p, tilePoints, components);
             }
 
             Group.Barrier();

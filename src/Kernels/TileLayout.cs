@@ -2,11 +2,11 @@ namespace GmmGpu.Kernels;
 
 /// <summary>
 /// How a group lays out one tile of points in dynamic shared memory (floats) and which
-/// per-component moments it reduces. Shared memory holds, for P = <see cref="TilePoints"/>:
-/// weights (P, K) at 0, points (P, D) at P·K and one scalar per point at P·(K + D).
-/// Entries of a reduction row: K weight sums, K·D first moments, K·M second moments, then the
-/// scalar sum. Each group writes <see cref="Lanes"/> rows of <see cref="Entries"/> doubles:
-/// lane l sums the tile's points l, l + L, l + 2L, ...
+/// per-component moments it reduces. For P = <see cref="TilePoints"/>: weights (K, P)
+/// component-major at 0, points (P, <see cref="PointStride"/>) at P·K and one scalar per point
+/// at P·(K + stride). Entries of a reduction row: K weight sums, K·D first moments, K·M second
+/// moments, then the scalar sum. Each group writes <see cref="Lanes"/> rows of
+/// <see cref="Entries"/> doubles: lane l sums the tile's points l, l + L, l + 2L, ...
 /// </summary>
 public readonly struct TileLayout
 {
@@ -41,14 +41,20 @@ public readonly struct TileLayout
     /// <summary>K·(1 + D + M) + 1 sums per row.</summary>
     public int Entries => (Components * (1 + Dimensions + SecondMoments)) + 1;
 
-    /// <summary>Offset of the points block (P, D) in shared memory.</summary>
+    /// <summary>
+    /// Floats between consecutive points in shared memory: D, or D + 1 when D is even, so
+    /// that threads reading the same feature of consecutive points hit different banks.
+    /// </summary>
+    public int PointStride => Dimensions | 1;
+
+    /// <summary>Offset of the points block (P, stride) in shared memory.</summary>
     public int PointsOffset => TilePoints * Components;
 
     /// <summary>Offset of the per-point scalars (P) in shared memory.</summary>
-    public int ScalarsOffset => TilePoints * (Components + Dimensions);
+    public int ScalarsOffset => TilePoints * (Components + PointStride);
 
-    /// <summary>Floats of dynamic shared memory one group needs: P·(K + D + 1).</summary>
-    public int SharedFloats => TilePoints * (Components + Dimensions + 1);
+    /// <summary>Floats of dynamic shared memory one group needs: P·(K + stride + 1).</summary>
+    public int SharedFloats => TilePoints * (Components + PointStride + 1);
 
     /// <summary>M for a moment form in D dimensions.</summary>
     public static int MomentLength(MomentForm moments, int dimensions) => moments switch

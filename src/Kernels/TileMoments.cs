@@ -17,11 +17,14 @@ public static class TileMoments
     public static void LoadPoints(
         ArrayView<float> shared, in TileLayout layout, ArrayView<float> data, long start, int count)
     {
-        int values = count * layout.Dimensions;
-        long source = start * layout.Dimensions;
+        int d = layout.Dimensions;
+        int values = count * d;
+        long source = start * d;
         for (int v = Group.IdxX; v < values; v += Group.DimX)
         {
-            shared[layout.PointsOffset + v] = data[source + v];
+            int p = v / d;
+            shared[layout.PointsOffset + (p * layout.PointStride) + v - (p * d)] =
+                data[source + v];
         }
     }
 
@@ -72,14 +75,15 @@ public static class TileMoments
     {
         int k = layout.Components;
         int d = layout.Dimensions;
+        int tilePoints = layout.TilePoints;
         if (entry == layout.Entries - 1)
         {
-            return SumProducts(shared, layout, count, lane, layout.ScalarsOffset, 1, -1, -1, 0);
+            return SumProducts(shared, layout, count, lane, layout.ScalarsOffset, -1, -1, 0);
         }
 
         if (entry < k)
         {
-            return SumProducts(shared, layout, count, lane, entry, k, -1, -1, 0);
+            return SumProducts(shared, layout, count, lane, entry * tilePoints, -1, -1, 0);
         }
 
         int index = entry - k;
@@ -87,7 +91,8 @@ public static class TileMoments
         {
             int component = index / d;
             int i = index % d;
-            return SumProducts(shared, layout, count, lane, component, k, i, -1, shift[index]);
+            return SumProducts(
+                shared, layout, count, lane, component * tilePoints, i, -1, shift[index]);
         }
 
         index -= k * d;
@@ -108,20 +113,20 @@ public static class TileMoments
         }
 
         return SumProducts(
-            shared, layout, count, lane, owner, k, row, column, shift[(owner * d) + row],
-            shift[(owner * d) + column]);
+            shared, layout, count, lane, owner * tilePoints, row, column,
+            shift[(owner * d) + row], shift[(owner * d) + column]);
     }
 
     /// <summary>
-    /// Σ over this lane's points p of weight[p] · a_p · b_p, where a_p = x_pi − shiftI (1 when
-    /// i &lt; 0) and b_p = x_pj − shiftJ (1 when j &lt; 0); float32 chunks, float64 total.
+    /// Σ over this lane's points p of shared[weights + p] · a_p · b_p, where a_p = x_pi − shiftI
+    /// (1 when i &lt; 0) and b_p = x_pj − shiftJ (1 when j &lt; 0); float32 chunks, float64 total.
     /// </summary>
     private static double SumProducts(
         ArrayView<float> shared, in TileLayout layout, int count, int lane,
-        int weightOffset, int weightStride, int i, int j, float shiftI, float shiftJ = 0f)
+        int weights, int i, int j, float shiftI, float shiftJ = 0f)
     {
         int lanes = layout.Lanes;
-        int d = layout.Dimensions;
+        int stride = layout.PointStride;
         int points = layout.PointsOffset;
         double total = 0.0;
         for (int first = lane; first < count; first += lanes * ChunkPoints)
@@ -131,9 +136,9 @@ public static class TileMoments
             float sum = 0f;
             for (int p = first; p < end; p += lanes)
             {
-                float a = i >= 0 ? shared[points + (p * d) + i] - shiftI : 1f;
-                float b = j >= 0 ? shared[points + (p * d) + j] - shiftJ : 1f;
-                sum += shared[weightOffset + (p * weightStride)] * a * b;
+                float a = i >= 0 ? shared[points + (p * stride) + i] - shiftI : 1f;
+                float b = j >= 0 ? shared[points + (p * stride) + j] - shiftJ : 1f;
+                sum += shared[weights + p] * a * b;
             }
 
             total += sum;

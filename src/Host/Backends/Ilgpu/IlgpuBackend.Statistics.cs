@@ -105,7 +105,15 @@ public sealed partial class IlgpuBackend
 
     private TilePlan Plan(int components, int dimensions, MomentForm moments, long rows) =>
         TilePlan.Create(
-            accelerator, groups, groupSize, maxTilePoints, components, dimensions, moments, rows);
+            accelerator.MaxSharedMemoryPerGroup,
+            accelerator.Name,
+            groups,
+            groupSize,
+            maxTilePoints,
+            components,
+            dimensions,
+            moments,
+            rows);
 
     /// <summary>
     /// Sums the partial rows (rows, entries) per entry on the device and reads the totals

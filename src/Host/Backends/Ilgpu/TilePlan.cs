@@ -6,7 +6,8 @@ namespace GmmGpu.Backends.Ilgpu;
 
 /// <summary>
 /// Launch shape of a tiled kernel: a fixed number of groups G, each taking tiles of P points,
-/// with P·(K + D + 1) floats of dynamic shared memory and L partial rows of E doubles.
+/// with P·(K + D' + 1) floats of dynamic shared memory (D' = D rounded up to odd) and L
+/// partial rows of E doubles.
 /// </summary>
 internal readonly record struct TilePlan(int Groups, int GroupSize, TileLayout Layout)
 {
@@ -19,10 +20,11 @@ internal readonly record struct TilePlan(int Groups, int GroupSize, TileLayout L
     /// <summary>
     /// The plan for K weights, D features and the given moments over N points: P is the
     /// largest tile (at most <paramref name="maxTilePoints"/>, a multiple of 32 when ≥ 32) whose
-    /// P·(K + D + 1) floats fit the accelerator's shared memory; L = T / E lanes when E &lt; T.
+    /// P·(K + D' + 1) floats fit the accelerator's shared memory; L = T / E lanes when E &lt; T.
     /// </summary>
     public static TilePlan Create(
-        Accelerator accelerator,
+        long sharedMemoryBytes,
+        string acceleratorName,
         int groups,
         int groupSize,
         int maxTilePoints,
@@ -31,16 +33,17 @@ internal readonly record struct TilePlan(int Groups, int GroupSize, TileLayout L
         MomentForm moments,
         long rows)
     {
-        long sharedFloats = accelerator.MaxSharedMemoryPerGroup / sizeof(float);
-        long perPoint = (long)components + dimensions + 1;
+        long sharedFloats = sharedMemoryBytes / sizeof(float);
+        var unit = new TileLayout(1, components, dimensions, moments, 1);
+        long perPoint = unit.SharedFloats;
         long tilePoints = Math.Min(maxTilePoints, sharedFloats / perPoint);
         if (tilePoints < 1)
         {
             throw new InvalidOperationException(
                 $"K={components} components and D={dimensions} features need "
                 + $"{perPoint * sizeof(float)} bytes of shared memory per point, but "
-                + $"{accelerator.Name} has {accelerator.MaxSharedMemoryPerGroup} bytes per group "
-                + "(the limit is K + D + 1 ≤ shared bytes / 4). Use fewer components or "
+                + $"{acceleratorName} has {sharedMemoryBytes} bytes per group "
+                + "(the limit is K + (D | 1) + 1 ≤ shared bytes / 4). Use fewer components or "
                 + "features, or the cpu backend.");
         }
 
@@ -49,7 +52,7 @@ internal readonly record struct TilePlan(int Groups, int GroupSize, TileLayout L
             tilePoints -= tilePoints % 32;
         }
 
-        int entries = new TileLayout(1, components, dimensions, moments, 1).Entries;
+        int entries = unit.Entries;
         int lanes = (int)Math.Clamp(groupSize / entries, 1, tilePoints);
         long tiles = (rows + tilePoints - 1) / tilePoints;
         int launched = (int)Math.Clamp(tiles, 1, groups);
