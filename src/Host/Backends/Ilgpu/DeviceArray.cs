@@ -3,12 +3,18 @@ using ILGPU.Runtime;
 
 namespace GmmGpu.Backends.Ilgpu;
 
-/// <summary>A device buffer reused across calls, reallocated only when a call needs more.</summary>
+/// <summary>
+/// A device buffer reused across calls, reallocated only when a call needs more, with a
+/// page-locked host staging array so uploads are asynchronous on the stream. An upload may
+/// reuse the staging array only after the stream has synchronized (every backend call ends
+/// with a synchronizing read-back).
+/// </summary>
 internal sealed class DeviceArray<T> : IDisposable
     where T : unmanaged
 {
     private readonly Accelerator accelerator;
     private MemoryBuffer1D<T, Stride1D.Dense>? buffer;
+    private PageLockedArray1D<T>? staging;
 
     public DeviceArray(Accelerator accelerator) => this.accelerator = accelerator;
 
@@ -24,17 +30,41 @@ internal sealed class DeviceArray<T> : IDisposable
         return buffer.View.SubView(0, length);
     }
 
-    /// <summary>Copies <paramref name="values"/> to the device and returns their view.</summary>
-    public ArrayView1D<T, Stride1D.Dense> Upload(AcceleratorStream stream, ReadOnlySpan<T> values)
+    /// <summary>Host memory of exactly <paramref name="length"/> elements to fill.</summary>
+    public Span<T> Stage(int length)
     {
-        ArrayView1D<T, Stride1D.Dense> view = View(values.Length);
-        if (!values.IsEmpty)
+        if (staging is null || staging.Length != length)
         {
-            view.CopyFromCPU(stream, values);
+            staging?.Dispose();
+            staging = accelerator.AllocatePageLocked1D<T>(length);
+        }
+
+        return staging.Span;
+    }
+
+    /// <summary>Queues the copy of the staged values to the device; returns their view.</summary>
+    public ArrayView1D<T, Stride1D.Dense> UploadStaged(AcceleratorStream stream)
+    {
+        int length = staging is null ? 0 : (int)staging.Length;
+        ArrayView1D<T, Stride1D.Dense> view = View(length);
+        if (length > 0)
+        {
+            view.CopyFromPageLockedAsync(stream, staging!);
         }
 
         return view;
     }
 
-    public void Dispose() => buffer?.Dispose();
+    /// <summary>Stages <paramref name="values"/> and queues their copy to the device.</summary>
+    public ArrayView1D<T, Stride1D.Dense> Upload(AcceleratorStream stream, ReadOnlySpan<T> values)
+    {
+        values.CopyTo(Stage(values.Length));
+        return UploadStaged(stream);
+    }
+
+    public void Dispose()
+    {
+        staging?.Dispose();
+        buffer?.Dispose();
+    }
 }

@@ -48,11 +48,10 @@ public sealed partial class IlgpuBackend
         bool reset)
     {
         IlgpuDataset dataset = Own(data);
-        ArrayView<float> centreView = means.Upload(stream, centre);
+        ArrayView<float> centreView = centres.Upload(stream, centre);
         ArrayView1D<float, Stride1D.Dense> distances = reset
             ? floatResults.View(dataset.Rows)
             : floatResults.Upload(stream, minSquaredDistance);
-        residentModel = null;
         TilePlan plan = Plan(0, dataset.Columns, MomentForm.None, dataset.Rows);
         ArrayView<double> rows = partials.View((long)plan.Rows * plan.Layout.Entries);
         kernels.MinSquaredDistance(
@@ -81,8 +80,7 @@ public sealed partial class IlgpuBackend
     {
         IlgpuDataset dataset = Own(data);
         int d = dataset.Columns;
-        ArrayView<float> centreView = means.Upload(stream, centres[..(components * d)]);
-        residentModel = null;
+        ArrayView<float> centreView = this.centres.Upload(stream, centres[..(components * d)]);
         TilePlan plan = Plan(components, d, MomentForm.None, dataset.Rows);
         ArrayView<double> rows = partials.View((long)plan.Rows * plan.Layout.Entries);
         kernels.LloydAssign(

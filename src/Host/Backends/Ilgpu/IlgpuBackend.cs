@@ -33,9 +33,8 @@ public sealed partial class IlgpuBackend : IComputeBackend
     private readonly int groups;
     private readonly int groupSize;
     private readonly int maxTilePoints;
-    private readonly DeviceArray<float> means;
-    private readonly DeviceArray<float> precisionCholesky;
-    private readonly DeviceArray<float> logNormalizer;
+    private readonly DeviceArray<float> modelArrays;
+    private readonly DeviceArray<float> centres;
     private readonly DeviceArray<float> points;
     private readonly DeviceArray<double> partials;
     private readonly DeviceArray<double> totals;
@@ -60,9 +59,8 @@ public sealed partial class IlgpuBackend : IComputeBackend
             ? accelerator.NumMultiprocessors
             : accelerator.NumMultiprocessors * GpuGroupsPerMultiprocessor;
         maxTilePoints = cpu ? CpuTilePoints : GpuTilePoints;
-        means = new DeviceArray<float>(accelerator);
-        precisionCholesky = new DeviceArray<float>(accelerator);
-        logNormalizer = new DeviceArray<float>(accelerator);
+        modelArrays = new DeviceArray<float>(accelerator);
+        centres = new DeviceArray<float>(accelerator);
         points = new DeviceArray<float>(accelerator);
         partials = new DeviceArray<double>(accelerator);
         totals = new DeviceArray<double>(accelerator);
@@ -184,9 +182,8 @@ public sealed partial class IlgpuBackend : IComputeBackend
     /// <inheritdoc/>
     public void Dispose()
     {
-        means.Dispose();
-        precisionCholesky.Dispose();
-        logNormalizer.Dispose();
+        modelArrays.Dispose();
+        centres.Dispose();
         points.Dispose();
         partials.Dispose();
         totals.Dispose();
@@ -260,26 +257,36 @@ public sealed partial class IlgpuBackend : IComputeBackend
         ?? throw new ArgumentException(
             "The dataset was uploaded by another backend.", nameof(data));
 
-    /// <summary>The model arrays on the device, uploaded only when the instance changes.</summary>
+    /// <summary>
+    /// The model on the device, packed as means (K, D) | factors | log normalizers (K) in one
+    /// buffer and uploaded in one asynchronous copy, only when the instance changes.
+    /// </summary>
     private MixtureView Resident(KernelModel model)
     {
-        int k = model.Components;
-        int d = model.Dimensions;
-        int factor = model.Form.PrecisionLength(d);
-        if (!ReferenceEquals(model, residentModel))
+        int meansLength = model.Means.Length;
+        int factorsLength = model.PrecisionCholesky.Length;
+        int total = meansLength + factorsLength + model.LogNormalizer.Length;
+        ArrayView1D<float, Stride1D.Dense> packed;
+        if (ReferenceEquals(model, residentModel))
         {
-            means.Upload(stream, model.Means);
-            precisionCholesky.Upload(stream, model.PrecisionCholesky);
-            logNormalizer.Upload(stream, model.LogNormalizer);
+            packed = modelArrays.View(total);
+        }
+        else
+        {
+            Span<float> staged = modelArrays.Stage(total);
+            model.Means.CopyTo(staged);
+            model.PrecisionCholesky.CopyTo(staged[meansLength..]);
+            model.LogNormalizer.CopyTo(staged[(meansLength + factorsLength)..]);
+            packed = modelArrays.UploadStaged(stream);
             residentModel = model;
         }
 
         return new MixtureView(
-            means.View(k * d),
-            precisionCholesky.View(k * factor),
-            logNormalizer.View(k),
-            k,
-            d,
+            packed.SubView(0, meansLength),
+            packed.SubView(meansLength, factorsLength),
+            packed.SubView(meansLength + factorsLength, model.Components),
+            model.Components,
+            model.Dimensions,
             model.Form == PrecisionForm.Triangular
                 ? DensityForm.Triangular
                 : DensityForm.Diagonal);
