@@ -42,31 +42,36 @@ public static class LloydAssignKernel
     /// the sums Σ [a_i = k](x_i − c_k) about the centre (the host adds count·c_k), and the
     /// inertia Σ_i |x_i − c_{a_i}|², as float64 partial rows per group.
     /// </summary>
-    public static void Execute(LloydAssignParams args)
+    public static void Execute(LloydAssignParams args) =>
+        TileMoments.Run(
+            args.Data,
+            args.Rows,
+            args.Layout,
+            args.Centres,
+            args.Partials,
+            new AssignPass(args.Centres));
+
+    /// <summary>Weights: one-hot nearest centre; scalars: the squared distance to it.</summary>
+    private readonly struct AssignPass : ITilePass
     {
-        ArrayView<float> shared = SharedMemory.GetDynamic<float>();
-        TileLayout layout = args.Layout;
-        int tilePoints = layout.TilePoints;
-        int d = layout.Dimensions;
-        int components = layout.Components;
-        long tiles = (args.Rows + tilePoints - 1) / tilePoints;
-        TileMoments.ClearRows(layout, args.Partials);
-        for (long tile = Grid.IdxX; tile < tiles; tile += Grid.DimX)
+        private readonly ArrayView<float> centres;
+
+        public AssignPass(ArrayView<float> centres) => this.centres = centres;
+
+        public void Compute(ArrayView<float> shared, in TileLayout layout, long start, int count)
         {
-            long start = tile * tilePoints;
-            long left = args.Rows - start;
-            int count = left < tilePoints ? (int)left : tilePoints;
-            TileMoments.LoadPoints(shared, layout, args.Data, start, count);
-            Group.Barrier();
+            int tilePoints = layout.TilePoints;
+            int d = layout.Dimensions;
+            int components = layout.Components;
             for (int p = Group.IdxX; p < count; p += Group.DimX)
             {
-                long point = layout.PointsOffset + (p * layout.PointStride);
+                int point = layout.PointsOffset + (p * layout.PointStride);
                 int best = 0;
                 float bestDistance = float.PositiveInfinity;
                 for (int k = 0; k < components; k++)
                 {
                     float distance = MinSquaredDistanceKernel.SquaredDistance(
-                        shared, point, args.Centres, (long)k * d, d);
+                        shared, point, centres, (long)k * d, d);
                     if (distance < bestDistance)
                     {
                         best = k;
@@ -81,10 +86,6 @@ public static class LloydAssignKernel
 
                 shared[layout.ScalarsOffset + p] = bestDistance;
             }
-
-            Group.Barrier();
-            TileMoments.Accumulate(shared, layout, count, args.Centres, args.Partials);
-            Group.Barrier();
         }
     }
 }

@@ -51,40 +51,14 @@ public static class MinSquaredDistanceKernel
     /// d_i = min(d_i, |x_i − c|²) (or |x_i − c|² on reset), and Σ_i d_i in float64 per group
     /// (float32 within chunks of a lane), reduced by <see cref="ReducePartialsKernel"/>.
     /// </summary>
-    public static void Execute(MinSquaredDistanceParams args)
-    {
-        ArrayView<float> shared = SharedMemory.GetDynamic<float>();
-        TileLayout layout = args.Layout;
-        int tilePoints = layout.TilePoints;
-        int d = layout.Dimensions;
-        long tiles = (args.Rows + tilePoints - 1) / tilePoints;
-        TileMoments.ClearRows(layout, args.Partials);
-        for (long tile = Grid.IdxX; tile < tiles; tile += Grid.DimX)
-        {
-            long start = tile * tilePoints;
-            long left = args.Rows - start;
-            int count = left < tilePoints ? (int)left : tilePoints;
-            TileMoments.LoadPoints(shared, layout, args.Data, start, count);
-            Group.Barrier();
-            for (int p = Group.IdxX; p < count; p += Group.DimX)
-            {
-                float distance = SquaredDistance(
-                    shared, layout.PointsOffset + (p * layout.PointStride), args.Centre, 0, d);
-                float previous = args.MinSquaredDistance[start + p];
-                if (args.Reset == 0 && previous < distance)
-                {
-                    distance = previous;
-                }
-
-                args.MinSquaredDistance[start + p] = distance;
-                shared[layout.ScalarsOffset + p] = distance;
-            }
-
-            Group.Barrier();
-            TileMoments.Accumulate(shared, layout, count, args.Centre, args.Partials);
-            Group.Barrier();
-        }
-    }
+    public static void Execute(MinSquaredDistanceParams args) =>
+        TileMoments.Run(
+            args.Data,
+            args.Rows,
+            args.Layout,
+            args.Centre,
+            args.Partials,
+            new DistancePass(args.Centre, args.MinSquaredDistance, args.Reset));
 
     /// <summary>Σ_i (x[xOffset + i] − c[cOffset + i])², in float32.</summary>
     public static float SquaredDistance(
@@ -98,5 +72,38 @@ public static class MinSquaredDistanceKernel
         }
 
         return sum;
+    }
+
+    /// <summary>No weights; scalars: the updated d_i, also written back to global memory.</summary>
+    private readonly struct DistancePass : ITilePass
+    {
+        private readonly ArrayView<float> centre;
+        private readonly ArrayView<float> minSquaredDistance;
+        private readonly int reset;
+
+        public DistancePass(ArrayView<float> centre, ArrayView<float> minSquaredDistance, int reset)
+        {
+            this.centre = centre;
+            this.minSquaredDistance = minSquaredDistance;
+            this.reset = reset;
+        }
+
+        public void Compute(ArrayView<float> shared, in TileLayout layout, long start, int count)
+        {
+            int d = layout.Dimensions;
+            for (int p = Group.IdxX; p < count; p += Group.DimX)
+            {
+                float distance = SquaredDistance(
+                    shared, layout.PointsOffset + (p * layout.PointStride), centre, 0, d);
+                float previous = minSquaredDistance[start + p];
+                if (reset == 0 && previous < distance)
+                {
+                    distance = previous;
+                }
+
+                minSquaredDistance[start + p] = distance;
+                shared[layout.ScalarsOffset + p] = distance;
+            }
+        }
     }
 }

@@ -49,23 +49,29 @@ public static class ResponsibilityStatsKernel
     /// add the tile's totals into the group's float64 rows. <see cref="ReducePartialsKernel"/>
     /// finishes.
     /// </summary>
-    public static void Execute(ResponsibilityStatsParams args)
+    public static void Execute(ResponsibilityStatsParams args) =>
+        TileMoments.Run(
+            args.Data,
+            args.Rows,
+            args.Layout,
+            args.Model.Means,
+            args.Partials,
+            new ResponsibilityPass(args.Model));
+
+    /// <summary>Weights r[k, p], scalars log p(x_p).</summary>
+    private readonly struct ResponsibilityPass : ITilePass
     {
-        ArrayView<float> shared = SharedMemory.GetDynamic<float>();
-        TileLayout layout = args.Layout;
-        MixtureView model = args.Model;
-        int tilePoints = layout.TilePoints;
-        int components = model.Components;
-        long tiles = (args.Rows + tilePoints - 1) / tilePoints;
-        TileMoments.ClearRows(layout, args.Partials);
-        for (long tile = Grid.IdxX; tile < tiles; tile += Grid.DimX)
+        private readonly MixtureView model;
+
+        public ResponsibilityPass(MixtureView model) => this.model = model;
+
+        public void Compute(ArrayView<float> shared, in TileLayout layout, long start, int count)
         {
-            long start = tile * tilePoints;
-            long left = args.Rows - start;
-            int count = left < tilePoints ? (int)left : tilePoints;
-            TileMoments.LoadPoints(shared, layout, args.Data, start, count);
-            Group.Barrier();
-            for (int pair = Group.IdxX; pair < count * components; pair += Group.DimX)
+            int thread = Group.IdxX;
+            int threads = Group.DimX;
+            int tilePoints = layout.TilePoints;
+            int components = model.Components;
+            for (int pair = thread; pair < count * components; pair += threads)
             {
                 int k = pair / count;
                 int p = pair - (k * count);
@@ -74,15 +80,11 @@ public static class ResponsibilityStatsKernel
             }
 
             Group.Barrier();
-            for (int p = Group.IdxX; p < count; p += Group.DimX)
+            for (int p = thread; p < count; p += threads)
             {
                 shared[layout.ScalarsOffset + p] =
                     ComponentDensity.NormalizeLogDensities(shared, p, tilePoints, components);
             }
-
-            Group.Barrier();
-            TileMoments.Accumulate(shared, layout, count, model.Means, args.Partials);
-            Group.Barrier();
         }
     }
 }

@@ -13,8 +13,43 @@ public static class TileMoments
     /// <summary>Points summed in float32 before that sum joins a float64 total.</summary>
     public const int ChunkPoints = 32;
 
+    /// <summary>
+    /// The loop every tiled kernel runs: zero this group's partial rows; for tiles g, g + G, ...
+    /// of P points (a fixed order): copy the points to shared memory, let the pass write the
+    /// weights and scalars, and add the tile's sums into the partial rows.
+    /// </summary>
+    /// <param name="data">Points, shape (N, D), row-major.</param>
+    /// <param name="shift">Shape (K, D): the shift c_k of the first and second moments.</param>
+    /// <param name="partials">Shape (G·L, E): the groups' partial rows.</param>
+    public static void Run<TPass>(
+        ArrayView<float> data,
+        long rows,
+        in TileLayout layout,
+        ArrayView<float> shift,
+        ArrayView<double> partials,
+        TPass pass)
+        where TPass : struct, ITilePass
+    {
+        ArrayView<float> shared = SharedMemory.GetDynamic<float>();
+        int tilePoints = layout.TilePoints;
+        long tiles = (rows + tilePoints - 1) / tilePoints;
+        ClearRows(layout, partials);
+        for (long tile = Grid.IdxX; tile < tiles; tile += Grid.DimX)
+        {
+            long start = tile * tilePoints;
+            long left = rows - start;
+            int count = left < tilePoints ? (int)left : tilePoints;
+            LoadPoints(shared, layout, data, start, count);
+            Group.Barrier();
+            pass.Compute(shared, layout, start, count);
+            Group.Barrier();
+            Accumulate(shared, layout, count, shift, partials);
+            Group.Barrier();
+        }
+    }
+
     /// <summary>Copies points [start, start + count) of data (N, D) to the points block.</summary>
-    public static void LoadPoints(
+    private static void LoadPoints(
         ArrayView<float> shared, in TileLayout layout, ArrayView<float> data, long start, int count)
     {
         int d = layout.Dimensions;
@@ -29,7 +64,7 @@ public static class TileMoments
     }
 
     /// <summary>Zeroes this group's partial rows (each thread the entries it owns).</summary>
-    public static void ClearRows(in TileLayout layout, ArrayView<double> partials)
+    private static void ClearRows(in TileLayout layout, ArrayView<double> partials)
     {
         int width = Group.DimX / layout.Lanes;
         int lane = Group.IdxX / width;
@@ -48,7 +83,7 @@ public static class TileMoments
     /// and scalar s_p, Σ_p w_pk, Σ_p w_pk (x_pi − c_ki), Σ_p w_pk (x_pi − c_ki)(x_pj − c_kj)
     /// and Σ_p s_p over the tile's first <paramref name="count"/> points.
     /// </summary>
-    public static void Accumulate(
+    private static void Accumulate(
         ArrayView<float> shared,
         in TileLayout layout,
         int count,
@@ -76,29 +111,29 @@ public static class TileMoments
         int k = layout.Components;
         int d = layout.Dimensions;
         int tilePoints = layout.TilePoints;
+        var one = default(UnitFactor);
         if (entry == layout.Entries - 1)
         {
-            return SumProducts(shared, layout, count, lane, layout.ScalarsOffset, -1, -1, 0);
+            return SumProducts(shared, layout, count, lane, layout.ScalarsOffset, one, one);
         }
 
         if (entry < k)
         {
-            return SumProducts(shared, layout, count, lane, entry * tilePoints, -1, -1, 0);
+            return SumProducts(shared, layout, count, lane, entry * tilePoints, one, one);
         }
 
         int index = entry - k;
         if (index < k * d)
         {
             int component = index / d;
-            int i = index % d;
-            return SumProducts(
-                shared, layout, count, lane, component * tilePoints, i, -1, shift[index]);
+            var first = new DifferenceFactor(index - (component * d), shift[index]);
+            return SumProducts(shared, layout, count, lane, component * tilePoints, first, one);
         }
 
         index -= k * d;
         int moments = layout.SecondMoments;
         int owner = index / moments;
-        int row = index % moments;
+        int row = index - (owner * moments);
         int column = row;
         if (layout.Moments == MomentForm.Triangular)
         {
@@ -113,17 +148,24 @@ public static class TileMoments
         }
 
         return SumProducts(
-            shared, layout, count, lane, owner * tilePoints, row, column,
-            shift[(owner * d) + row], shift[(owner * d) + column]);
+            shared,
+            layout,
+            count,
+            lane,
+            owner * tilePoints,
+            new DifferenceFactor(row, shift[(owner * d) + row]),
+            new DifferenceFactor(column, shift[(owner * d) + column]));
     }
 
     /// <summary>
-    /// Σ over this lane's points p of shared[weights + p] · a_p · b_p, where a_p = x_pi − shiftI
-    /// (1 when i &lt; 0) and b_p = x_pj − shiftJ (1 when j &lt; 0); float32 chunks, float64 total.
+    /// Σ over this lane's points p of shared[weights + p] · a_p · b_p: float32 within chunks of
+    /// <see cref="ChunkPoints"/> points, float64 across chunks.
     /// </summary>
-    private static double SumProducts(
-        ArrayView<float> shared, in TileLayout layout, int count, int lane,
-        int weights, int i, int j, float shiftI, float shiftJ = 0f)
+    private static double SumProducts<TA, TB>(
+        ArrayView<float> shared, in TileLayout layout, int count, int lane, int weights,
+        TA a, TB b)
+        where TA : struct, ITileFactor
+        where TB : struct, ITileFactor
     {
         int lanes = layout.Lanes;
         int stride = layout.PointStride;
@@ -136,9 +178,8 @@ public static class TileMoments
             float sum = 0f;
             for (int p = first; p < end; p += lanes)
             {
-                float a = i >= 0 ? shared[points + (p * stride) + i] - shiftI : 1f;
-                float b = j >= 0 ? shared[points + (p * stride) + j] - shiftJ : 1f;
-                sum += shared[weights + p] * a * b;
+                int point = points + (p * stride);
+                sum += shared[weights + p] * a.At(shared, point) * b.At(shared, point);
             }
 
             total += sum;

@@ -12,34 +12,12 @@ public sealed partial class IlgpuBackend
     private const int BatchPoints = 1 << 20;
 
     /// <inheritdoc/>
-    public void ScoreSamples(IDeviceDataset data, KernelModel model, Span<double> logLikelihood)
-    {
-        IlgpuDataset dataset = Own(data);
-        MixtureView view = Resident(model);
-        for (long start = 0; start < dataset.Rows; start += BatchPoints)
-        {
-            int count = (int)Math.Min(BatchPoints, dataset.Rows - start);
-            ArrayView1D<double, Stride1D.Dense> output = doubleResults.View(count);
-            kernels.ScoreSamples(
-                stream, count, new PointBatchParams<double>(dataset.View, start, view, output));
-            output.CopyToCPU(stream, logLikelihood.Slice((int)start, count));
-        }
-    }
+    public void ScoreSamples(IDeviceDataset data, KernelModel model, Span<double> logLikelihood) =>
+        RunBatches(Own(data), Resident(model), doubleResults, kernels.ScoreSamples, logLikelihood);
 
     /// <inheritdoc/>
-    public void Predict(IDeviceDataset data, KernelModel model, Span<int> labels)
-    {
-        IlgpuDataset dataset = Own(data);
-        MixtureView view = Resident(model);
-        for (long start = 0; start < dataset.Rows; start += BatchPoints)
-        {
-            int count = (int)Math.Min(BatchPoints, dataset.Rows - start);
-            ArrayView1D<int, Stride1D.Dense> output = intResults.View(count);
-            kernels.Predict(
-                stream, count, new PointBatchParams<int>(dataset.View, start, view, output));
-            output.CopyToCPU(stream, labels.Slice((int)start, count));
-        }
-    }
+    public void Predict(IDeviceDataset data, KernelModel model, Span<int> labels) =>
+        RunBatches(Own(data), Resident(model), intResults, kernels.Predict, labels);
 
     /// <inheritdoc/>
     public void PredictProba(
@@ -88,6 +66,24 @@ public sealed partial class IlgpuBackend
                 (float)((grid.YMax - grid.YMin) / (grid.Height - 1)),
                 output));
         output.CopyToCPU(stream, density[..cells]);
+    }
+
+    /// <summary>Runs a one-value-per-point kernel over the data, BatchPoints at a time.</summary>
+    private void RunBatches<T>(
+        IlgpuDataset dataset,
+        MixtureView view,
+        DeviceArray<T> results,
+        Action<AcceleratorStream, Index1D, PointBatchParams<T>> kernel,
+        Span<T> output)
+        where T : unmanaged
+    {
+        for (long start = 0; start < dataset.Rows; start += BatchPoints)
+        {
+            int count = (int)Math.Min(BatchPoints, dataset.Rows - start);
+            ArrayView1D<T, Stride1D.Dense> batch = results.View(count);
+            kernel(stream, count, new PointBatchParams<T>(dataset.View, start, view, batch));
+            batch.CopyToCPU(stream, output.Slice((int)start, count));
+        }
     }
 
     private ArrayView<float> ZeroPoint(int dimensions)
