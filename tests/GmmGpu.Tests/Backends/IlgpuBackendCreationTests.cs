@@ -1,4 +1,5 @@
 using GmmGpu.Backends.Ilgpu;
+using GmmGpu.Engine;
 using Xunit;
 
 namespace GmmGpu.Tests.Backends;
@@ -29,6 +30,19 @@ public sealed class IlgpuBackendCreationTests
     [Fact]
     public void Create_Cpu_ThrowsForUnsupportedKind() =>
         Assert.Throws<ArgumentOutOfRangeException>(() => IlgpuBackend.Create(ComputeDevice.Cpu));
+
+    [Fact]
+    public void Accumulate_DatasetOfAnotherBackend_Throws()
+    {
+        using IlgpuBackend first = IlgpuBackend.Create(ComputeDevice.IlgpuCpu);
+        using IlgpuBackend second = IlgpuBackend.Create(ComputeDevice.IlgpuCpu);
+        using IDeviceDataset dataset = first.Upload(new float[] { 1, 2, 3, 4 }, 2, 2);
+        KernelModel model = IlgpuTestData.Model(1, 2, 2, PrecisionForm.Diagonal);
+
+        Assert.Throws<ArgumentException>(() => second.Accumulate(
+            dataset, model, new SufficientStatistics(2, 2, PrecisionForm.Diagonal),
+            CancellationToken.None));
+    }
 
     [Fact]
     public void Discover_ListsTheIlgpuCpuAccelerator()

@@ -99,9 +99,17 @@ public sealed partial class IlgpuBackend : IComputeBackend
         };
         Context context;
         IlgpuBackend? backend;
+        CPUDevice cpuDevice = CreateCpuDevice();
         try
         {
-            context = Context.Create(builder => builder.Default().EnableAlgorithms());
+            // Only the requested kind is probed, so a broken GPU driver cannot stop ilgpu-cpu.
+            // EnableAlgorithms is required on GPUs (XMath.Exp/Log).
+            context = Context.Create(builder => (device switch
+            {
+                ComputeDevice.Cuda => builder.Cuda(),
+                ComputeDevice.OpenCL => builder.OpenCL(),
+                _ => builder.CPU(cpuDevice),
+            }).EnableAlgorithms());
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
@@ -114,7 +122,7 @@ public sealed partial class IlgpuBackend : IComputeBackend
             {
                 ComputeDevice.Cuda => TryDevices(device, context, CudaDevices(context)),
                 ComputeDevice.OpenCL => TryDevices(device, context, OpenClGpuDevices(context)),
-                _ => TryDevices(device, context, [CreateCpuDevice()]),
+                _ => TryDevices(device, context, [cpuDevice]),
             };
         }
         catch (Exception e) when (e is not OutOfMemoryException)
@@ -139,8 +147,8 @@ public sealed partial class IlgpuBackend : IComputeBackend
     /// </summary>
     internal static IlgpuBackend CreateCpu(int warpSize, int warpsPerGroup, int groups)
     {
-        var context = Context.Create(builder => builder.Default().EnableAlgorithms());
         var device = new CPUDevice(warpSize, warpsPerGroup, groups);
+        var context = Context.Create(builder => builder.CPU(device).EnableAlgorithms());
         return TryDevices(ComputeDevice.IlgpuCpu, context, [device], warpSize * warpsPerGroup)!;
     }
 
@@ -253,9 +261,12 @@ public sealed partial class IlgpuBackend : IComputeBackend
 
     private static int LargestPowerOfTwo(int value) => 1 << (31 - int.LeadingZeroCount(value));
 
-    private static IlgpuDataset Own(IDeviceDataset data) => data as IlgpuDataset
-        ?? throw new ArgumentException(
-            "The dataset was uploaded by another backend.", nameof(data));
+    private IlgpuDataset Own(IDeviceDataset data) =>
+        data is IlgpuDataset dataset && ReferenceEquals(dataset.Owner, this)
+            ? dataset
+            : throw new ArgumentException(
+                "The dataset was uploaded by another backend; upload it with this one.",
+                nameof(data));
 
     /// <summary>
     /// The model on the device, packed as means (K, D) | factors | log normalizers (K) in one
