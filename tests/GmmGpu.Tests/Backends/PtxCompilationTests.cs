@@ -52,12 +52,7 @@ public sealed class PtxCompilationTests
     [MemberData(nameof(KernelsAndArchitectures))]
     public void Kernel_CompilesToPtx(string kernelName, int smVersion)
     {
-        MethodInfo method = KernelTypes().Single(t => t.Name == kernelName)
-            .GetMethod("Execute", BindingFlags.Public | BindingFlags.Static)!;
-        bool implicitlyGrouped = method.GetParameters()[0].ParameterType == typeof(Index1D);
-        EntryPointDescription entry = implicitlyGrouped
-            ? EntryPointDescription.FromImplicitlyGroupedKernel(method)
-            : EntryPointDescription.FromExplicitlyGroupedKernel(method);
+        EntryPointDescription entry = EntryPoint(kernelName);
         (CudaArchitecture architecture, CudaInstructionSet instructionSet) = smVersion == 70
             ? (CudaArchitecture.SM_70, CudaInstructionSet.ISA_70)
             : (CudaArchitecture.SM_90, CudaInstructionSet.ISA_80);
@@ -78,8 +73,20 @@ public sealed class PtxCompilationTests
         Assert.Contains(".entry", compiled.PTXAssembly, StringComparison.Ordinal);
     }
 
-    private static IEnumerable<Type> KernelTypes() =>
+    /// <summary>Every static class named *Kernel with a public static Execute method.</summary>
+    internal static IEnumerable<Type> KernelTypes() =>
         typeof(ResponsibilityStatsKernel).Assembly.GetExportedTypes().Where(
             t => t.IsAbstract && t.IsSealed && t.Name.EndsWith("Kernel", StringComparison.Ordinal)
                 && t.GetMethod("Execute", BindingFlags.Public | BindingFlags.Static) is not null);
+
+    /// <summary>The entry point of a kernel: implicitly grouped when it takes an Index1D.</summary>
+    internal static EntryPointDescription EntryPoint(string kernelName)
+    {
+        MethodInfo method = KernelTypes().Single(t => t.Name == kernelName)
+            .GetMethod("Execute", BindingFlags.Public | BindingFlags.Static)!;
+        bool implicitlyGrouped = method.GetParameters()[0].ParameterType == typeof(Index1D);
+        return implicitlyGrouped
+            ? EntryPointDescription.FromImplicitlyGroupedKernel(method)
+            : EntryPointDescription.FromExplicitlyGroupedKernel(method);
+    }
 }

@@ -181,7 +181,8 @@ public sealed partial class IlgpuBackend : IComputeBackend
             accelerator.Allocate1D<float>(Math.Max(rows * columns, 1));
         if (rows * columns > 0)
         {
-            buffer.View.SubView(0, rows * columns).CopyFromCPU(stream, data.Span);
+            buffer.View.SubView(0, rows * columns)
+                .CopyFromCPU(stream, data.Span[..(int)(rows * columns)]);
         }
 
         return new IlgpuDataset(this, buffer, rows, columns);
