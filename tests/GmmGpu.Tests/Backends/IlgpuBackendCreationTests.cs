@@ -45,6 +45,16 @@ public sealed class IlgpuBackendCreationTests
     }
 
     [Fact]
+    public void Dispose_DatasetAfterItsBackend_DoesNotThrow()
+    {
+        IlgpuBackend backend = IlgpuBackend.Create(ComputeDevice.IlgpuCpu);
+        IDeviceDataset dataset = backend.Upload(new float[] { 1, 2 }, 1, 2);
+
+        backend.Dispose();
+        dataset.Dispose();
+    }
+
+    [Fact]
     public void Discover_ListsTheIlgpuCpuAccelerator()
     {
         IReadOnlyList<(ComputeDevice Device, string Name, long MemoryBytes)> found =

@@ -14,6 +14,10 @@ namespace GmmGpu.Backends.Ilgpu;
 /// partial sums live in device buffers reused across calls; every call runs on one stream and
 /// synchronizes once to read back its O(K·D²) results.
 /// </summary>
+/// <remarks>
+/// Not thread-safe: one stream and one set of buffers serve every call. See
+/// src/Kernels/README.md for the kernels' design and shared-memory limits.
+/// </remarks>
 public sealed partial class IlgpuBackend : IComputeBackend
 {
     private const int GpuGroupSize = 256;
