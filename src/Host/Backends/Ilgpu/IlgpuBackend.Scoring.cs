@@ -12,12 +12,18 @@ public sealed partial class IlgpuBackend
     private const int BatchPoints = 1 << 20;
 
     /// <inheritdoc/>
-    public void ScoreSamples(IDeviceDataset data, KernelModel model, Span<double> logLikelihood) =>
+    public void ScoreSamples(IDeviceDataset data, KernelModel model, Span<double> logLikelihood)
+    {
+        accelerator.Bind();
         RunBatches(Own(data), Resident(model), doubleResults, kernels.ScoreSamples, logLikelihood);
+    }
 
     /// <inheritdoc/>
-    public void Predict(IDeviceDataset data, KernelModel model, Span<int> labels) =>
+    public void Predict(IDeviceDataset data, KernelModel model, Span<int> labels)
+    {
+        accelerator.Bind();
         RunBatches(Own(data), Resident(model), intResults, kernels.Predict, labels);
+    }
 
     /// <inheritdoc/>
     public void PredictProba(
@@ -27,6 +33,7 @@ public sealed partial class IlgpuBackend
         int count,
         Span<double> responsibilities)
     {
+        accelerator.Bind();
         IlgpuDataset dataset = Own(data);
         MixtureView view = Resident(model);
         if (count == 0)
@@ -44,6 +51,7 @@ public sealed partial class IlgpuBackend
     /// <inheritdoc/>
     public void EvaluateDensityGrid(KernelModel model, DensityGrid grid, Span<float> density)
     {
+        accelerator.Bind();
         MixtureView view = Resident(model);
         int d = model.Dimensions;
         ArrayView<float> basePoint = grid.BasePoint is null

@@ -17,6 +17,7 @@ public sealed partial class IlgpuBackend
         SufficientStatistics statistics,
         CancellationToken cancellationToken)
     {
+        accelerator.Bind();
         cancellationToken.ThrowIfCancellationRequested();
         IlgpuDataset dataset = Own(data);
         MixtureView view = Resident(model);
@@ -47,6 +48,7 @@ public sealed partial class IlgpuBackend
         Span<float> minSquaredDistance,
         bool reset)
     {
+        accelerator.Bind();
         IlgpuDataset dataset = Own(data);
         ArrayView<float> centreView = centres.Upload(stream, centre);
         ArrayView1D<float, Stride1D.Dense> distances = reset
@@ -78,6 +80,7 @@ public sealed partial class IlgpuBackend
         Span<double> counts,
         Span<double> sums)
     {
+        accelerator.Bind();
         IlgpuDataset dataset = Own(data);
         int d = dataset.Columns;
         ArrayView<float> centreView = this.centres.Upload(stream, centres[..(components * d)]);

@@ -15,7 +15,8 @@ namespace GmmGpu.Backends.Ilgpu;
 /// synchronizes once to read back its O(K·D²) results.
 /// </summary>
 /// <remarks>
-/// Not thread-safe: one stream and one set of buffers serve every call. See
+/// Not thread-safe: one stream and one set of buffers serve every call (each call binds the
+/// accelerator to the calling thread, so calls may come from any one thread at a time). See
 /// src/Kernels/README.md for the kernels' design and shared-memory limits.
 /// </remarks>
 public sealed partial class IlgpuBackend : IComputeBackend
@@ -181,6 +182,7 @@ public sealed partial class IlgpuBackend : IComputeBackend
     /// <inheritdoc/>
     public IDeviceDataset Upload(ReadOnlyMemory<float> data, long rows, int columns)
     {
+        accelerator.Bind();
         MemoryBuffer1D<float, Stride1D.Dense> buffer =
             accelerator.Allocate1D<float>(Math.Max(rows * columns, 1));
         if (rows * columns > 0)
