@@ -1,4 +1,5 @@
 using GmmGpu.Backends.Cpu;
+using GmmGpu.Backends.Ilgpu;
 using GmmGpu.Engine;
 
 namespace GmmGpu.Backends;
@@ -23,7 +24,7 @@ public static class ComputeBackends
                 {
                     try
                     {
-                        return CreateIlgpu(gpu);
+                        return IlgpuBackend.Create(gpu);
                     }
                     catch (InvalidOperationException)
                     {
@@ -33,11 +34,7 @@ public static class ComputeBackends
 
                 return new CpuBackend(maxDegreeOfParallelism);
             default:
-                return CreateIlgpu(device);
+                return IlgpuBackend.Create(device);
         }
     }
-
-    // The ILGPU backend lands in the next commit.
-    private static CpuBackend CreateIlgpu(ComputeDevice device) =>
-        throw new InvalidOperationException($"The {device} backend is not built in yet.");
 }

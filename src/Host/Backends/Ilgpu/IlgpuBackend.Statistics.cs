@@ -1,0 +1,141 @@
+using GmmGpu.Engine;
+using GmmGpu.Kernels;
+using ILGPU;
+using ILGPU.Runtime;
+
+namespace GmmGpu.Backends.Ilgpu;
+
+/// <summary>The passes that return sums: E-step statistics, k-means++ and Lloyd steps.</summary>
+public sealed partial class IlgpuBackend
+{
+    private const int MaxReduceGroups = 1024;
+
+    /// <inheritdoc/>
+    public void Accumulate(
+        IDeviceDataset data,
+        KernelModel model,
+        SufficientStatistics statistics,
+        CancellationToken cancellationToken)
+    {
+        accelerator.Bind();
+        cancellationToken.ThrowIfCancellationRequested();
+        IlgpuDataset dataset = Own(data);
+        MixtureView view = Resident(model);
+        MomentForm moments = model.Form == PrecisionForm.Triangular
+            ? MomentForm.Triangular
+            : MomentForm.Diagonal;
+        TilePlan plan = Plan(model.Components, model.Dimensions, moments, dataset.Rows);
+        ArrayView<double> rows = partials.View((long)plan.Rows * plan.Layout.Entries);
+        kernels.ResponsibilityStats(
+            stream,
+            plan.Config,
+            new ResponsibilityStatsParams(dataset.View, dataset.Rows, view, plan.Layout, rows));
+        ReadOnlySpan<double> sums = Reduce(rows, plan.Rows, plan.Layout.Entries);
+
+        int k = model.Components;
+        int first = k * model.Dimensions;
+        sums[..k].CopyTo(statistics.Nk);
+        sums.Slice(k, first).CopyTo(statistics.Sk);
+        sums.Slice(k + first, statistics.Qk.Length).CopyTo(statistics.Qk);
+        statistics.LogLikelihood = sums[^1];
+        statistics.Count = dataset.Rows;
+    }
+
+    /// <inheritdoc/>
+    public double UpdateMinSquaredDistance(
+        IDeviceDataset data,
+        ReadOnlySpan<float> centre,
+        Span<float> minSquaredDistance,
+        bool reset)
+    {
+        accelerator.Bind();
+        IlgpuDataset dataset = Own(data);
+        ArrayView<float> centreView = centres.Upload(stream, centre);
+        ArrayView1D<float, Stride1D.Dense> distances = reset
+            ? floatResults.View(dataset.Rows)
+            : floatResults.Upload(stream, minSquaredDistance);
+        TilePlan plan = Plan(0, dataset.Columns, MomentForm.None, dataset.Rows);
+        ArrayView<double> rows = partials.View((long)plan.Rows * plan.Layout.Entries);
+        kernels.MinSquaredDistance(
+            stream,
+            plan.Config,
+            new MinSquaredDistanceParams(
+                dataset.View,
+                dataset.Rows,
+                centreView,
+                distances,
+                reset ? 1 : 0,
+                plan.Layout,
+                rows));
+        double total = Reduce(rows, plan.Rows, plan.Layout.Entries)[0];
+        distances.CopyToCPU(stream, minSquaredDistance);
+        return total;
+    }
+
+    /// <inheritdoc/>
+    public double LloydStep(
+        IDeviceDataset data,
+        ReadOnlySpan<float> centres,
+        int components,
+        Span<double> counts,
+        Span<double> sums)
+    {
+        accelerator.Bind();
+        IlgpuDataset dataset = Own(data);
+        int d = dataset.Columns;
+        ArrayView<float> centreView = this.centres.Upload(stream, centres[..(components * d)]);
+        TilePlan plan = Plan(components, d, MomentForm.None, dataset.Rows);
+        ArrayView<double> rows = partials.View((long)plan.Rows * plan.Layout.Entries);
+        kernels.LloydAssign(
+            stream,
+            plan.Config,
+            new LloydAssignParams(dataset.View, dataset.Rows, centreView, plan.Layout, rows));
+        ReadOnlySpan<double> totalsRead = Reduce(rows, plan.Rows, plan.Layout.Entries);
+        totalsRead[..components].CopyTo(counts);
+        for (int k = 0; k < components; k++)
+        {
+            for (int i = 0; i < d; i++)
+            {
+                int index = (k * d) + i;
+                sums[index] = totalsRead[components + index] + (counts[k] * centres[index]);
+            }
+        }
+
+        return totalsRead[^1];
+    }
+
+    private TilePlan Plan(int components, int dimensions, MomentForm moments, long rows) =>
+        TilePlan.Create(
+            accelerator.MaxSharedMemoryPerGroup,
+            accelerator.Name,
+            groups,
+            groupSize,
+            maxTilePoints,
+            components,
+            dimensions,
+            moments,
+            rows);
+
+    /// <summary>
+    /// Sums the partial rows (rows, entries) per entry on the device and reads the totals
+    /// back: the call's one synchronization.
+    /// </summary>
+    private ReadOnlySpan<double> Reduce(ArrayView<double> rows, int rowCount, int entries)
+    {
+        ArrayView1D<double, Stride1D.Dense> sums = totals.View(entries);
+        var config = new KernelConfig(
+            Math.Min(entries, MaxReduceGroups),
+            groupSize,
+            SharedMemoryConfig.RequestDynamic<double>(groupSize));
+        kernels.ReducePartials(
+            stream, config, new ReducePartialsParams(rows, rowCount, entries, sums));
+        if (hostTotals.Length < entries)
+        {
+            hostTotals = new double[entries];
+        }
+
+        Span<double> host = hostTotals.AsSpan(0, entries);
+        sums.CopyToCPU(stream, host);
+        return host;
+    }
+}

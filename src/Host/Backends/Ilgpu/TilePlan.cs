@@ -1,0 +1,62 @@
+using GmmGpu.Kernels;
+using ILGPU;
+using ILGPU.Runtime;
+
+namespace GmmGpu.Backends.Ilgpu;
+
+/// <summary>
+/// Launch shape of a tiled kernel: a fixed number of groups G, each taking tiles of P points,
+/// with P·(K + D' + 1) floats of dynamic shared memory (D' = D rounded up to odd) and L
+/// partial rows of E doubles.
+/// </summary>
+internal readonly record struct TilePlan(int Groups, int GroupSize, TileLayout Layout)
+{
+    /// <summary>Partial rows the kernel writes: G·L.</summary>
+    public int Rows => Groups * Layout.Lanes;
+
+    public KernelConfig Config => new(
+        Groups, GroupSize, SharedMemoryConfig.RequestDynamic<float>(Layout.SharedFloats));
+
+    /// <summary>
+    /// The plan for K weights, D features and the given moments over N points: P is the
+    /// largest tile (at most <paramref name="maxTilePoints"/>, a multiple of 32 when ≥ 32) whose
+    /// P·(K + D' + 1) floats fit the accelerator's shared memory; L = T / E lanes when E &lt; T.
+    /// </summary>
+    public static TilePlan Create(
+        long sharedMemoryBytes,
+        string acceleratorName,
+        int groups,
+        int groupSize,
+        int maxTilePoints,
+        int components,
+        int dimensions,
+        MomentForm moments,
+        long rows)
+    {
+        long sharedFloats = sharedMemoryBytes / sizeof(float);
+        var unit = new TileLayout(1, components, dimensions, moments, 1);
+        long perPoint = unit.SharedFloats;
+        long tilePoints = Math.Min(maxTilePoints, sharedFloats / perPoint);
+        if (tilePoints < 1)
+        {
+            throw new InvalidOperationException(
+                $"K={components} components and D={dimensions} features need "
+                + $"{perPoint * sizeof(float)} bytes of shared memory per point, but "
+                + $"{acceleratorName} has {sharedMemoryBytes} bytes per group "
+                + "(the limit is K + (D | 1) + 1 ≤ shared bytes / 4). Use fewer components or "
+                + "features, or the cpu backend.");
+        }
+
+        if (tilePoints >= 32)
+        {
+            tilePoints -= tilePoints % 32;
+        }
+
+        int entries = unit.Entries;
+        int lanes = (int)Math.Clamp(groupSize / entries, 1, tilePoints);
+        long tiles = (rows + tilePoints - 1) / tilePoints;
+        int launched = (int)Math.Clamp(tiles, 1, groups);
+        var layout = new TileLayout((int)tilePoints, components, dimensions, moments, lanes);
+        return new TilePlan(launched, groupSize, layout);
+    }
+}

@@ -1,0 +1,58 @@
+using GmmGpu.Backends.Ilgpu;
+using GmmGpu.Kernels;
+using Xunit;
+
+namespace GmmGpu.Tests.Backends;
+
+public sealed class TilePlanTests
+{
+    private const int GpuSharedBytes = 48 * 1024;
+
+    [Fact]
+    public void Create_SmallModel_UsesFullTilesAndSeveralLanes()
+    {
+        TilePlan plan = TilePlan.Create(
+            GpuSharedBytes, "gpu", 528, 256, 256, 5, 2, MomentForm.Triangular, 1_000_000);
+
+        Assert.Equal(256, plan.Layout.TilePoints);
+        Assert.Equal(31, plan.Layout.Entries);
+        Assert.Equal(8, plan.Layout.Lanes);
+        Assert.Equal(528, plan.Groups);
+        Assert.True(plan.Layout.SharedFloats * sizeof(float) <= GpuSharedBytes);
+    }
+
+    [Theory]
+    [InlineData(32, 32, MomentForm.Triangular, 160)]
+    [InlineData(64, 64, MomentForm.Diagonal, 64)]
+    [InlineData(1000, 100, MomentForm.Diagonal, 11)]
+    public void Create_LargeModel_ShrinksTheTileToFitSharedMemory(
+        int components, int dimensions, MomentForm moments, int expectedTile)
+    {
+        TilePlan plan = TilePlan.Create(
+            GpuSharedBytes, "gpu", 528, 256, 256, components, dimensions, moments, 1_000_000);
+
+        Assert.Equal(expectedTile, plan.Layout.TilePoints);
+        Assert.Equal(1, plan.Layout.Lanes);
+        Assert.True(plan.Layout.SharedFloats * sizeof(float) <= GpuSharedBytes);
+    }
+
+    [Fact]
+    public void Create_FewPoints_LaunchesOnlyGroupsWithTiles()
+    {
+        TilePlan plan = TilePlan.Create(
+            GpuSharedBytes, "gpu", 528, 256, 256, 3, 2, MomentForm.Diagonal, 1000);
+
+        Assert.Equal(4, plan.Groups);
+    }
+
+    [Fact]
+    public void Create_ModelBeyondSharedMemory_ThrowsWithTheLimit()
+    {
+        InvalidOperationException e = Assert.Throws<InvalidOperationException>(
+            () => TilePlan.Create(
+                GpuSharedBytes, "gpu", 528, 256, 256, 12_000, 300, MomentForm.Diagonal, 10));
+
+        Assert.Contains("K=12000", e.Message, StringComparison.Ordinal);
+        Assert.Contains("49152 bytes", e.Message, StringComparison.Ordinal);
+    }
+}
