@@ -111,6 +111,16 @@ foreach ((long rows, int d, int k, PrecisionForm form) in cases)
         + $"LL/N {statistics.LogLikelihood / rows:F6}");
 }
 
+(long Rows, int D, int K, CovarianceType Type)[] fits = small
+    ? [(200_000, 2, 5, CovarianceType.Full)]
+    : [(1_000_000, 2, 5, CovarianceType.Full), (10_000_000, 2, 5, CovarianceType.Full),
+        (1_000_000, 8, 16, CovarianceType.Full), (1_000_000, 32, 32, CovarianceType.Full),
+        (1_000_000, 64, 64, CovarianceType.Diagonal)];
+foreach ((long rows, int d, int k, CovarianceType type) in fits)
+{
+    ok &= GmmGpu.Bench.Gpu.FitCheck.Run(device, rows, d, k, type);
+}
+
 Console.WriteLine(ok ? "smoke: OK" : "smoke: FAIL (log-likelihood check)");
 return ok ? 0 : 1;
 
