@@ -21,23 +21,15 @@ namespace GmmGpu.Backends.Ilgpu;
 /// </remarks>
 public sealed partial class IlgpuBackend : IComputeBackend
 {
-    private const int GpuGroupSize = 256;
-    private const int GpuGroupsPerMultiprocessor = 4;
-    private const int GpuTilePoints = 256;
-    // The CPU accelerator runs one group per core, one thread a group: its group barriers are
-    // OS-thread barriers (16-thread groups on 2 cores took 5 s for 1M×2 K=5, 1 thread 1 s).
+    // The CPU device: groups of at most 2 threads (launched with 1, see LaunchShape.Cpu).
     private const int CpuWarpSize = 2;
     private const int CpuWarpsPerGroup = 1;
-    private const int CpuGroupSize = 1;
-    private const int CpuTilePoints = 256;
 
     private readonly Context context;
     private readonly Accelerator accelerator;
     private readonly AcceleratorStream stream;
     private readonly GmmKernels kernels;
-    private readonly int groups;
-    private readonly int groupSize;
-    private readonly int maxTilePoints;
+    private LaunchShape shape;
     private readonly DeviceArray<float> modelArrays;
     private readonly DeviceArray<float> centres;
     private readonly DeviceArray<float> points;
@@ -50,20 +42,16 @@ public sealed partial class IlgpuBackend : IComputeBackend
     private double[] hostTotals = [];
 
     private IlgpuBackend(
-        ComputeDevice device, Context context, Accelerator accelerator, int cpuGroupSize)
+        ComputeDevice device, Context context, Accelerator accelerator, LaunchShape? cpuShape)
     {
         Device = device;
         this.context = context;
         this.accelerator = accelerator;
         stream = accelerator.CreateStream();
         kernels = new GmmKernels(accelerator);
-        bool cpu = accelerator.AcceleratorType == AcceleratorType.CPU;
-        groupSize = cpu ? cpuGroupSize : LargestPowerOfTwo(
-            Math.Min(GpuGroupSize, accelerator.MaxNumThreadsPerGroup));
-        groups = cpu
-            ? accelerator.NumMultiprocessors
-            : accelerator.NumMultiprocessors * GpuGroupsPerMultiprocessor;
-        maxTilePoints = cpu ? CpuTilePoints : GpuTilePoints;
+        Shape = accelerator.AcceleratorType == AcceleratorType.CPU
+            ? cpuShape ?? LaunchShape.Cpu
+            : LaunchShape.Gpu;
         modelArrays = new DeviceArray<float>(accelerator);
         centres = new DeviceArray<float>(accelerator);
         points = new DeviceArray<float>(accelerator);
@@ -82,6 +70,18 @@ public sealed partial class IlgpuBackend : IComputeBackend
 
     /// <summary>Bytes of accelerator memory.</summary>
     public long MemoryBytes => accelerator.MemorySize;
+
+    /// <summary>The launch shape of the tiled kernels; the group size is rounded down to a
+    /// power of two the accelerator supports.</summary>
+    internal LaunchShape Shape
+    {
+        get => shape;
+        set => shape = value with
+        {
+            GroupSize = LargestPowerOfTwo(
+                Math.Min(value.GroupSize, accelerator.MaxNumThreadsPerGroup)),
+        };
+    }
 
     /// <summary>
     /// Creates the backend on the first working accelerator of the given kind and compiles
@@ -154,7 +154,8 @@ public sealed partial class IlgpuBackend : IComputeBackend
     {
         var device = new CPUDevice(warpSize, warpsPerGroup, groups);
         var context = Context.Create(builder => builder.CPU(device).EnableAlgorithms());
-        return TryDevices(ComputeDevice.IlgpuCpu, context, [device], warpSize * warpsPerGroup)!;
+        var shape = new LaunchShape(warpSize * warpsPerGroup, 1, 256);
+        return TryDevices(ComputeDevice.IlgpuCpu, context, [device], shape)!;
     }
 
     /// <summary>The accelerators this backend can run on here: name, memory in bytes.</summary>
@@ -214,7 +215,7 @@ public sealed partial class IlgpuBackend : IComputeBackend
         ComputeDevice kind,
         Context context,
         IEnumerable<Device> devices,
-        int cpuGroupSize = CpuGroupSize)
+        LaunchShape? cpuShape = null)
     {
         Exception? last = null;
         foreach (Device device in devices)
@@ -225,7 +226,7 @@ public sealed partial class IlgpuBackend : IComputeBackend
                 accelerator = device is CPUDevice cpu
                     ? cpu.CreateCPUAccelerator(context, CPUAcceleratorMode.Parallel)
                     : device.CreateAccelerator(context);
-                return new IlgpuBackend(kind, context, accelerator, cpuGroupSize);
+                return new IlgpuBackend(kind, context, accelerator, cpuShape);
             }
             catch (Exception e) when (e is not OutOfMemoryException)
             {
