@@ -115,7 +115,8 @@ public sealed partial class IlgpuBackend
         TilePlan.Create(
             accelerator.MaxSharedMemoryPerGroup,
             accelerator.Name,
-            Shape.GroupsPerMultiprocessor * accelerator.NumMultiprocessors,
+            accelerator.NumMultiprocessors,
+            Shape.GroupsPerMultiprocessor,
             Shape.GroupSize,
             Shape.MaxTilePoints,
             components,

@@ -8,8 +8,11 @@ namespace GmmGpu.Backends.Ilgpu;
 internal readonly record struct LaunchShape(
     int GroupSize, int GroupsPerMultiprocessor, int MaxTilePoints)
 {
-    /// <summary>256 threads, 4 groups per SM (4 × 48 KB fits an SM's shared memory).</summary>
-    public static LaunchShape Gpu => new(256, 4, 256);
+    /// <summary>
+    /// 256 threads, up to 8 groups per SM (2048 threads, full occupancy on sm_70+); fewer when
+    /// their shared memory would not fit (see <see cref="TilePlan.Create"/>).
+    /// </summary>
+    public static LaunchShape Gpu => new(256, 8, 256);
 
     /// <summary>
     /// One single-thread group per core: the CPU accelerator's group barriers are OS-thread

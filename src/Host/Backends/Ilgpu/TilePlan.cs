@@ -20,12 +20,15 @@ internal readonly record struct TilePlan(int Groups, int GroupSize, TileLayout L
     /// <summary>
     /// The plan for K weights, D features and the given moments over N points: P is the
     /// largest tile (at most <paramref name="maxTilePoints"/>, a multiple of 32 when ≥ 32) whose
-    /// P·(K + D' + 1) + K floats fit the shared memory; L = T / E lanes when E &lt; T.
+    /// P·(K + D' + 1) + K floats fit the shared memory; L = T / E lanes when E &lt; T. Groups
+    /// per multiprocessor are capped so that their shared memory stays within four times the
+    /// per-group limit (H100: 228 KB an SM, A100: 164 KB), and at one group per tile.
     /// </summary>
     public static TilePlan Create(
         long sharedMemoryBytes,
         string acceleratorName,
-        int groups,
+        int multiprocessors,
+        int groupsPerMultiprocessor,
         int groupSize,
         int maxTilePoints,
         int components,
@@ -55,9 +58,11 @@ internal readonly record struct TilePlan(int Groups, int GroupSize, TileLayout L
 
         int entries = unit.Entries;
         int lanes = (int)Math.Clamp(groupSize / entries, 1, tilePoints);
-        long tiles = (rows + tilePoints - 1) / tilePoints;
-        int launched = (int)Math.Clamp(tiles, 1, groups);
         var layout = new TileLayout((int)tilePoints, components, dimensions, moments, lanes);
+        long groupBytes = (long)layout.SharedFloats * sizeof(float);
+        long resident = Math.Clamp(4 * sharedMemoryBytes / groupBytes, 1, groupsPerMultiprocessor);
+        long tiles = (rows + tilePoints - 1) / tilePoints;
+        int launched = (int)Math.Clamp(tiles, 1, multiprocessors * resident);
         return new TilePlan(launched, groupSize, layout);
     }
 }
