@@ -6,9 +6,11 @@ using GmmGpu.Engine;
 
 // GPU smoke benchmark: times IlgpuBackend.Accumulate (the fused E-step) on a few shapes and
 // checks its log-likelihood against a float64 scalar reference and the ilgpu-cpu backend.
-//   GmmGpu.Bench.Gpu [--device cuda|opencl|ilgpu-cpu] [--small] [--reps N]
+//   GmmGpu.Bench.Gpu [--device cuda|opencl|ilgpu-cpu] [--small] [--reps N] [--sweep]
+// --sweep also times every case under 16 launch shapes (group size × groups per SM).
 ComputeDevice device = ComputeDevice.Cuda;
 bool small = false;
+bool sweep = false;
 int reps = 20;
 for (int a = 0; a < args.Length; a++)
 {
@@ -26,13 +28,16 @@ for (int a = 0; a < args.Length; a++)
         case "--small":
             small = true;
             break;
+        case "--sweep":
+            sweep = true;
+            break;
         case "--reps":
             reps = int.Parse(args[++a], System.Globalization.CultureInfo.InvariantCulture);
             break;
         default:
             Console.Error.WriteLine(
                 $"Unknown argument '{args[a]}'. Use --device cuda|opencl|ilgpu-cpu, "
-                + "--small, --reps N.");
+                + "--small, --reps N, --sweep.");
             return 2;
     }
 }
@@ -89,26 +94,20 @@ foreach ((long rows, int d, int k, PrecisionForm form) in cases)
 
     // Timing: upload once, warm up, then reps synchronized Accumulate calls.
     using IDeviceDataset dataset = backend.Upload(data, rows, d);
-    var statistics = new SufficientStatistics(k, d, form);
-    for (int w = 0; w < 2; w++)
-    {
-        backend.Accumulate(dataset, model, statistics, CancellationToken.None);
-    }
-
-    var times = new double[reps];
-    for (int r = 0; r < reps; r++)
-    {
-        long start = Stopwatch.GetTimestamp();
-        backend.Accumulate(dataset, model, statistics, CancellationToken.None);
-        times[r] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
-    }
-
-    Array.Sort(times);
-    double median = times[reps / 2];
+    TilePlan plan = backend.AccumulatePlan(k, d, form, rows);
+    (double median, double min, double max, SufficientStatistics statistics) =
+        Timing.Accumulate(backend, dataset, model, reps);
     double gigabytes = rows * d * 4.0 / 1e9;
-    Console.WriteLine($"{shape}: Accumulate median {median:F3} ms (min {times[0]:F3}, "
-        + $"max {times[^1]:F3}) over {reps} reps, {gigabytes / (median / 1e3):F1} GB/s of points, "
-        + $"LL/N {statistics.LogLikelihood / rows:F6}");
+    Console.WriteLine($"{shape}: Accumulate median {median:F3} ms (min {min:F3}, max {max:F3}) "
+        + $"over {reps} reps, {gigabytes / (median / 1e3):F1} GB/s of points, "
+        + $"LL/N {statistics.LogLikelihood / rows:F6}; G={plan.Groups} T={plan.GroupSize} "
+        + $"P={plan.Layout.TilePoints} L={plan.Layout.Lanes} E={plan.Layout.Entries} "
+        + $"shared={plan.Layout.SharedFloats * 4} B");
+    if (sweep && !Timing.Sweep(backend, dataset, model, reps, statistics))
+    {
+        Console.WriteLine($"{shape}: FAIL: a launch shape changed the log-likelihood");
+        ok = false;
+    }
 }
 
 (long Rows, int D, int K, CovarianceType Type)[] fits = small

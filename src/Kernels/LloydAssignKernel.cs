@@ -60,7 +60,7 @@ public static class LloydAssignKernel
 
         public void Compute(ArrayView<float> shared, in TileLayout layout, long start, int count)
         {
-            int tilePoints = layout.TilePoints;
+            int weightStride = layout.WeightStride;
             int d = layout.Dimensions;
             int components = layout.Components;
             for (int p = Group.IdxX; p < count; p += Group.DimX)
@@ -81,7 +81,7 @@ public static class LloydAssignKernel
 
                 for (int k = 0; k < components; k++)
                 {
-                    shared[(k * tilePoints) + p] = k == best ? 1f : 0f;
+                    shared[(k * weightStride) + p] = k == best ? 1f : 0f;
                 }
 
                 shared[layout.ScalarsOffset + p] = bestDistance;

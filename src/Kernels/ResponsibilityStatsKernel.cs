@@ -69,21 +69,21 @@ public static class ResponsibilityStatsKernel
         {
             int thread = Group.IdxX;
             int threads = Group.DimX;
-            int tilePoints = layout.TilePoints;
+            int weightStride = layout.WeightStride;
             int components = model.Components;
             for (int pair = thread; pair < count * components; pair += threads)
             {
                 int k = pair / count;
                 int p = pair - (k * count);
                 var x = new ViewPoint(shared, layout.PointsOffset + (p * layout.PointStride));
-                shared[(k * tilePoints) + p] = ComponentDensity.LogDensity(x, model, k);
+                shared[(k * weightStride) + p] = ComponentDensity.LogDensity(x, model, k);
             }
 
             Group.Barrier();
             for (int p = thread; p < count; p += threads)
             {
                 shared[layout.ScalarsOffset + p] =
-                    ComponentDensity.NormalizeLogDensities(shared, p, tilePoints, components);
+                    ComponentDensity.NormalizeLogDensities(shared, p, weightStride, components);
             }
         }
     }

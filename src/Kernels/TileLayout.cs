@@ -3,8 +3,9 @@ namespace GmmGpu.Kernels;
 /// <summary>
 /// How a group lays out one tile of points in dynamic shared memory (floats) and which
 /// per-component moments it reduces. For P = <see cref="TilePoints"/>: weights (K, P)
-/// component-major at 0, points (P, <see cref="PointStride"/>) at P·K and one scalar per point
-/// at P·(K + stride). Entries of a reduction row: K weight sums, K·D first moments, K·M second
+/// component-major with row stride P + 1 at 0, points (P, <see cref="PointStride"/>) after them
+/// and one scalar per point at the end. Entries of a reduction row: K weight sums, K·D first
+/// moments, K·M second
 /// moments, then the scalar sum. Each group writes <see cref="Lanes"/> rows of
 /// <see cref="Entries"/> doubles: lane l sums the tile's points l, l + L, l + 2L, ...
 /// </summary>
@@ -47,14 +48,20 @@ public readonly struct TileLayout
     /// </summary>
     public int PointStride => Dimensions | 1;
 
+    /// <summary>
+    /// Floats between the weights of consecutive components: P + 1, so that threads reading
+    /// one point's weights of several components hit different banks.
+    /// </summary>
+    public int WeightStride => TilePoints + 1;
+
     /// <summary>Offset of the points block (P, stride) in shared memory.</summary>
-    public int PointsOffset => TilePoints * Components;
+    public int PointsOffset => WeightStride * Components;
 
     /// <summary>Offset of the per-point scalars (P) in shared memory.</summary>
-    public int ScalarsOffset => TilePoints * (Components + PointStride);
+    public int ScalarsOffset => PointsOffset + (TilePoints * PointStride);
 
-    /// <summary>Floats of dynamic shared memory one group needs: P·(K + stride + 1).</summary>
-    public int SharedFloats => TilePoints * (Components + PointStride + 1);
+    /// <summary>Floats of dynamic shared memory one group needs: P·(K + stride + 1) + K.</summary>
+    public int SharedFloats => ScalarsOffset + TilePoints;
 
     /// <summary>M for a moment form in D dimensions.</summary>
     public static int MomentLength(MomentForm moments, int dimensions) => moments switch

@@ -110,7 +110,7 @@ public static class TileMoments
     {
         int k = layout.Components;
         int d = layout.Dimensions;
-        int tilePoints = layout.TilePoints;
+        int weightStride = layout.WeightStride;
         var one = default(UnitFactor);
         if (entry == layout.Entries - 1)
         {
@@ -119,7 +119,7 @@ public static class TileMoments
 
         if (entry < k)
         {
-            return SumProducts(shared, layout, count, lane, entry * tilePoints, one, one);
+            return SumProducts(shared, layout, count, lane, entry * weightStride, one, one);
         }
 
         int index = entry - k;
@@ -127,7 +127,8 @@ public static class TileMoments
         {
             int component = index / d;
             var first = new DifferenceFactor(index - (component * d), shift[index]);
-            return SumProducts(shared, layout, count, lane, component * tilePoints, first, one);
+            int weights = component * weightStride;
+            return SumProducts(shared, layout, count, lane, weights, first, one);
         }
 
         index -= k * d;
@@ -152,7 +153,7 @@ public static class TileMoments
             layout,
             count,
             lane,
-            owner * tilePoints,
+            owner * weightStride,
             new DifferenceFactor(row, shift[(owner * d) + row]),
             new DifferenceFactor(column, shift[(owner * d) + column]));
     }

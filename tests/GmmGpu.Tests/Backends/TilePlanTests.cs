@@ -12,7 +12,7 @@ public sealed class TilePlanTests
     public void Create_SmallModel_UsesFullTilesAndSeveralLanes()
     {
         TilePlan plan = TilePlan.Create(
-            GpuSharedBytes, "gpu", 528, 256, 256, 5, 2, MomentForm.Triangular, 1_000_000);
+            GpuSharedBytes, "gpu", 132, 4, 256, 256, 5, 2, MomentForm.Triangular, 1_000_000);
 
         Assert.Equal(256, plan.Layout.TilePoints);
         Assert.Equal(31, plan.Layout.Entries);
@@ -24,23 +24,37 @@ public sealed class TilePlanTests
     [Theory]
     [InlineData(32, 32, MomentForm.Triangular, 160)]
     [InlineData(64, 64, MomentForm.Diagonal, 64)]
-    [InlineData(1000, 100, MomentForm.Diagonal, 11)]
+    [InlineData(1000, 100, MomentForm.Diagonal, 10)]
     public void Create_LargeModel_ShrinksTheTileToFitSharedMemory(
         int components, int dimensions, MomentForm moments, int expectedTile)
     {
         TilePlan plan = TilePlan.Create(
-            GpuSharedBytes, "gpu", 528, 256, 256, components, dimensions, moments, 1_000_000);
+            GpuSharedBytes, "gpu", 132, 4, 256, 256, components, dimensions, moments, 1_000_000);
 
         Assert.Equal(expectedTile, plan.Layout.TilePoints);
         Assert.Equal(1, plan.Layout.Lanes);
         Assert.True(plan.Layout.SharedFloats * sizeof(float) <= GpuSharedBytes);
     }
 
+    [Theory]
+    [InlineData(5, 2, 1056)]
+    [InlineData(32, 32, 528)]
+    [InlineData(64, 64, 660)]
+    public void Create_GroupsPerMultiprocessor_AreCappedBySharedMemory(
+        int components, int dimensions, int expectedGroups)
+    {
+        TilePlan plan = TilePlan.Create(
+            GpuSharedBytes, "gpu", 132, 8, 256, 256, components, dimensions,
+            MomentForm.Triangular, 10_000_000);
+
+        Assert.Equal(expectedGroups, plan.Groups);
+    }
+
     [Fact]
     public void Create_FewPoints_LaunchesOnlyGroupsWithTiles()
     {
         TilePlan plan = TilePlan.Create(
-            GpuSharedBytes, "gpu", 528, 256, 256, 3, 2, MomentForm.Diagonal, 1000);
+            GpuSharedBytes, "gpu", 132, 4, 256, 256, 3, 2, MomentForm.Diagonal, 1000);
 
         Assert.Equal(4, plan.Groups);
     }
@@ -50,7 +64,7 @@ public sealed class TilePlanTests
     {
         InvalidOperationException e = Assert.Throws<InvalidOperationException>(
             () => TilePlan.Create(
-                GpuSharedBytes, "gpu", 528, 256, 256, 12_000, 300, MomentForm.Diagonal, 10));
+                GpuSharedBytes, "gpu", 132, 4, 256, 256, 12_000, 300, MomentForm.Diagonal, 10));
 
         Assert.Contains("K=12000", e.Message, StringComparison.Ordinal);
         Assert.Contains("49152 bytes", e.Message, StringComparison.Ordinal);

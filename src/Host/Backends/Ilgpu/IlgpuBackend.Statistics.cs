@@ -21,10 +21,8 @@ public sealed partial class IlgpuBackend
         cancellationToken.ThrowIfCancellationRequested();
         IlgpuDataset dataset = Own(data);
         MixtureView view = Resident(model);
-        MomentForm moments = model.Form == PrecisionForm.Triangular
-            ? MomentForm.Triangular
-            : MomentForm.Diagonal;
-        TilePlan plan = Plan(model.Components, model.Dimensions, moments, dataset.Rows);
+        TilePlan plan =
+            AccumulatePlan(model.Components, model.Dimensions, model.Form, dataset.Rows);
         ArrayView<double> rows = partials.View((long)plan.Rows * plan.Layout.Entries);
         kernels.ResponsibilityStats(
             stream,
@@ -104,13 +102,23 @@ public sealed partial class IlgpuBackend
         return totalsRead[^1];
     }
 
+    /// <summary>The launch plan <see cref="Accumulate"/> uses for this model and size.</summary>
+    internal TilePlan AccumulatePlan(
+        int components, int dimensions, PrecisionForm form, long rows) =>
+        Plan(
+            components,
+            dimensions,
+            form == PrecisionForm.Triangular ? MomentForm.Triangular : MomentForm.Diagonal,
+            rows);
+
     private TilePlan Plan(int components, int dimensions, MomentForm moments, long rows) =>
         TilePlan.Create(
             accelerator.MaxSharedMemoryPerGroup,
             accelerator.Name,
-            groups,
-            groupSize,
-            maxTilePoints,
+            accelerator.NumMultiprocessors,
+            Shape.GroupsPerMultiprocessor,
+            Shape.GroupSize,
+            Shape.MaxTilePoints,
             components,
             dimensions,
             moments,
@@ -125,8 +133,8 @@ public sealed partial class IlgpuBackend
         ArrayView1D<double, Stride1D.Dense> sums = totals.View(entries);
         var config = new KernelConfig(
             Math.Min(entries, MaxReduceGroups),
-            groupSize,
-            SharedMemoryConfig.RequestDynamic<double>(groupSize));
+            Shape.GroupSize,
+            SharedMemoryConfig.RequestDynamic<double>(Shape.GroupSize));
         kernels.ReducePartials(
             stream, config, new ReducePartialsParams(rows, rowCount, entries, sums));
         if (hostTotals.Length < entries)

@@ -2,9 +2,6 @@ using GmmGpu.Engine;
 using GmmGpu.Kernels;
 using ILGPU;
 using ILGPU.Runtime;
-using ILGPU.Runtime.CPU;
-using ILGPU.Runtime.Cuda;
-using ILGPU.Runtime.OpenCL;
 
 namespace GmmGpu.Backends.Ilgpu;
 
@@ -21,23 +18,10 @@ namespace GmmGpu.Backends.Ilgpu;
 /// </remarks>
 public sealed partial class IlgpuBackend : IComputeBackend
 {
-    private const int GpuGroupSize = 256;
-    private const int GpuGroupsPerMultiprocessor = 4;
-    private const int GpuTilePoints = 256;
-    // The CPU accelerator runs one group per core, one thread a group: its group barriers are
-    // OS-thread barriers (16-thread groups on 2 cores took 5 s for 1M×2 K=5, 1 thread 1 s).
-    private const int CpuWarpSize = 2;
-    private const int CpuWarpsPerGroup = 1;
-    private const int CpuGroupSize = 1;
-    private const int CpuTilePoints = 256;
-
     private readonly Context context;
     private readonly Accelerator accelerator;
     private readonly AcceleratorStream stream;
     private readonly GmmKernels kernels;
-    private readonly int groups;
-    private readonly int groupSize;
-    private readonly int maxTilePoints;
     private readonly DeviceArray<float> modelArrays;
     private readonly DeviceArray<float> centres;
     private readonly DeviceArray<float> points;
@@ -46,24 +30,21 @@ public sealed partial class IlgpuBackend : IComputeBackend
     private readonly DeviceArray<double> doubleResults;
     private readonly DeviceArray<int> intResults;
     private readonly DeviceArray<float> floatResults;
+    private LaunchShape shape;
     private KernelModel? residentModel;
     private double[] hostTotals = [];
 
     private IlgpuBackend(
-        ComputeDevice device, Context context, Accelerator accelerator, int cpuGroupSize)
+        ComputeDevice device, Context context, Accelerator accelerator, LaunchShape? cpuShape)
     {
         Device = device;
         this.context = context;
         this.accelerator = accelerator;
         stream = accelerator.CreateStream();
         kernels = new GmmKernels(accelerator);
-        bool cpu = accelerator.AcceleratorType == AcceleratorType.CPU;
-        groupSize = cpu ? cpuGroupSize : LargestPowerOfTwo(
-            Math.Min(GpuGroupSize, accelerator.MaxNumThreadsPerGroup));
-        groups = cpu
-            ? accelerator.NumMultiprocessors
-            : accelerator.NumMultiprocessors * GpuGroupsPerMultiprocessor;
-        maxTilePoints = cpu ? CpuTilePoints : GpuTilePoints;
+        Shape = accelerator.AcceleratorType == AcceleratorType.CPU
+            ? cpuShape ?? LaunchShape.Cpu
+            : LaunchShape.Gpu;
         modelArrays = new DeviceArray<float>(accelerator);
         centres = new DeviceArray<float>(accelerator);
         points = new DeviceArray<float>(accelerator);
@@ -83,100 +64,16 @@ public sealed partial class IlgpuBackend : IComputeBackend
     /// <summary>Bytes of accelerator memory.</summary>
     public long MemoryBytes => accelerator.MemorySize;
 
-    /// <summary>
-    /// Creates the backend on the first working accelerator of the given kind and compiles
-    /// every kernel for it.
-    /// </summary>
-    /// <param name="device"><see cref="ComputeDevice.Cuda"/>, <see cref="ComputeDevice.OpenCL"/>
-    /// or <see cref="ComputeDevice.IlgpuCpu"/>.</param>
-    /// <exception cref="InvalidOperationException">No working accelerator of that kind (the
-    /// message starts "No CUDA device:", "No OpenCL GPU device:" or "No ILGPU CPU
-    /// accelerator:").</exception>
-    public static IlgpuBackend Create(ComputeDevice device)
+    /// <summary>The launch shape of the tiled kernels; the group size is rounded down to a
+    /// power of two the accelerator supports.</summary>
+    internal LaunchShape Shape
     {
-        string label = device switch
+        get => shape;
+        set => shape = value with
         {
-            ComputeDevice.Cuda => "No CUDA device",
-            ComputeDevice.OpenCL => "No OpenCL GPU device",
-            ComputeDevice.IlgpuCpu => "No ILGPU CPU accelerator",
-            _ => throw new ArgumentOutOfRangeException(
-                nameof(device), device, "IlgpuBackend runs cuda, opencl or ilgpu-cpu."),
+            GroupSize = LargestPowerOfTwo(
+                Math.Min(value.GroupSize, accelerator.MaxNumThreadsPerGroup)),
         };
-        Context context;
-        IlgpuBackend? backend;
-        CPUDevice cpuDevice = CreateCpuDevice();
-        try
-        {
-            // Only the requested kind is probed, so a broken GPU driver cannot stop ilgpu-cpu.
-            // EnableAlgorithms is required on GPUs (XMath.Exp/Log).
-            context = Context.Create(builder => (device switch
-            {
-                ComputeDevice.Cuda => builder.Cuda(),
-                ComputeDevice.OpenCL => builder.OpenCL(),
-                _ => builder.CPU(cpuDevice),
-            }).EnableAlgorithms());
-        }
-        catch (Exception e) when (e is not OutOfMemoryException)
-        {
-            throw new InvalidOperationException($"{label}: {e.Message}", e);
-        }
-
-        try
-        {
-            backend = device switch
-            {
-                ComputeDevice.Cuda => TryDevices(device, context, CudaDevices(context)),
-                ComputeDevice.OpenCL => TryDevices(device, context, OpenClGpuDevices(context)),
-                _ => TryDevices(device, context, [cpuDevice]),
-            };
-        }
-        catch (Exception e) when (e is not OutOfMemoryException)
-        {
-            context.Dispose();
-            throw new InvalidOperationException($"{label}: {e.Message}", e);
-        }
-
-        if (backend is null)
-        {
-            context.Dispose();
-            throw new InvalidOperationException(
-                $"{label}: ILGPU found none that works on this machine.");
-        }
-
-        return backend;
-    }
-
-    /// <summary>
-    /// An ilgpu-cpu backend with a chosen group shape, so tests can run the GPU launch shape
-    /// (e.g. 256 threads a group: several lanes per tile) on CPU threads.
-    /// </summary>
-    internal static IlgpuBackend CreateCpu(int warpSize, int warpsPerGroup, int groups)
-    {
-        var device = new CPUDevice(warpSize, warpsPerGroup, groups);
-        var context = Context.Create(builder => builder.CPU(device).EnableAlgorithms());
-        return TryDevices(ComputeDevice.IlgpuCpu, context, [device], warpSize * warpsPerGroup)!;
-    }
-
-    /// <summary>The accelerators this backend can run on here: name, memory in bytes.</summary>
-    /// <remarks>Each is created and its kernels compiled: about a second each.</remarks>
-    public static IReadOnlyList<(ComputeDevice Device, string Name, long MemoryBytes)> Discover()
-    {
-        var found = new List<(ComputeDevice, string, long)>();
-        foreach (ComputeDevice device in
-            new[] { ComputeDevice.Cuda, ComputeDevice.OpenCL, ComputeDevice.IlgpuCpu })
-        {
-            try
-            {
-                using IlgpuBackend backend = Create(device);
-                found.Add((device, backend.DeviceName, backend.MemoryBytes));
-            }
-            catch (InvalidOperationException)
-            {
-                // Not available here: leave it out of the list.
-            }
-        }
-
-        return found;
     }
 
     /// <inheritdoc/>
@@ -209,62 +106,6 @@ public sealed partial class IlgpuBackend : IComputeBackend
         accelerator.Dispose();
         context.Dispose();
     }
-
-    private static IlgpuBackend? TryDevices(
-        ComputeDevice kind,
-        Context context,
-        IEnumerable<Device> devices,
-        int cpuGroupSize = CpuGroupSize)
-    {
-        Exception? last = null;
-        foreach (Device device in devices)
-        {
-            Accelerator? accelerator = null;
-            try
-            {
-                accelerator = device is CPUDevice cpu
-                    ? cpu.CreateCPUAccelerator(context, CPUAcceleratorMode.Parallel)
-                    : device.CreateAccelerator(context);
-                return new IlgpuBackend(kind, context, accelerator, cpuGroupSize);
-            }
-            catch (Exception e) when (e is not OutOfMemoryException)
-            {
-                accelerator?.Dispose();
-                last = e;
-            }
-        }
-
-        return last is null ? null : throw new InvalidOperationException(last.Message, last);
-    }
-
-    private static List<Device> CudaDevices(Context context)
-    {
-        var devices = new List<Device>();
-        foreach (CudaDevice device in context.GetCudaDevices())
-        {
-            devices.Add(device);
-        }
-
-        return devices;
-    }
-
-    /// <summary>GPU OpenCL devices only: ILGPU rejects CPU ones such as PoCL.</summary>
-    private static List<Device> OpenClGpuDevices(Context context)
-    {
-        var devices = new List<Device>();
-        foreach (CLDevice device in context.GetCLDevices())
-        {
-            if (device.DeviceType == CLDeviceType.CL_DEVICE_TYPE_GPU)
-            {
-                devices.Add(device);
-            }
-        }
-
-        return devices;
-    }
-
-    private static CPUDevice CreateCpuDevice() =>
-        new(CpuWarpSize, CpuWarpsPerGroup, Environment.ProcessorCount);
 
     private static int LargestPowerOfTwo(int value) => 1 << (31 - int.LeadingZeroCount(value));
 

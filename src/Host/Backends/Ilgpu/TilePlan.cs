@@ -6,8 +6,8 @@ namespace GmmGpu.Backends.Ilgpu;
 
 /// <summary>
 /// Launch shape of a tiled kernel: a fixed number of groups G, each taking tiles of P points,
-/// with P·(K + D' + 1) floats of dynamic shared memory (D' = D rounded up to odd) and L
-/// partial rows of E doubles.
+/// with P·(K + D' + 1) + K floats of dynamic shared memory (D' = D rounded up to odd) and
+/// L partial rows of E doubles.
 /// </summary>
 internal readonly record struct TilePlan(int Groups, int GroupSize, TileLayout Layout)
 {
@@ -20,12 +20,15 @@ internal readonly record struct TilePlan(int Groups, int GroupSize, TileLayout L
     /// <summary>
     /// The plan for K weights, D features and the given moments over N points: P is the
     /// largest tile (at most <paramref name="maxTilePoints"/>, a multiple of 32 when ≥ 32) whose
-    /// P·(K + D' + 1) floats fit the accelerator's shared memory; L = T / E lanes when E &lt; T.
+    /// P·(K + D' + 1) + K floats fit the shared memory; L = T / E lanes when E &lt; T. Groups
+    /// per multiprocessor are capped so that their shared memory stays within four times the
+    /// per-group limit (H100: 228 KB an SM, A100: 164 KB), and at one group per tile.
     /// </summary>
     public static TilePlan Create(
         long sharedMemoryBytes,
         string acceleratorName,
-        int groups,
+        int multiprocessors,
+        int groupsPerMultiprocessor,
         int groupSize,
         int maxTilePoints,
         int components,
@@ -35,15 +38,16 @@ internal readonly record struct TilePlan(int Groups, int GroupSize, TileLayout L
     {
         long sharedFloats = sharedMemoryBytes / sizeof(float);
         var unit = new TileLayout(1, components, dimensions, moments, 1);
-        long perPoint = unit.SharedFloats;
-        long tilePoints = Math.Min(maxTilePoints, sharedFloats / perPoint);
+        long fixedFloats = new TileLayout(0, components, dimensions, moments, 1).SharedFloats;
+        long perPoint = unit.SharedFloats - fixedFloats;
+        long tilePoints = Math.Min(maxTilePoints, (sharedFloats - fixedFloats) / perPoint);
         if (tilePoints < 1)
         {
             throw new InvalidOperationException(
                 $"K={components} components and D={dimensions} features need "
-                + $"{perPoint * sizeof(float)} bytes of shared memory per point, but "
-                + $"{acceleratorName} has {sharedMemoryBytes} bytes per group "
-                + "(the limit is K + (D | 1) + 1 ≤ shared bytes / 4). Use fewer components or "
+                + $"{(perPoint + fixedFloats) * sizeof(float)} bytes of shared memory for one "
+                + $"point, but {acceleratorName} has {sharedMemoryBytes} bytes per group (the "
+                + "limit is 2K + (D | 1) + 1 ≤ shared bytes / 4). Use fewer components or "
                 + "features, or the cpu backend.");
         }
 
@@ -54,9 +58,11 @@ internal readonly record struct TilePlan(int Groups, int GroupSize, TileLayout L
 
         int entries = unit.Entries;
         int lanes = (int)Math.Clamp(groupSize / entries, 1, tilePoints);
-        long tiles = (rows + tilePoints - 1) / tilePoints;
-        int launched = (int)Math.Clamp(tiles, 1, groups);
         var layout = new TileLayout((int)tilePoints, components, dimensions, moments, lanes);
+        long groupBytes = (long)layout.SharedFloats * sizeof(float);
+        long resident = Math.Clamp(4 * sharedMemoryBytes / groupBytes, 1, groupsPerMultiprocessor);
+        long tiles = (rows + tilePoints - 1) / tilePoints;
+        int launched = (int)Math.Clamp(tiles, 1, multiprocessors * resident);
         return new TilePlan(launched, groupSize, layout);
     }
 }
