@@ -74,4 +74,14 @@ internal sealed class DiagonalCovariance : ICovarianceModel
             matrix[(j * dimensions) + j] = covariances[(component * dimensions) + j];
         }
     }
+
+    public bool TryResetToDiagonal(Span<double> covariances, int component, int dimensions, double regCovar)
+    {
+        foreach (ref double variance in covariances.Slice(component * dimensions, dimensions))
+        {
+            variance = Math.Max(variance, regCovar);
+        }
+
+        return regCovar > 0;
+    }
 }

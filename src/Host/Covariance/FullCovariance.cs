@@ -85,4 +85,19 @@ internal sealed class FullCovariance : ICovarianceModel
         int block = dimensions * dimensions;
         covariances.Slice(component * block, block).CopyTo(matrix);
     }
+
+    public bool TryResetToDiagonal(Span<double> covariances, int component, int dimensions, double regCovar)
+    {
+        Span<double> matrix = covariances.Slice(component * dimensions * dimensions, dimensions * dimensions);
+        for (int i = 0; i < dimensions; i++)
+        {
+            for (int j = 0; j < dimensions; j++)
+            {
+                ref double value = ref matrix[(i * dimensions) + j];
+                value = i == j ? Math.Max(value, regCovar) : 0;
+            }
+        }
+
+        return regCovar > 0;
+    }
 }

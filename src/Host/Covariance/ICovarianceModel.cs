@@ -48,4 +48,11 @@ internal interface ICovarianceModel
 
     /// <summary>Component k's covariance as a full D×D matrix.</summary>
     void ToFull(ReadOnlySpan<double> covariances, int component, int dimensions, Span<double> matrix);
+
+    /// <summary>
+    /// Replaces component k's covariance by its diagonal with every variance at least
+    /// <paramref name="regCovar"/>, in place. Returns false when the type has no per-component
+    /// covariance (tied) or the result would still not be positive (regCovar = 0).
+    /// </summary>
+    bool TryResetToDiagonal(Span<double> covariances, int component, int dimensions, double regCovar);
 }

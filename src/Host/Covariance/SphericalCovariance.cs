@@ -83,4 +83,14 @@ internal sealed class SphericalCovariance : ICovarianceModel
 
         return result;
     }
+
+    public bool TryResetToDiagonal(Span<double> covariances, int component, int dimensions, double regCovar)
+    {
+        foreach (ref double variance in covariances.Slice(component * 1, 1))
+        {
+            variance = Math.Max(variance, regCovar);
+        }
+
+        return regCovar > 0;
+    }
 }

@@ -94,4 +94,8 @@ internal sealed class TiedCovariance : ICovarianceModel
 
     public void ToFull(ReadOnlySpan<double> covariances, int component, int dimensions, Span<double> matrix) =>
         covariances[..(dimensions * dimensions)].CopyTo(matrix);
+
+    /// <summary>The shared covariance is no one component's: nothing to reset.</summary>
+    public bool TryResetToDiagonal(Span<double> covariances, int component, int dimensions, double regCovar) =>
+        false;
 }

@@ -42,7 +42,22 @@ internal static class MaximizationStep
 
         ICovarianceModel covariance = CovarianceModels.For(covarianceType);
         double[] covariances = covariance.EstimateCovariances(statistics, nk, offsets, regCovar);
-        return MixtureParameters.FromEstimate(covarianceType, k, d, weights, means, covariances, regCovar);
+        for (int attempt = 0; ; attempt++)
+        {
+            try
+            {
+                return MixtureParameters.FromEstimate(
+                    covarianceType, k, d, weights, means, covariances, regCovar);
+            }
+            catch (DegenerateComponentException e) when (
+                attempt < k && e.Component >= 0 && nk[e.Component] < d + 1
+                && covariance.TryResetToDiagonal(covariances, e.Component, d, regCovar))
+            {
+                // A component holding fewer than D + 1 points has no full-rank covariance; its
+                // scatter is float32 rounding noise of the shifted sums, which can be slightly
+                // indefinite. It becomes a narrow diagonal component at its mean and EM goes on.
+            }
+        }
     }
 
     /// <summary>numpy's float64 machine epsilon, as scikit-learn uses it.</summary>
