@@ -1,24 +1,27 @@
 using System.Diagnostics;
 using System.Globalization;
-using GmmGpu.Backends.Cpu;
+using GmmGpu;
+using GmmGpu.Backends;
 using GmmGpu.Engine;
 
-// Times CpuBackend.Accumulate: the median of 20 runs after warm-up, per case.
+// Times Accumulate (the fused E-step pass) on the SIMD cpu backend, then on ilgpu-cpu (the GPU
+// kernels on CPU threads) for the first case: the median of 20 runs after warm-up, per case.
 // Usage: dotnet run -c Release --project bench/GmmGpu.Bench.Quick [rows] [threads]
 int rows = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 1_000_000;
 int? threads = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : null;
-using var backend = new CpuBackend(threads);
 string threadCount = threads?.ToString(CultureInfo.InvariantCulture) ?? "all";
-Console.WriteLine(
-    $"{backend.DeviceName}, {Environment.ProcessorCount} cores, threads {threadCount}, "
-    + $"{rows:N0} points");
-foreach ((int d, int k, PrecisionForm form) in new[]
+(ComputeDevice Device, int D, int K, PrecisionForm Form)[] cases =
+[
+    (ComputeDevice.Cpu, 2, 5, PrecisionForm.Triangular),
+    (ComputeDevice.Cpu, 8, 16, PrecisionForm.Triangular),
+    (ComputeDevice.Cpu, 2, 5, PrecisionForm.Diagonal),
+    (ComputeDevice.IlgpuCpu, 2, 5, PrecisionForm.Triangular),
+];
+foreach ((ComputeDevice device, int d, int k, PrecisionForm form) in cases)
 {
-    (2, 5, PrecisionForm.Triangular),
-    (8, 16, PrecisionForm.Triangular),
-    (2, 5, PrecisionForm.Diagonal),
-})
-{
+    using IComputeBackend backend = ComputeBackends.Create(device, threads);
+    Console.WriteLine(
+        $"{device}: {backend.DeviceName}, {Environment.ProcessorCount} cores, threads {threadCount}");
     var random = new Random(42);
     KernelModel model = QuickData.Model(random, k, d, form);
     float[] data = QuickData.Points(random, model, rows);
@@ -47,7 +50,7 @@ foreach ((int d, int k, PrecisionForm form) in new[]
     Array.Sort(times);
     Array.Sort(cpuTimes);
     Console.WriteLine(
-        $"Accumulate N={rows} D={d} K={k} {form,-10}: median {times[10]:F2} ms "
+        $"{device} Accumulate N={rows} D={d} K={k} {form,-10}: median {times[10]:F2} ms "
         + $"(min {times[0]:F2}), CPU time median {cpuTimes[10]:F1} ms, "
         + $"log-likelihood/N {statistics.LogLikelihood / rows:F6}");
 }
