@@ -1,0 +1,84 @@
+using BenchmarkDotNet.Columns;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Diagnosers;
+using BenchmarkDotNet.Exporters;
+using BenchmarkDotNet.Exporters.Json;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Running;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
+using GmmGpu;
+using GmmGpu.Backends;
+using GmmGpu.Benchmarks;
+
+// GmmGpu's benchmarks (BenchmarkDotNet, in process: runs from a self-contained publish too).
+//   dotnet run -c Release --project bench/GmmGpu.Benchmarks -- [--quick]
+//       [--devices cpu,ilgpu-cpu,cuda,opencl] [BenchmarkDotNet options, e.g. --filter '*EmIteration*']
+// Without --devices: every backend that can be created here. Results: BenchmarkDotNet.Artifacts/.
+var rest = new List<string>();
+for (int i = 0; i < args.Length; i++)
+{
+    if (args[i] == "--quick")
+    {
+        BenchSettings.Quick = true;
+    }
+    else if (args[i] == "--devices" && i + 1 < args.Length)
+    {
+        BenchSettings.Devices = args[++i].Split(',').Select(ParseDevice).ToArray();
+    }
+    else
+    {
+        rest.Add(args[i]);
+    }
+}
+
+if (BenchSettings.Devices.Count == 0)
+{
+    BenchSettings.Devices = Available().ToArray();
+}
+
+Console.WriteLine($"GmmGpu benchmarks: {(BenchSettings.Quick ? "quick" : "full")} profile on "
+    + string.Join(", ", BenchSettings.Devices.Select(BenchCase.Name)));
+
+Job job = (BenchSettings.Quick ? Job.ShortRun.WithIterationCount(5) : Job.Default)
+    .WithToolchain(InProcessEmitToolchain.Instance);
+IConfig config = ManualConfig.CreateEmpty()
+    .AddJob(job)
+    .AddDiagnoser(MemoryDiagnoser.Default)
+    .AddColumnProvider(DefaultColumnProviders.Instance)
+    .AddLogger(BenchmarkDotNet.Loggers.ConsoleLogger.Default)
+    .AddExporter(MarkdownExporter.GitHub, JsonExporter.Brief)
+    .WithOptions(ConfigOptions.DisableOptimizationsValidator);
+BenchmarkSwitcher.FromAssembly(typeof(BenchCase).Assembly).Run(rest.ToArray(), config);
+return 0;
+
+static ComputeDevice ParseDevice(string name) => name switch
+{
+    "cpu" => ComputeDevice.Cpu,
+    "ilgpu-cpu" => ComputeDevice.IlgpuCpu,
+    "cuda" => ComputeDevice.Cuda,
+    "opencl" => ComputeDevice.OpenCL,
+    _ => throw new ArgumentException($"Unknown device '{name}': use cpu, ilgpu-cpu, cuda, opencl."),
+};
+
+static IEnumerable<ComputeDevice> Available()
+{
+    foreach (ComputeDevice device in new[]
+        { ComputeDevice.Cpu, ComputeDevice.IlgpuCpu, ComputeDevice.Cuda, ComputeDevice.OpenCL })
+    {
+        IDisposable? backend = null;
+        try
+        {
+            backend = ComputeBackends.Create(device);
+        }
+        catch (InvalidOperationException)
+        {
+            continue;
+        }
+        finally
+        {
+            backend?.Dispose();
+        }
+
+        yield return device;
+    }
+}
