@@ -11,15 +11,22 @@ using GmmGpu.Backends;
 using GmmGpu.Benchmarks;
 
 // GmmGpu's benchmarks (BenchmarkDotNet, in process: runs from a self-contained publish too).
-//   dotnet run -c Release --project bench/GmmGpu.Benchmarks -- [--quick]
+//   dotnet run -c Release --project bench/GmmGpu.Benchmarks -- [--quick] [--short]
 //       [--devices cpu,ilgpu-cpu,cuda,opencl] [BenchmarkDotNet options, e.g. --filter '*EmIteration*']
+// --quick: a small sweep with short runs (minutes on 2 cores); --short: the full sweep, short runs.
 // Without --devices: every backend that can be created here. Results: BenchmarkDotNet.Artifacts/.
 var rest = new List<string>();
+bool shortRuns = false;
 for (int i = 0; i < args.Length; i++)
 {
     if (args[i] == "--quick")
     {
         BenchSettings.Quick = true;
+        shortRuns = true;
+    }
+    else if (args[i] == "--short")
+    {
+        shortRuns = true;
     }
     else if (args[i] == "--devices" && i + 1 < args.Length)
     {
@@ -39,7 +46,7 @@ if (BenchSettings.Devices.Count == 0)
 Console.WriteLine($"GmmGpu benchmarks: {(BenchSettings.Quick ? "quick" : "full")} profile on "
     + string.Join(", ", BenchSettings.Devices.Select(BenchCase.Name)));
 
-Job job = (BenchSettings.Quick ? Job.ShortRun.WithIterationCount(5) : Job.Default)
+Job job = (shortRuns ? Job.ShortRun.WithIterationCount(5) : Job.Default)
     .WithToolchain(InProcessEmitToolchain.Instance);
 IConfig config = ManualConfig.CreateEmpty()
     .AddJob(job)
@@ -47,7 +54,8 @@ IConfig config = ManualConfig.CreateEmpty()
     .AddColumnProvider(DefaultColumnProviders.Instance)
     .AddLogger(BenchmarkDotNet.Loggers.ConsoleLogger.Default)
     .AddExporter(MarkdownExporter.GitHub, JsonExporter.Brief)
-    .WithOptions(ConfigOptions.DisableOptimizationsValidator);
+    .WithOptions(ConfigOptions.DisableOptimizationsValidator)
+    .WithSummaryStyle(BenchmarkDotNet.Reports.SummaryStyle.Default.WithMaxParameterWidth(40));
 BenchmarkSwitcher.FromAssembly(typeof(BenchCase).Assembly).Run(rest.ToArray(), config);
 return 0;
 
