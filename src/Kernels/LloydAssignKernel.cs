@@ -70,7 +70,7 @@ public static class LloydAssignKernel
                 float bestDistance = float.PositiveInfinity;
                 for (int k = 0; k < components; k++)
                 {
-                    float distance = MinSquaredDistanceKernel.SquaredDistance(
+                    float distance = PointDistance.Squared(
                         shared, point, centres, (long)k * d, d);
                     if (distance < bestDistance)
                     {

@@ -43,16 +43,15 @@ public interface IComputeBackend : IDisposable
         Span<double> responsibilities);
 
     /// <summary>
-    /// k-means++ step: minSquaredDistance[i] = min(minSquaredDistance[i], |x_i − centre|²)
-    /// (or just |x_i − centre|² when <paramref name="reset"/>). Returns Σ_i minSquaredDistance[i].
+    /// k-means++ step: draws one point with probability proportional to its squared distance
+    /// to the nearest of the given centres, D(x)² = min_j |x − c_j|², in one pass and without
+    /// per-point state (exponential keys: the point with the smallest −ln(u_i)/D(x_i)² wins,
+    /// u_i a counter-based uniform of (seed, i)). Returns the winning row, or −1 when every
+    /// D(x)² is 0.
     /// </summary>
-    /// <param name="centre">Shape (D).</param>
-    /// <param name="minSquaredDistance">Shape (N), read and written.</param>
-    double UpdateMinSquaredDistance(
-        IDeviceDataset data,
-        ReadOnlySpan<float> centre,
-        Span<float> minSquaredDistance,
-        bool reset);
+    /// <param name="centres">Shape (count, D), row-major.</param>
+    long SampleByMinSquaredDistance(
+        IDeviceDataset data, ReadOnlySpan<float> centres, int count, ulong seed);
 
     /// <summary>
     /// One Lloyd step: assigns each point to its nearest centre and sums per centre.

@@ -7,8 +7,9 @@ internal static class KMeansSeeding
 {
     /// <summary>
     /// k-means++ (Arthur and Vassilveitskii): the first seed uniformly, each next one with
-    /// probability proportional to its squared distance to the nearest seed so far.
-    /// Returns seeds of shape (K, D).
+    /// probability proportional to its squared distance to the nearest seed so far, drawn by
+    /// the backend in one pass with no per-point state (a uniform one when every point sits
+    /// on a seed). Returns seeds of shape (K, D).
     /// </summary>
     public static float[] PlusPlus(
         IComputeBackend backend,
@@ -21,18 +22,18 @@ internal static class KMeansSeeding
         int d = device.Columns;
         long n = device.Rows;
         var centres = new float[components * d];
-        var minSquaredDistance = new float[n];
         CopyRow(data, random.NextInt64(n), d, centres.AsSpan(0, d));
-        double total = backend.UpdateMinSquaredDistance(device, centres.AsSpan(0, d), minSquaredDistance, true);
         for (int c = 1; c < components; c++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            long row = total > 0
-                ? SampleProportional(minSquaredDistance, random.NextDouble() * total)
-                : random.NextInt64(n);
-            Span<float> centre = centres.AsSpan(c * d, d);
-            CopyRow(data, row, d, centre);
-            total = backend.UpdateMinSquaredDistance(device, centre, minSquaredDistance, false);
+            long row = backend.SampleByMinSquaredDistance(
+                device, centres.AsSpan(0, c * d), c, (ulong)random.NextInt64());
+            if (row < 0)
+            {
+                row = random.NextInt64(n);
+            }
+
+            CopyRow(data, row, d, centres.AsSpan(c * d, d));
         }
 
         return centres;
@@ -85,24 +86,4 @@ internal static class KMeansSeeding
 
     public static void CopyRow(ReadOnlySpan<float> data, long row, int d, Span<float> destination) =>
         data.Slice((int)(row * d), d).CopyTo(destination);
-
-    private static long SampleProportional(float[] weights, double target)
-    {
-        double cumulative = 0;
-        long last = 0;
-        for (long i = 0; i < weights.LongLength; i++)
-        {
-            if (weights[i] > 0)
-            {
-                cumulative += weights[i];
-                last = i;
-                if (cumulative >= target)
-                {
-                    return i;
-                }
-            }
-        }
-
-        return last;
-    }
 }

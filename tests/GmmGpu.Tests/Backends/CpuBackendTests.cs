@@ -205,29 +205,45 @@ public class CpuBackendTests
     }
 
     [Theory]
-    [InlineData(true)]
-    [InlineData(false)]
-    public void UpdateMinSquaredDistance_MatchesFloat64Reference(bool reset)
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(5)]
+    public void SampleByMinSquaredDistance_MatchesScalarReference(int dimensions)
     {
-        var random = new Random(29);
-        KernelModel model = RandomMixture.CreateModel(random, 2, 3, PrecisionForm.Triangular);
+        var random = new Random(29 + dimensions);
+        KernelModel model =
+            RandomMixture.CreateModel(random, 3, dimensions, PrecisionForm.Triangular);
         float[] data = RandomMixture.SampleData(random, model, Rows);
-        float[] start = data.Take(Rows).Select(v => Math.Abs(v)).ToArray();
-        float[] distances = (float[])start.Clone();
-        float[] expectedDistances = (float[])start.Clone();
         using var backend = new CpuBackend();
-        using IDeviceDataset dataset = backend.Upload(data, Rows, 3);
 
-        double total = backend.UpdateMinSquaredDistance(
-            dataset, model.Means.AsSpan(0, 3), distances, reset);
+        SamplingChecks.AssertMatchesReference(backend, data, dimensions);
+    }
 
-        double expected = NaiveReference.UpdateMinSquaredDistance(
-            data, 3, model.Means.Take(3).ToArray(), expectedDistances, reset);
-        Assert.Equal(expected, total, expected * Tolerance);
-        for (int n = 0; n < Rows; n++)
-        {
-            Assert.Equal(expectedDistances[n], distances[n], 1e-5 * (1 + distances[n]));
-        }
+    [Fact]
+    public void SampleByMinSquaredDistance_DrawsProportionalToSquaredDistance()
+    {
+        using var backend = new CpuBackend();
+
+        SamplingChecks.AssertDrawsProportionalToSquaredDistance(backend);
+    }
+
+    [Fact]
+    public void SampleByMinSquaredDistance_AllDistancesZero_ReturnsMinusOne()
+    {
+        using var backend = new CpuBackend();
+
+        SamplingChecks.AssertAllZeroDistancesGiveMinusOne(backend);
+    }
+
+    [Fact]
+    public void SampleByMinSquaredDistance_IsDeterministic()
+    {
+        var random = new Random(31);
+        KernelModel model = RandomMixture.CreateModel(random, 3, 2, PrecisionForm.Diagonal);
+        float[] data = RandomMixture.SampleData(random, model, Rows);
+        using var backend = new CpuBackend(maxDegreeOfParallelism: 2);
+
+        SamplingChecks.AssertDeterministic(backend, data, 2);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using GmmGpu.Backends.Cpu;
 using GmmGpu.Engine;
 using Xunit;
 
@@ -10,35 +11,58 @@ public abstract partial class IlgpuBackendTests
     [InlineData(1)]
     [InlineData(2)]
     [InlineData(5)]
-    public void UpdateMinSquaredDistance_MatchesReference(int dimensions)
+    public void SampleByMinSquaredDistance_MatchesScalarReference(int dimensions)
     {
         const int Rows = 2049;
         KernelModel model = IlgpuTestData.Model(11, 3, dimensions, PrecisionForm.Diagonal);
         float[] data = IlgpuTestData.Points(12, model, Rows);
-        using IDeviceDataset dataset = Backend.Upload(data, Rows, dimensions);
-        float[] first = data.AsSpan(0, dimensions).ToArray();
-        float[] second = data.AsSpan(7 * dimensions, dimensions).ToArray();
-        var distances = new float[Rows];
 
-        double firstTotal = Backend.UpdateMinSquaredDistance(dataset, first, distances, true);
-        double secondTotal = Backend.UpdateMinSquaredDistance(dataset, second, distances, false);
+        SamplingChecks.AssertMatchesReference(Backend, data, dimensions);
+    }
 
-        double expectedFirst = 0;
-        double expectedSecond = 0;
-        for (int p = 0; p < Rows; p++)
+    /// <summary>
+    /// 4000 draws; 400 in the GPU-like shape, whose 128-thread groups synchronise OS threads
+    /// at every barrier of each launch (a quarter of a minute per 100 launches).
+    /// </summary>
+    [Fact]
+    public void SampleByMinSquaredDistance_DrawsProportionalToSquaredDistance() =>
+        SamplingChecks.AssertDrawsProportionalToSquaredDistance(
+            Backend, Backend.Shape.GroupSize > 1 ? 400 : 4000);
+
+    [Fact]
+    public void SampleByMinSquaredDistance_AllDistancesZero_ReturnsMinusOne() =>
+        SamplingChecks.AssertAllZeroDistancesGiveMinusOne(Backend);
+
+    [Fact]
+    public void SampleByMinSquaredDistance_IsDeterministic()
+    {
+        KernelModel model = IlgpuTestData.Model(16, 3, 2, PrecisionForm.Diagonal);
+        float[] data = IlgpuTestData.Points(17, model, 3001);
+
+        SamplingChecks.AssertDeterministic(Backend, data, 2);
+    }
+
+    [Theory]
+    [InlineData(2, 4)]
+    [InlineData(3, 7)]
+    public void SampleByMinSquaredDistance_DrawsTheSameRowAsCpuBackend(
+        int dimensions, int count)
+    {
+        const int Rows = 20_011;
+        KernelModel model = IlgpuTestData.Model(18, 5, dimensions, PrecisionForm.Diagonal);
+        float[] data = IlgpuTestData.Points(19, model, Rows);
+        float[] centres = data.AsSpan(0, count * dimensions).ToArray();
+        using var cpu = new CpuBackend();
+        using IDeviceDataset onCpu = cpu.Upload(data, Rows, dimensions);
+        using IDeviceDataset onIlgpu = Backend.Upload(data, Rows, dimensions);
+
+        for (ulong seed = 1; seed <= 20; seed++)
         {
-            ReadOnlySpan<float> x = data.AsSpan(p * dimensions, dimensions);
-            double toFirst = IlgpuReference.SquaredDistance(x, first);
-            double expected = Math.Min(toFirst, IlgpuReference.SquaredDistance(x, second));
-            expectedFirst += toFirst;
-            expectedSecond += expected;
-            Assert.True(
-                Math.Abs(expected - distances[p]) <= 1e-5 * (1 + expected),
-                $"point {p}: expected {expected}, actual {distances[p]}");
+            ulong mixed = seed * 0x2545F4914F6CDD1DUL;
+            Assert.Equal(
+                cpu.SampleByMinSquaredDistance(onCpu, centres, count, mixed),
+                Backend.SampleByMinSquaredDistance(onIlgpu, centres, count, mixed));
         }
-
-        Assert.Equal(expectedFirst, firstTotal, expectedFirst * 1e-6);
-        Assert.Equal(expectedSecond, secondTotal, expectedSecond * 1e-6);
     }
 
     [Theory]

@@ -110,23 +110,53 @@ internal static class NaiveReference
             })
             .ToArray();
 
-    public static double UpdateMinSquaredDistance(
-        float[] data,
-        int dimensions,
-        float[] centre,
-        float[] minSquaredDistance,
-        bool reset)
+    /// <summary>
+    /// The k-means++ draw of <see cref="IComputeBackend.SampleByMinSquaredDistance"/> as one
+    /// scalar loop: D(x_i)² = min_j |x_i − c_j|² in float32 (difference first, features in
+    /// order), u_i = ((SplitMix64(seed + i·γ) ≫ 11) + 0.5) · 2⁻⁵³, key_i = −ln(u_i) / D² in
+    /// float64; the smallest key wins (first row on ties), D² = 0 never; −1 when none.
+    /// </summary>
+    public static long SampleByMinSquaredDistance(
+        float[] data, int dimensions, float[] centres, int count, ulong seed)
     {
-        double total = 0;
-        for (int n = 0; n < minSquaredDistance.Length; n++)
+        const ulong Gamma = 0x9E3779B97F4A7C15UL;
+        long best = -1;
+        double bestKey = double.PositiveInfinity;
+        long rows = data.Length / dimensions;
+        for (long i = 0; i < rows; i++)
         {
-            double distance = SquaredDistance(data, dimensions, n, centre, 0);
-            minSquaredDistance[n] =
-                (float)(reset ? distance : Math.Min(minSquaredDistance[n], distance));
-            total += minSquaredDistance[n];
+            float squared = float.PositiveInfinity;
+            for (int c = 0; c < count; c++)
+            {
+                float sum = 0f;
+                for (int j = 0; j < dimensions; j++)
+                {
+                    float diff = data[(i * dimensions) + j] - centres[(c * dimensions) + j];
+                    sum += diff * diff;
+                }
+
+                squared = Math.Min(squared, sum);
+            }
+
+            if (squared <= 0f)
+            {
+                continue;
+            }
+
+            ulong z = unchecked(seed + ((ulong)i * Gamma) + Gamma);
+            z = unchecked((z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL);
+            z = unchecked((z ^ (z >> 27)) * 0x94D049BB133111EBUL);
+            z ^= z >> 31;
+            double u = ((z >> 11) + 0.5) * Math.Pow(2, -53);
+            double key = -Math.Log(u) / squared;
+            if (key < bestKey)
+            {
+                bestKey = key;
+                best = i;
+            }
         }
 
-        return total;
+        return best;
     }
 
     public static double LloydStep(

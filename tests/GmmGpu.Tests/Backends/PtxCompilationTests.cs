@@ -38,11 +38,11 @@ public sealed class PtxCompilationTests
             [
                 nameof(DensityGridKernel),
                 nameof(LloydAssignKernel),
-                nameof(MinSquaredDistanceKernel),
                 nameof(PredictKernel),
                 nameof(ReducePartialsKernel),
                 nameof(ResponsibilitiesKernel),
                 nameof(ResponsibilityStatsKernel),
+                nameof(SampleByMinSquaredDistanceKernel),
                 nameof(ScoreSamplesKernel),
             ],
             names);

@@ -1,4 +1,5 @@
 using GmmGpu.Engine;
+using GmmGpu.Kernels;
 
 namespace GmmGpu.Backends.Cpu;
 
@@ -121,35 +122,33 @@ public sealed class CpuBackend : IComputeBackend
     }
 
     /// <inheritdoc/>
-    public unsafe double UpdateMinSquaredDistance(
-        IDeviceDataset data,
-        ReadOnlySpan<float> centre,
-        Span<float> minSquaredDistance,
-        bool reset)
+    public long SampleByMinSquaredDistance(
+        IDeviceDataset data, ReadOnlySpan<float> centres, int count, ulong seed)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
         CpuDataset dataset = CpuDataset.From(data);
         int d = dataset.Columns;
-        float[] centreCopy = centre.ToArray();
-        fixed (float* distances = minSquaredDistance)
+        float[] centresCopy = centres[..(count * d)].ToArray();
+        SampleCandidate[] partials = _loop.Run(
+            dataset.Rows,
+            static () => false,
+            (start, rows, _) => KMeansPasses.SampleByMinSquaredDistance(
+                dataset.Data.Span.Slice((int)start * d, rows * d),
+                start,
+                d,
+                centresCopy,
+                count,
+                seed));
+        var best = new SampleCandidate(double.PositiveInfinity, -1);
+        foreach (SampleCandidate partial in partials)
         {
-            nint address = (nint)distances;
-            double[] partials = _loop.Run(
-                dataset.Rows,
-                static () => false,
-                (start, count, _) => KMeansPasses.UpdateMinSquaredDistance(
-                    dataset.Data.Span.Slice((int)start * d, count * d),
-                    d,
-                    centreCopy,
-                    new Span<float>((float*)address + start, count),
-                    reset));
-            double total = 0;
-            foreach (double partial in partials)
+            if (ExponentialKeys.Precedes(partial.Key, partial.Row, best.Key, best.Row))
             {
-                total += partial;
+                best = partial;
             }
-
-            return total;
         }
+
+        return best.Row;
     }
 
     /// <inheritdoc/>

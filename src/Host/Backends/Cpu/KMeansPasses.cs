@@ -1,3 +1,5 @@
+using GmmGpu.Kernels;
+
 namespace GmmGpu.Backends.Cpu;
 
 /// <summary>The k-means passes (k-means++ seeding and Lloyd steps), over one chunk each.</summary>
@@ -16,24 +18,43 @@ internal static class KMeansPasses
         return sum;
     }
 
-    /// <summary>Updates one chunk's minimum squared distances; returns their float64 sum.</summary>
-    public static double UpdateMinSquaredDistance(
+    /// <summary>
+    /// One chunk's k-means++ candidate: the smallest exponential key −ln(u_i) / D(x_i)² over
+    /// its rows (lower row on equal keys), D(x_i)² = min_j |x_i − c_j|² in float32 (lowest j
+    /// first, as the ILGPU kernel takes it); row −1 when every D² is 0.
+    /// </summary>
+    public static SampleCandidate SampleByMinSquaredDistance(
         ReadOnlySpan<float> rows,
+        long start,
         int dimensions,
-        ReadOnlySpan<float> centre,
-        Span<float> minSquaredDistance,
-        bool reset)
+        ReadOnlySpan<float> centres,
+        int count,
+        ulong seed)
     {
-        double total = 0;
-        for (int n = 0; n < minSquaredDistance.Length; n++)
+        var best = new SampleCandidate(double.PositiveInfinity, -1);
+        int points = rows.Length / dimensions;
+        for (int n = 0; n < points; n++)
         {
-            float distance = SquaredDistance(rows.Slice(n * dimensions, dimensions), centre);
-            float updated = reset ? distance : Math.Min(minSquaredDistance[n], distance);
-            minSquaredDistance[n] = updated;
-            total += updated;
+            ReadOnlySpan<float> x = rows.Slice(n * dimensions, dimensions);
+            float distance = float.PositiveInfinity;
+            for (int c = 0; c < count; c++)
+            {
+                float candidate = SquaredDistance(x, centres.Slice(c * dimensions, dimensions));
+                if (candidate < distance)
+                {
+                    distance = candidate;
+                }
+            }
+
+            long row = start + n;
+            double key = ExponentialKeys.Key(seed, row, distance);
+            if (ExponentialKeys.Precedes(key, row, best.Key, best.Row))
+            {
+                best = new SampleCandidate(key, row);
+            }
         }
 
-        return total;
+        return best;
     }
 
     /// <summary>Assigns one chunk's points to their nearest centres and sums per centre.</summary>
@@ -83,3 +104,6 @@ internal sealed class LloydPartial(int components, int dimensions)
 
     public double Inertia { get; set; }
 }
+
+/// <summary>A k-means++ candidate: its exponential key and row (−1: none).</summary>
+internal readonly record struct SampleCandidate(double Key, long Row);

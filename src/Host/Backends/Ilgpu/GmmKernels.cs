@@ -13,8 +13,9 @@ internal sealed class GmmKernels
             ResponsibilityStatsKernel.Execute);
         ReducePartials = accelerator.LoadKernel<ReducePartialsParams>(
             ReducePartialsKernel.Execute);
-        MinSquaredDistance = accelerator.LoadKernel<MinSquaredDistanceParams>(
-            MinSquaredDistanceKernel.Execute);
+        SampleByMinSquaredDistance =
+            accelerator.LoadKernel<SampleByMinSquaredDistanceParams>(
+                SampleByMinSquaredDistanceKernel.Execute);
         LloydAssign = accelerator.LoadKernel<LloydAssignParams>(LloydAssignKernel.Execute);
         ScoreSamples = accelerator.LoadAutoGroupedKernel<Index1D, PointBatchParams<double>>(
             ScoreSamplesKernel.Execute);
@@ -32,8 +33,8 @@ internal sealed class GmmKernels
 
     public Action<AcceleratorStream, KernelConfig, ReducePartialsParams> ReducePartials { get; }
 
-    public Action<AcceleratorStream, KernelConfig, MinSquaredDistanceParams>
-        MinSquaredDistance { get; }
+    public Action<AcceleratorStream, KernelConfig, SampleByMinSquaredDistanceParams>
+        SampleByMinSquaredDistance { get; }
 
     public Action<AcceleratorStream, KernelConfig, LloydAssignParams> LloydAssign { get; }
 

@@ -40,34 +40,44 @@ public sealed partial class IlgpuBackend
     }
 
     /// <inheritdoc/>
-    public double UpdateMinSquaredDistance(
-        IDeviceDataset data,
-        ReadOnlySpan<float> centre,
-        Span<float> minSquaredDistance,
-        bool reset)
+    public long SampleByMinSquaredDistance(
+        IDeviceDataset data, ReadOnlySpan<float> centres, int count, ulong seed)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
         accelerator.Bind();
         IlgpuDataset dataset = Own(data);
-        ArrayView<float> centreView = centres.Upload(stream, centre);
-        ArrayView1D<float, Stride1D.Dense> distances = reset
-            ? floatResults.View(dataset.Rows)
-            : floatResults.Upload(stream, minSquaredDistance);
-        TilePlan plan = Plan(0, dataset.Columns, MomentForm.None, dataset.Rows);
-        ArrayView<double> rows = partials.View((long)plan.Rows * plan.Layout.Entries);
-        kernels.MinSquaredDistance(
+        int d = dataset.Columns;
+        ArrayView<float> centreView = this.centres.Upload(stream, centres[..(count * d)]);
+        int groupSize = Shape.GroupSize;
+        long resident = (long)accelerator.NumMultiprocessors * Shape.GroupsPerMultiprocessor;
+        int groups = (int)Math.Clamp((dataset.Rows + groupSize - 1) / groupSize, 1, resident);
+        ArrayView1D<double, Stride1D.Dense> pairs = partials.View(2L * groups);
+        kernels.SampleByMinSquaredDistance(
             stream,
-            plan.Config,
-            new MinSquaredDistanceParams(
-                dataset.View,
-                dataset.Rows,
-                centreView,
-                distances,
-                reset ? 1 : 0,
-                plan.Layout,
-                rows));
-        double total = Reduce(rows, plan.Rows, plan.Layout.Entries)[0];
-        distances.CopyToCPU(stream, minSquaredDistance);
-        return total;
+            new KernelConfig(
+                groups, groupSize, SharedMemoryConfig.RequestDynamic<double>(2 * groupSize)),
+            new SampleByMinSquaredDistanceParams(
+                dataset.View, dataset.Rows, d, centreView, count, seed, pairs));
+        if (hostTotals.Length < 2 * groups)
+        {
+            hostTotals = new double[2 * groups];
+        }
+
+        Span<double> host = hostTotals.AsSpan(0, 2 * groups);
+        pairs.CopyToCPU(stream, host);
+        double bestKey = double.PositiveInfinity;
+        long bestRow = -1;
+        for (int g = 0; g < groups; g++)
+        {
+            var row = (long)host[groups + g];
+            if (ExponentialKeys.Precedes(host[g], row, bestKey, bestRow))
+            {
+                bestKey = host[g];
+                bestRow = row;
+            }
+        }
+
+        return bestRow;
     }
 
     /// <inheritdoc/>
