@@ -55,7 +55,7 @@ IConfig config = ManualConfig.CreateEmpty()
     .AddLogger(BenchmarkDotNet.Loggers.ConsoleLogger.Default)
     .AddExporter(MarkdownExporter.GitHub, JsonExporter.Brief)
     .WithOptions(ConfigOptions.DisableOptimizationsValidator)
-    .WithSummaryStyle(BenchmarkDotNet.Reports.SummaryStyle.Default.WithMaxParameterWidth(40));
+    .WithSummaryStyle(BenchmarkDotNet.Reports.SummaryStyle.Default.WithMaxParameterColumnWidth(40));
 BenchmarkSwitcher.FromAssembly(typeof(BenchCase).Assembly).Run(rest.ToArray(), config);
 return 0;
 
