@@ -120,6 +120,9 @@ foreach ((long rows, int d, int k, CovarianceType type) in fits)
     ok &= GmmGpu.Bench.Gpu.FitCheck.Run(device, rows, d, k, type);
 }
 
+ok &= GmmGpu.Bench.Gpu.FitCheck.Run(
+    device, small ? 200_000 : 1_000_000, 2, 5, CovarianceType.Full, InitMethod.KMeansPlusPlus);
+
 Console.WriteLine(ok ? "smoke: OK" : "smoke: FAIL (log-likelihood check)");
 return ok ? 0 : 1;
 

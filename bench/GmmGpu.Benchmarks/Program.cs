@@ -13,7 +13,8 @@ using GmmGpu.Benchmarks;
 // GmmGpu's benchmarks (BenchmarkDotNet, in process: runs from a self-contained publish too).
 //   dotnet run -c Release --project bench/GmmGpu.Benchmarks -- [--quick] [--short]
 //       [--devices cpu,ilgpu-cpu,cuda,opencl] [BenchmarkDotNet options, e.g. --filter '*EmIteration*']
-// --quick: a small sweep with short runs (minutes on 2 cores); --short: the full sweep, short runs.
+// --quick: a small sweep with short runs (minutes on 2 cores); --short: the full sweep, short
+// runs; --plot: EM iterations for N = 1e4..1e7 at D = 2, K = 4 (bench/README's plot), short runs.
 // Without --devices: every backend that can be created here. Results: BenchmarkDotNet.Artifacts/.
 var rest = new List<string>();
 bool shortRuns = false;
@@ -22,6 +23,11 @@ for (int i = 0; i < args.Length; i++)
     if (args[i] == "--quick")
     {
         BenchSettings.Quick = true;
+        shortRuns = true;
+    }
+    else if (args[i] == "--plot")
+    {
+        BenchSettings.Plot = true;
         shortRuns = true;
     }
     else if (args[i] == "--short")
