@@ -4,7 +4,7 @@ using System.Runtime.Intrinsics;
 namespace GmmGpu.Backends.Cpu;
 
 /// <summary>Any D, triangular factor: y_j = Σ_{i≤j} diff_i P[i,j]; packed upper moments.</summary>
-internal readonly struct TriangularBlockMaths : IBlockMaths
+internal readonly struct TriangularBlockMaths : IBlockMaths<TriangularBlockMaths>
 {
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<float> LogDensity(
@@ -55,6 +55,7 @@ internal readonly struct TriangularBlockMaths : IBlockMaths
         return BlockOps.Normalize(squaredNorm, component);
     }
 
+    /// <summary>One block: the pair's sums with an empty second block.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Accumulate(
         ref Vector256<float> x,
@@ -62,28 +63,61 @@ internal readonly struct TriangularBlockMaths : IBlockMaths
         Vector256<float> r,
         ref Vector256<float> diff,
         ref Vector256<float> sums,
+        int d) =>
+        AccumulatePair(
+            new BlockPair(ref x, ref x, r, Vector256<float>.Zero, ref diff, ref diff),
+            ref component,
+            ref sums,
+            d);
+
+    /// <summary>
+    /// Both blocks into each sum before it is stored: the sums' loads and stores, not the
+    /// FMAs, bound the one-block-at-a-time form at larger D.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void AccumulatePair(
+        in BlockPair pair,
+        ref float component,
+        ref Vector256<float> sums,
         int d)
     {
-        sums += r;
+        Vector256<float> r = pair.R;
+        Vector256<float> nextR = pair.NextR;
+        ref Vector256<float> diff = ref pair.Diff;
+        ref Vector256<float> nextDiff = ref pair.NextDiff;
+        sums += r + nextR;
         ref Vector256<float> row = ref Unsafe.Add(ref sums, 1 + d);
 
         // Rows i and i + 1 of the packed moments together: they share diff_{i+1}..diff_{D-1}.
         int i = 0;
         for (; i + 1 < d; i += 2)
         {
-            Vector256<float> weighted = r * Unsafe.Add(ref diff, i);
-            Vector256<float> weightedNext = r * Unsafe.Add(ref diff, i + 1);
-            Unsafe.Add(ref sums, 1 + i) += weighted;
-            Unsafe.Add(ref sums, 2 + i) += weightedNext;
-            row = Vector256.FusedMultiplyAdd(weighted, Unsafe.Add(ref diff, i), row);
+            Vector256<float> a = Unsafe.Add(ref diff, i);
+            Vector256<float> b = Unsafe.Add(ref nextDiff, i);
+            Vector256<float> weighted = r * a;
+            Vector256<float> nextWeighted = nextR * b;
+            Vector256<float> weightedRow = r * Unsafe.Add(ref diff, i + 1);
+            Vector256<float> nextWeightedRow = nextR * Unsafe.Add(ref nextDiff, i + 1);
+            Unsafe.Add(ref sums, 1 + i) += weighted + nextWeighted;
+            Unsafe.Add(ref sums, 2 + i) += weightedRow + nextWeightedRow;
+            AddPair(ref row, weighted, a, nextWeighted, b);
             ref Vector256<float> nextRow = ref Unsafe.Add(ref row, d - i);
             for (int j = i + 1; j < d; j++)
             {
                 Vector256<float> difference = Unsafe.Add(ref diff, j);
-                ref Vector256<float> moment = ref Unsafe.Add(ref row, j - i);
-                moment = Vector256.FusedMultiplyAdd(weighted, difference, moment);
-                ref Vector256<float> momentNext = ref Unsafe.Add(ref nextRow, j - i - 1);
-                momentNext = Vector256.FusedMultiplyAdd(weightedNext, difference, momentNext);
+                Vector256<float> nextDifference = Unsafe.Add(ref nextDiff, j);
+                AddPair(
+                    ref Unsafe.Add(ref row, j - i),
+                    weighted,
+                    difference,
+                    nextWeighted,
+                    nextDifference);
+                AddPair(
+                    ref Unsafe.Add(ref nextRow, j - i - 1),
+                    weightedRow,
+                    difference,
+                    nextWeightedRow,
+                    nextDifference);
             }
 
             row = ref Unsafe.Add(ref nextRow, d - i - 1);
@@ -91,15 +125,28 @@ internal readonly struct TriangularBlockMaths : IBlockMaths
 
         if (i < d)
         {
-            Vector256<float> weighted = r * Unsafe.Add(ref diff, i);
-            Unsafe.Add(ref sums, 1 + i) += weighted;
-            row = Vector256.FusedMultiplyAdd(weighted, Unsafe.Add(ref diff, i), row);
+            Vector256<float> a = Unsafe.Add(ref diff, i);
+            Vector256<float> b = Unsafe.Add(ref nextDiff, i);
+            Vector256<float> weighted = r * a;
+            Vector256<float> nextWeighted = nextR * b;
+            Unsafe.Add(ref sums, 1 + i) += weighted + nextWeighted;
+            AddPair(ref row, weighted, a, nextWeighted, b);
         }
     }
+
+    /// <summary>sum += a·b + c·e, two FMAs, one load and store.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void AddPair(
+        ref Vector256<float> sum,
+        Vector256<float> a,
+        Vector256<float> b,
+        Vector256<float> c,
+        Vector256<float> e) =>
+        sum = Vector256.FusedMultiplyAdd(c, e, Vector256.FusedMultiplyAdd(a, b, sum));
 }
 
 /// <summary>Any D, diagonal factor: y_j = diff_j P[j]; diagonal second moments.</summary>
-internal readonly struct DiagonalBlockMaths : IBlockMaths
+internal readonly struct DiagonalBlockMaths : IBlockMaths<DiagonalBlockMaths>
 {
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<float> LogDensity(

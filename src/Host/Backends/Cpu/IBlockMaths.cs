@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 
 namespace GmmGpu.Backends.Cpu;
@@ -9,7 +10,8 @@ namespace GmmGpu.Backends.Cpu;
 /// <c>diff</c> at D vectors; <c>sums</c> at the component's [N, S (D), Q (moments)].
 /// References rather than spans keep bounds checks out of the innermost loops.
 /// </summary>
-internal interface IBlockMaths
+internal interface IBlockMaths<TSelf>
+    where TSelf : IBlockMaths<TSelf>
 {
     /// <summary>
     /// LogNormalizer − ½|y|², y = (x − mean)·P, per lane. May leave values in this
@@ -32,4 +34,42 @@ internal interface IBlockMaths
         ref Vector256<float> diff,
         ref Vector256<float> sums,
         int d);
+
+    /// <summary>
+    /// <see cref="Accumulate"/> for two blocks in turn (the pass works in pairs of blocks);
+    /// a form may override it so that each sum is loaded and stored once for both.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    static virtual void AccumulatePair(
+        in BlockPair pair,
+        ref float component,
+        ref Vector256<float> sums,
+        int d)
+    {
+        TSelf.Accumulate(ref pair.X, ref component, pair.R, ref pair.Diff, ref sums, d);
+        TSelf.Accumulate(
+            ref pair.NextX, ref component, pair.NextR, ref pair.NextDiff, ref sums, d);
+    }
+}
+
+/// <summary>Two blocks' points, responsibilities and differences for one component.</summary>
+internal readonly ref struct BlockPair(
+    ref Vector256<float> x,
+    ref Vector256<float> nextX,
+    Vector256<float> r,
+    Vector256<float> nextR,
+    ref Vector256<float> diff,
+    ref Vector256<float> nextDiff)
+{
+    public readonly ref Vector256<float> X = ref x;
+
+    public readonly ref Vector256<float> NextX = ref nextX;
+
+    public readonly Vector256<float> R = r;
+
+    public readonly Vector256<float> NextR = nextR;
+
+    public readonly ref Vector256<float> Diff = ref diff;
+
+    public readonly ref Vector256<float> NextDiff = ref nextDiff;
 }
