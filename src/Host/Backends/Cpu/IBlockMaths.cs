@@ -36,6 +36,21 @@ internal interface IBlockMaths<TSelf>
         int d);
 
     /// <summary>
+    /// <see cref="LogDensity"/> for two blocks; <c>diff</c> and <c>nextDiff</c> interleave
+    /// (see <see cref="BlockOps.Difference"/>).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    static virtual (Vector256<float> LogDensity, Vector256<float> Next) LogDensityPair(
+        ref Vector256<float> x,
+        ref Vector256<float> nextX,
+        ref float component,
+        ref Vector256<float> diff,
+        ref Vector256<float> nextDiff,
+        int d) =>
+        (TSelf.LogDensity(ref x, ref component, ref diff, d),
+            TSelf.LogDensity(ref nextX, ref component, ref nextDiff, d));
+
+    /// <summary>
     /// <see cref="Accumulate"/> for two blocks in turn (the pass works in pairs of blocks);
     /// a form may override it so that each sum is loaded and stored once for both.
     /// </summary>

@@ -26,7 +26,7 @@ internal sealed class SimdScratch
     /// <summary>Feature i of the eight points, per block of the pair, shape (2, D).</summary>
     public Vector256<float>[] X { get; }
 
-    /// <summary>x − mean per block and component, shape (2, K, D).</summary>
+    /// <summary>x − mean per component, feature and block, shape (K, D, 2).</summary>
     public Vector256<float>[] Diff { get; }
 
     /// <summary>Log-densities, then responsibilities, per block, shape (2, K).</summary>

@@ -80,15 +80,35 @@ internal static class SimdStatisticsPass
         ref Vector256<float> x = ref MemoryMarshal.GetArrayDataReference(scratch.X);
         ref Vector256<float> nextX = ref Unsafe.Add(ref x, d);
         ref Vector256<float> diff = ref MemoryMarshal.GetArrayDataReference(scratch.Diff);
-        ref Vector256<float> nextDiff = ref Unsafe.Add(ref diff, components * d);
+        ref Vector256<float> nextDiff = ref Unsafe.Add(ref diff, 1);
         ref Vector256<float> r = ref MemoryMarshal.GetArrayDataReference(scratch.LogDensity);
         ref Vector256<float> nextR = ref Unsafe.Add(ref r, components);
         ref Vector256<float> sums = ref MemoryMarshal.GetArrayDataReference(scratch.FloatSums);
 
-        Responsibilities<TMaths>(scratch, ref x, ref diff, ref r, valid);
-        Responsibilities<TMaths>(scratch, ref nextX, ref nextDiff, ref nextR, nextValid);
         int stride = model.Stride;
         ref float parameters = ref MemoryMarshal.GetArrayDataReference(model.Parameters);
+        Vector256<float> lowest = Vector256.Create(-float.MaxValue);
+        Vector256<float> max = lowest;
+        Vector256<float> nextMax = lowest;
+        for (int k = 0; k < components; k++)
+        {
+            (Vector256<float> value, Vector256<float> nextValue) = TMaths.LogDensityPair(
+                ref x,
+                ref nextX,
+                ref Unsafe.Add(ref parameters, k * stride),
+                ref Unsafe.Add(ref diff, 2 * k * d),
+                ref Unsafe.Add(ref nextDiff, 2 * k * d),
+                d);
+            value = Vector256.MaxNative(value, lowest);
+            nextValue = Vector256.MaxNative(nextValue, lowest);
+            Unsafe.Add(ref r, k) = value;
+            Unsafe.Add(ref nextR, k) = nextValue;
+            max = Vector256.MaxNative(max, value);
+            nextMax = Vector256.MaxNative(nextMax, nextValue);
+        }
+
+        Responsibilities(scratch, ref r, max, valid);
+        Responsibilities(scratch, ref nextR, nextMax, nextValid);
         for (int k = 0; k < components; k++)
         {
             var pair = new BlockPair(
@@ -96,8 +116,8 @@ internal static class SimdStatisticsPass
                 ref nextX,
                 Unsafe.Add(ref r, k),
                 Unsafe.Add(ref nextR, k),
-                ref Unsafe.Add(ref diff, k * d),
-                ref Unsafe.Add(ref nextDiff, k * d));
+                ref Unsafe.Add(ref diff, 2 * k * d),
+                ref Unsafe.Add(ref nextDiff, 2 * k * d));
             TMaths.AccumulatePair(
                 pair,
                 ref Unsafe.Add(ref parameters, k * stride),
@@ -107,39 +127,17 @@ internal static class SimdStatisticsPass
     }
 
     /// <summary>
-    /// One block's responsibilities into <c>r</c> (K vectors, zero on invalid lanes), its
-    /// differences into <c>diff</c>; adds its log-likelihood.
+    /// One block's log-densities in <c>r</c> (K vectors), with their maximum, into
+    /// responsibilities (zero on invalid lanes); adds the block's log-likelihood.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Responsibilities<TMaths>(
+    private static void Responsibilities(
         SimdScratch scratch,
-        ref Vector256<float> x,
-        ref Vector256<float> diff,
         ref Vector256<float> r,
+        Vector256<float> max,
         Vector256<float> valid)
-        where TMaths : struct, IBlockMaths<TMaths>
     {
-        SimdModel model = scratch.Model;
-        int d = model.Dimensions;
-        int components = model.Components;
-        int stride = model.Stride;
-        ref float parameters = ref MemoryMarshal.GetArrayDataReference(model.Parameters);
-
-        Vector256<float> lowest = Vector256.Create(-float.MaxValue);
-        Vector256<float> max = lowest;
-        for (int k = 0; k < components; k++)
-        {
-            Vector256<float> value = Vector256.MaxNative(
-                TMaths.LogDensity(
-                    ref x,
-                    ref Unsafe.Add(ref parameters, k * stride),
-                    ref Unsafe.Add(ref diff, k * d),
-                    d),
-                lowest);
-            Unsafe.Add(ref r, k) = value;
-            max = Vector256.MaxNative(max, value);
-        }
-
+        int components = scratch.Model.Components;
         Vector256<float> total = Vector256<float>.Zero;
         for (int k = 0; k < components; k++)
         {
