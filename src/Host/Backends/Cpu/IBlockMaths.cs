@@ -6,8 +6,9 @@ namespace GmmGpu.Backends.Cpu;
 /// <summary>
 /// The per-component maths of the SIMD statistics pass for one precision form (and, in the
 /// specialised implementations, one D), eight points at a time. <c>component</c> points at a
-/// <see cref="SimdModel"/> component: [log normalizer, mean (D), packed factor]; <c>x</c> and
-/// <c>diff</c> at D vectors; <c>sums</c> at the component's [N, S (D), Q (moments)].
+/// <see cref="SimdModel"/> component: [log normalizer, mean (D), packed factor]; <c>x</c> at D
+/// vectors, <c>diff</c> at D vectors read through <see cref="BlockOps.Difference"/> (a pair's
+/// blocks interleave); <c>sums</c> at the component's [N, S (D), Q (moments)].
 /// References rather than spans keep bounds checks out of the innermost loops.
 /// </summary>
 internal interface IBlockMaths<TSelf>
