@@ -36,6 +36,26 @@ public class CpuBackendTests
         AssertMatchesReference(model, data);
     }
 
+    // The pass works in pairs of blocks of 8: the last pair may hold one full block and part of
+    // the next, exactly one block, or part of one, after whole chunks or alone.
+    [Theory]
+    [InlineData(PrecisionForm.Triangular, 5, 13)]
+    [InlineData(PrecisionForm.Triangular, 8, 8)]
+    [InlineData(PrecisionForm.Triangular, 4, 5)]
+    [InlineData(PrecisionForm.Triangular, 2, 16_384 + 29)]
+    [InlineData(PrecisionForm.Diagonal, 3, 16_384 + 10)]
+    public void Accumulate_PartialLastPairOfBlocks_MatchesFloat64Reference(
+        PrecisionForm form,
+        int dimensions,
+        int rows)
+    {
+        var random = new Random(20 + rows);
+        KernelModel model = RandomMixture.CreateModel(random, 3, dimensions, form);
+        float[] data = RandomMixture.SampleData(random, model, rows);
+
+        AssertMatchesReference(model, data);
+    }
+
     [Theory]
     [InlineData(PrecisionForm.Triangular)]
     [InlineData(PrecisionForm.Diagonal)]

@@ -3,8 +3,8 @@ using System.Runtime.Intrinsics;
 namespace GmmGpu.Backends.Cpu;
 
 /// <summary>
-/// One worker's state for the SIMD statistics pass: a transposed block of eight points,
-/// per-component log-densities, float32 sums per lane (flushed every few blocks) and the
+/// One worker's state for the SIMD statistics pass: a transposed pair of blocks of eight
+/// points, per-component log-densities, float32 sums per lane (flushed every few blocks) and the
 /// float64 sums per lane they flush into. Sums per component: [N, S (D), Q (moments)], then
 /// the log-likelihood last.
 /// </summary>
@@ -13,30 +13,30 @@ internal sealed class SimdScratch
     public SimdScratch(SimdModel model)
     {
         Model = model;
-        X = new Vector256<float>[model.Dimensions];
-        Diff = new Vector256<float>[model.Components * model.Dimensions];
-        LogDensity = new Vector256<float>[model.Components];
+        X = new Vector256<float>[2 * model.Dimensions];
+        Diff = new Vector256<float>[2 * model.Components * model.Dimensions];
+        LogDensity = new Vector256<float>[2 * model.Components];
         FloatSums = new Vector256<float>[(model.Components * model.Stride) + 1];
         DoubleSums = new Vector256<double>[2 * FloatSums.Length];
-        PaddedRows = new float[SimdStatisticsPass.Width * model.Dimensions];
+        PaddedRows = new float[SimdStatisticsPass.PairWidth * model.Dimensions];
     }
 
     public SimdModel Model { get; }
 
-    /// <summary>Feature i of the eight points, shape (D).</summary>
+    /// <summary>Feature i of the eight points, per block of the pair, shape (2, D).</summary>
     public Vector256<float>[] X { get; }
 
-    /// <summary>x − mean per component, shape (K, D).</summary>
+    /// <summary>x − mean per component, feature and block, shape (K, D, 2).</summary>
     public Vector256<float>[] Diff { get; }
 
-    /// <summary>Log-densities, then unnormalised responsibilities, shape (K).</summary>
+    /// <summary>Log-densities, then responsibilities, per block, shape (2, K).</summary>
     public Vector256<float>[] LogDensity { get; }
 
     public Vector256<float>[] FloatSums { get; }
 
     public Vector256<double>[] DoubleSums { get; }
 
-    /// <summary>The last, partial block of a chunk, padded with zeros.</summary>
+    /// <summary>The last, partial pair of blocks of a chunk, padded with zeros.</summary>
     public float[] PaddedRows { get; }
 
     public ref Vector256<float> LogLikelihood => ref FloatSums[^1];

@@ -6,16 +6,20 @@ using GmmGpu.Engine;
 namespace GmmGpu.Backends.Cpu;
 
 /// <summary>
-/// The fused E-step over one chunk, eight points per block: component log-densities,
-/// log-sum-exp, responsibilities and the per-component sums, in float32 per lane, flushed to
-/// float64 every <see cref="BlocksPerFlush"/> blocks. The last partial block is padded with
-/// zeros and masked out.
+/// The fused E-step over one chunk, two blocks of eight points at a time: component
+/// log-densities, log-sum-exp and responsibilities per block, then the per-component sums for
+/// both blocks together, in float32 per lane, flushed to float64 every
+/// <see cref="PairsPerFlush"/> pairs. The last partial pair is padded with zeros and masked out.
 /// </summary>
 internal static class SimdStatisticsPass
 {
     public const int Width = 8;
 
-    private const int BlocksPerFlush = 32;
+    /// <summary>Points per pair of blocks.</summary>
+    public const int PairWidth = 2 * Width;
+
+    // Every 256 points (32 values per lane): keeps the float32 sums accurate.
+    private const int PairsPerFlush = 16;
 
     // Fully optimised from the first call: a fit's first iterations would otherwise run
     // tier-0 code, 5x slower.
@@ -24,32 +28,39 @@ internal static class SimdStatisticsPass
         ReadOnlySpan<float> rows,
         int count,
         SimdScratch scratch)
-        where TMaths : struct, IBlockMaths
+        where TMaths : struct, IBlockMaths<TMaths>
     {
         int d = scratch.Model.Dimensions;
         int blockLength = Width * d;
-        int fullBlocks = count / Width;
+        int fullPairs = count / PairWidth;
+        Span<Vector256<float>> x = scratch.X;
         scratch.Clear();
-        for (int block = 0; block < fullBlocks; block++)
+        for (int pair = 0; pair < fullPairs; pair++)
         {
-            BlockLoader.Load(rows.Slice(block * blockLength, blockLength), d, scratch.X);
-            ProcessBlock<TMaths>(scratch, Vector256<float>.AllBitsSet);
-            if (block % BlocksPerFlush == BlocksPerFlush - 1)
+            ReadOnlySpan<float> pairRows = rows.Slice(2 * pair * blockLength, 2 * blockLength);
+            BlockLoader.Load(pairRows[..blockLength], d, x[..d]);
+            BlockLoader.Load(pairRows[blockLength..], d, x[d..]);
+            ProcessPair<TMaths>(scratch, Vector256<float>.AllBitsSet, Vector256<float>.AllBitsSet);
+            if (pair % PairsPerFlush == PairsPerFlush - 1)
             {
                 scratch.Flush();
             }
         }
 
-        int tail = count - (fullBlocks * Width);
+        int tail = count - (fullPairs * PairWidth);
         if (tail > 0)
         {
             Span<float> padded = scratch.PaddedRows;
             padded.Clear();
-            rows.Slice(fullBlocks * blockLength, tail * d).CopyTo(padded);
-            BlockLoader.LoadInOrder(padded, d, scratch.X);
-            Vector256<float> valid = Vector256.LessThan(
-                Vector256.Create(0, 1, 2, 3, 4, 5, 6, 7), Vector256.Create(tail)).AsSingle();
-            ProcessBlock<TMaths>(scratch, valid);
+            rows.Slice(2 * fullPairs * blockLength, tail * d).CopyTo(padded);
+            BlockLoader.LoadInOrder(padded[..blockLength], d, x[..d]);
+            BlockLoader.LoadInOrder(padded[blockLength..], d, x[d..]);
+            Vector256<int> lane = Vector256.Create(0, 1, 2, 3, 4, 5, 6, 7);
+            Vector256<int> remaining = Vector256.Create(tail);
+            ProcessPair<TMaths>(
+                scratch,
+                Vector256.LessThan(lane, remaining).AsSingle(),
+                Vector256.LessThan(lane + Vector256.Create(Width), remaining).AsSingle());
         }
 
         scratch.Flush();
@@ -57,39 +68,80 @@ internal static class SimdStatisticsPass
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void ProcessBlock<TMaths>(SimdScratch scratch, Vector256<float> valid)
-        where TMaths : struct, IBlockMaths
+    private static void ProcessPair<TMaths>(
+        SimdScratch scratch,
+        Vector256<float> valid,
+        Vector256<float> nextValid)
+        where TMaths : struct, IBlockMaths<TMaths>
     {
         SimdModel model = scratch.Model;
         int d = model.Dimensions;
         int components = model.Components;
-        int stride = model.Stride;
-        ref float parameters = ref MemoryMarshal.GetArrayDataReference(model.Parameters);
         ref Vector256<float> x = ref MemoryMarshal.GetArrayDataReference(scratch.X);
+        ref Vector256<float> nextX = ref Unsafe.Add(ref x, d);
         ref Vector256<float> diff = ref MemoryMarshal.GetArrayDataReference(scratch.Diff);
-        ref Vector256<float> logDensity =
-            ref MemoryMarshal.GetArrayDataReference(scratch.LogDensity);
+        ref Vector256<float> nextDiff = ref Unsafe.Add(ref diff, 1);
+        ref Vector256<float> r = ref MemoryMarshal.GetArrayDataReference(scratch.LogDensity);
+        ref Vector256<float> nextR = ref Unsafe.Add(ref r, components);
         ref Vector256<float> sums = ref MemoryMarshal.GetArrayDataReference(scratch.FloatSums);
 
+        int stride = model.Stride;
+        ref float parameters = ref MemoryMarshal.GetArrayDataReference(model.Parameters);
         Vector256<float> lowest = Vector256.Create(-float.MaxValue);
         Vector256<float> max = lowest;
+        Vector256<float> nextMax = lowest;
         for (int k = 0; k < components; k++)
         {
-            Vector256<float> value = Vector256.MaxNative(
-                TMaths.LogDensity(
-                    ref x,
-                    ref Unsafe.Add(ref parameters, k * stride),
-                    ref Unsafe.Add(ref diff, k * d),
-                    d),
-                lowest);
-            Unsafe.Add(ref logDensity, k) = value;
+            (Vector256<float> value, Vector256<float> nextValue) = TMaths.LogDensityPair(
+                ref x,
+                ref nextX,
+                ref Unsafe.Add(ref parameters, k * stride),
+                ref Unsafe.Add(ref diff, 2 * k * d),
+                ref Unsafe.Add(ref nextDiff, 2 * k * d),
+                d);
+            value = Vector256.MaxNative(value, lowest);
+            nextValue = Vector256.MaxNative(nextValue, lowest);
+            Unsafe.Add(ref r, k) = value;
+            Unsafe.Add(ref nextR, k) = nextValue;
             max = Vector256.MaxNative(max, value);
+            nextMax = Vector256.MaxNative(nextMax, nextValue);
         }
 
+        Responsibilities(scratch, ref r, max, valid);
+        Responsibilities(scratch, ref nextR, nextMax, nextValid);
+        for (int k = 0; k < components; k++)
+        {
+            var pair = new BlockPair(
+                ref x,
+                ref nextX,
+                Unsafe.Add(ref r, k),
+                Unsafe.Add(ref nextR, k),
+                ref Unsafe.Add(ref diff, 2 * k * d),
+                ref Unsafe.Add(ref nextDiff, 2 * k * d));
+            TMaths.AccumulatePair(
+                pair,
+                ref Unsafe.Add(ref parameters, k * stride),
+                ref Unsafe.Add(ref sums, k * stride),
+                d);
+        }
+    }
+
+    /// <summary>
+    /// One block's log-densities in <c>r</c> (K vectors), with their maximum, into
+    /// responsibilities (zero on invalid lanes); adds the block's log-likelihood.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Responsibilities(
+        SimdScratch scratch,
+        ref Vector256<float> r,
+        Vector256<float> max,
+        Vector256<float> valid)
+    {
+        int components = scratch.Model.Components;
         Vector256<float> total = Vector256<float>.Zero;
         for (int k = 0; k < components; k++)
         {
-            ref Vector256<float> value = ref Unsafe.Add(ref logDensity, k);
+            ref Vector256<float> value = ref Unsafe.Add(ref r, k);
             value = SimdMath.Exp(value - max);
             total += value;
         }
@@ -98,13 +150,7 @@ internal static class SimdStatisticsPass
         Vector256<float> inverse = (Vector256<float>.One / total) & valid;
         for (int k = 0; k < components; k++)
         {
-            TMaths.Accumulate(
-                ref x,
-                ref Unsafe.Add(ref parameters, k * stride),
-                Unsafe.Add(ref logDensity, k) * inverse,
-                ref Unsafe.Add(ref diff, k * d),
-                ref Unsafe.Add(ref sums, k * stride),
-                d);
+            Unsafe.Add(ref r, k) *= inverse;
         }
     }
 

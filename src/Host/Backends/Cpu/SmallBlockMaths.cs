@@ -6,7 +6,7 @@ namespace GmmGpu.Backends.Cpu;
 /// <summary>
 /// D = 1, either form ([ln, m0, p] and sums [N, S0, Q00] look the same), straight-line.
 /// </summary>
-internal readonly struct OneDimensionBlockMaths : IBlockMaths
+internal readonly struct OneDimensionBlockMaths : IBlockMaths<OneDimensionBlockMaths>
 {
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<float> LogDensity(
@@ -41,7 +41,7 @@ internal readonly struct OneDimensionBlockMaths : IBlockMaths
 /// D = 2, triangular, straight-line: component [ln, m0, m1, P00, P01, P11];
 /// sums [N, S0, S1, Q00, Q01, Q11].
 /// </summary>
-internal readonly struct TwoDimensionBlockMaths : IBlockMaths
+internal readonly struct TwoDimensionBlockMaths : IBlockMaths<TwoDimensionBlockMaths>
 {
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<float> LogDensity(
@@ -84,7 +84,7 @@ internal readonly struct TwoDimensionBlockMaths : IBlockMaths
 /// D = 3, triangular, straight-line: component [ln, m0, m1, m2, P00, P01, P11, P02, P12, P22];
 /// sums [N, S0, S1, S2, Q00, Q01, Q02, Q11, Q12, Q22].
 /// </summary>
-internal readonly struct ThreeDimensionBlockMaths : IBlockMaths
+internal readonly struct ThreeDimensionBlockMaths : IBlockMaths<ThreeDimensionBlockMaths>
 {
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<float> LogDensity(
