@@ -13,7 +13,7 @@ public class EmIterationBenchmarks
     public static IEnumerable<BenchCase> Cases =>
         BenchSettings.Plot ? BenchCase.Sweep(
             [10_000, 100_000, 1_000_000, 10_000_000], [2], [4], CovarianceType.Full)
-        : BenchSettings.Quick ? BenchCase.Sweep([100_000, 1_000_000], [2, 8], [4, 16], CovarianceType.Full)
+        : BenchSettings.Quick ? BenchCase.Sweep([100_000, 1_000_000], [2, 8], [5, 16], CovarianceType.Full)
         : BenchCase.Sweep(
             [10_000, 100_000, 1_000_000, 10_000_000], [2, 8, 32], [4, 16, 64], CovarianceType.Full);
 
