@@ -1,0 +1,13 @@
+using Silk.NET.OpenGL;
+
+namespace GmmGpu.Viewer.Gl;
+
+/// <summary>An OpenGL 3.3+ core context, current on the thread that made it.</summary>
+public interface IGlContext : IDisposable
+{
+    /// <summary>The GL entry points of this context.</summary>
+    GL Gl { get; }
+
+    /// <summary>"OpenGL 4.5 (llvmpipe ...)": version and renderer.</summary>
+    string Description { get; }
+}
