@@ -21,18 +21,30 @@ internal static class FitCommand
             CheckFolderExists(output);
         }
 
+        if (arguments.ExportPath is { } export)
+        {
+            ExportWriter.CheckPath(export);
+        }
+
         LoadedData data = DataReader.Read(arguments.DataPath, arguments.Columns);
         bool quiet = arguments.Quiet || arguments.Json;
         var progress = new ProgressPrinter(stderr, quiet, options.NInit);
+        var recorder = new SnapshotRecorder(progress);
         using var mixture = new GaussianMixture(options);
         var clock = Stopwatch.StartNew();
-        GaussianMixtureModel model =
-            mixture.Fit(data.Values, data.Features, progress, cancellationToken);
+        GaussianMixtureModel model = mixture.Fit(data.Values, data.Features,
+            arguments.ExportPath is null ? progress : recorder, cancellationToken);
         double seconds = clock.Elapsed.TotalSeconds;
         double score = model.Score(data.Values, mixture.Backend);
         if (arguments.OutputPath is not null)
         {
             model.Save(arguments.OutputPath);
+        }
+
+        if (arguments.ExportPath is { } exportPath)
+        {
+            ExportWriter.Write(exportPath, arguments.ViewKind, arguments.FrameSize, data,
+                recorder.Snapshots, mixture.Backend, stderr, quiet, cancellationToken);
         }
 
         var report = new FitReport(

@@ -63,10 +63,10 @@ public sealed partial class MixtureRenderer
 
         for (int k = 0; k < components.Length; k++)
         {
-            canvas.Polyline(components[k], 2, ColorMaps.Component(k), closed: false);
+            canvas.Polyline(components[k], 3.5f, ColorMaps.Component(k), closed: false);
         }
 
-        canvas.Polyline(mixture, 2.5f, MixtureInk, closed: false);
+        canvas.Polyline(mixture, 1.5f, MixtureInk, closed: false);
         DrawFrameAndTicks(layout);
     }
 
