@@ -21,6 +21,9 @@ internal sealed record FitArguments(
     /// <summary>--view-kind of the export; null picks by the data's dimension.</summary>
     public Viewer.ViewKind? ViewKind { get; init; }
 
+    /// <summary>--view: show the fit live in a window (headless when there is no display).</summary>
+    public bool View { get; init; }
+
     /// <summary>--size of the export's frames.</summary>
     public (int Width, int Height) FrameSize { get; init; } =
         (ViewOptions.DefaultWidth, ViewOptions.DefaultHeight);
@@ -53,6 +56,8 @@ internal sealed record FitArguments(
           --view-kind KIND      heatmap | points | histogram | surface | curves (default
                                 heatmap, histogram for 1-D data)
           --size WxH            frame size of --export, sides 1..8192 (default 800x600)
+          --view                show the fit live in a window: keys 1-5 / Tab view, Space
+                                pause, Esc close (no display: goes on without it)
           -h, --help            this text
 
         example:
@@ -72,6 +77,7 @@ internal sealed record FitArguments(
     private static readonly Dictionary<string, string> FlagOptions = new(StringComparer.Ordinal)
     {
         ["--json"] = "--json", ["--quiet"] = "--quiet", ["-h"] = "--help", ["--help"] = "--help",
+        ["--view"] = "--view",
     };
 
     private static readonly Dictionary<string, CovarianceType> CovarianceTypes = new()
@@ -154,6 +160,7 @@ internal sealed record FitArguments(
             ExportPath = line.Get("--export"),
             ViewKind = ViewOptions.ParseKind("--view-kind", line.Get("--view-kind")),
             FrameSize = ViewOptions.ParseSize(line.Get("--size")),
+            View = line.Has("--view"),
         };
     }
 

@@ -32,8 +32,10 @@ internal static class FitCommand
         var recorder = new SnapshotRecorder(progress);
         using var mixture = new GaussianMixture(options);
         var clock = Stopwatch.StartNew();
-        GaussianMixtureModel model = mixture.Fit(data.Values, data.Features,
-            arguments.ExportPath is null ? progress : recorder, cancellationToken);
+        IProgress<IterationSnapshot> sink = arguments.ExportPath is null ? progress : recorder;
+        GaussianMixtureModel model = arguments.View
+            ? LiveFit.Fit(mixture, data, sink, arguments, stderr, cancellationToken)
+            : mixture.Fit(data.Values, data.Features, sink, cancellationToken);
         double seconds = clock.Elapsed.TotalSeconds;
         double score = model.Score(data.Values, mixture.Backend);
         if (arguments.OutputPath is not null)

@@ -103,9 +103,17 @@ public sealed partial class MixtureRenderer : IDisposable
     /// <exception cref="ArgumentException">The view needs 2-D data, or shapes do not match.</exception>
     public void Render(ViewKind kind, ViewFrame frame, PlotData data, Span<byte> rgba)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(rgba.Length, Width * Height * 4);
+        Draw(kind, frame, data);
+        painter.Read(rgba);
+    }
+
+    /// <summary>Draws one frame into the off-screen framebuffer (shown by <see cref="Blit"/>).</summary>
+    /// <exception cref="ArgumentException">The view needs 2-D data, or shapes do not match.</exception>
+    public void Draw(ViewKind kind, ViewFrame frame, PlotData data)
+    {
         ArgumentNullException.ThrowIfNull(frame);
         ArgumentNullException.ThrowIfNull(data);
-        ArgumentOutOfRangeException.ThrowIfLessThan(rgba.Length, Width * Height * 4);
         if (frame.Parameters.Dimensions != data.Columns)
         {
             throw new ArgumentException(
@@ -133,8 +141,10 @@ public sealed partial class MixtureRenderer : IDisposable
 
         canvas.Text(frame.Title, 12, 12, PlotLayout.TitleScale, Ink);
         painter.Draw(canvas);
-        painter.Read(rgba);
     }
+
+    /// <summary>Copies the last drawn frame, scaled, onto the context's window (framebuffer 0).</summary>
+    public void Blit(int screenWidth, int screenHeight) => painter.Blit(screenWidth, screenHeight);
 
     public void Dispose()
     {

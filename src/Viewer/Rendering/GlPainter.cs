@@ -97,6 +97,17 @@ internal sealed class GlPainter : IDisposable
         gl.Disable(EnableCap.DepthTest);
     }
 
+    /// <summary>Copies the frame onto the default framebuffer (a window), scaled to its size.</summary>
+    public void Blit(int screenWidth, int screenHeight)
+    {
+        gl.BindFramebuffer(FramebufferTarget.ReadFramebuffer, framebuffer.Handle);
+        gl.BindFramebuffer(FramebufferTarget.DrawFramebuffer, 0);
+        gl.Viewport(0, 0, (uint)screenWidth, (uint)screenHeight);
+        gl.BlitFramebuffer(0, 0, Width, Height, 0, 0, screenWidth, screenHeight,
+            ClearBufferMask.ColorBufferBit, BlitFramebufferFilter.Linear);
+        gl.BindFramebuffer(FramebufferTarget.Framebuffer, framebuffer.Handle);
+    }
+
     /// <summary>The frame as RGBA bytes, top row first.</summary>
     public void Read(Span<byte> rgba)
     {
