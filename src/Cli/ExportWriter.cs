@@ -7,7 +7,9 @@ using GmmGpu.Viewer.Export;
 
 namespace GmmGpu.Cli;
 
-/// <summary>Renders the snapshots of <c>gmm fit --export</c> into a GIF, MP4 or PNG folder.</summary>
+/// <summary>
+/// Renders the snapshots of <c>gmm fit --export</c> into a GIF, MP4 or PNG folder.
+/// </summary>
 internal static class ExportWriter
 {
     /// <summary>Fails early (before the fit) when the export path cannot be written.</summary>

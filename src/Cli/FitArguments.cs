@@ -21,7 +21,9 @@ internal sealed record FitArguments(
     /// <summary>--view-kind of the export; null picks by the data's dimension.</summary>
     public Viewer.ViewKind? ViewKind { get; init; }
 
-    /// <summary>--view: show the fit live in a window (headless when there is no display).</summary>
+    /// <summary>
+    /// --view: show the fit live in a window (headless when there is no display).
+    /// </summary>
     public bool View { get; init; }
 
     /// <summary>--size of the export's frames.</summary>

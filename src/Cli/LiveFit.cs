@@ -43,7 +43,8 @@ internal static class LiveFit
         return fit.GetAwaiter().GetResult();
     }
 
-    private sealed class Fan(IProgress<IterationSnapshot> first, IProgress<IterationSnapshot> second)
+    private sealed class Fan(
+        IProgress<IterationSnapshot> first, IProgress<IterationSnapshot> second)
         : IProgress<IterationSnapshot>
     {
         public void Report(IterationSnapshot value)

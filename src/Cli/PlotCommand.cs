@@ -5,7 +5,9 @@ using GmmGpu.Viewer.Export;
 
 namespace GmmGpu.Cli;
 
-/// <summary><c>gmm plot MODEL.json DATA --kind K -o out.png</c>: draws a fitted model over data.</summary>
+/// <summary>
+/// <c>gmm plot MODEL.json DATA --kind K -o out.png</c>: draws a fitted model over data.
+/// </summary>
 internal static class PlotCommand
 {
     public const string Help = """
@@ -62,7 +64,8 @@ internal static class PlotCommand
         var frame = new ViewFrame(model.Parameters, model.History);
         using var backend = ComputeBackends.Create(ComputeDevice.Cpu);
         using var renderer = new MixtureRenderer(width, height, backend);
-        byte[] rgba = renderer.Render(kind ?? ViewOptions.DefaultKind(data.Features), frame, plotData);
+        ViewKind view = kind ?? ViewOptions.DefaultKind(data.Features);
+        byte[] rgba = renderer.Render(view, frame, plotData);
         ImageFrames.SavePng(output, rgba, width, height);
         stdout.WriteLine($"wrote {output} ({width}x{height})");
         return 0;

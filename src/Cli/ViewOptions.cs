@@ -9,14 +9,17 @@ internal static class ViewOptions
     public const int DefaultWidth = 800;
     public const int DefaultHeight = 600;
 
-    private static readonly Dictionary<string, ViewKind> Kinds = new(StringComparer.OrdinalIgnoreCase)
+    private static readonly Dictionary<string, ViewKind> Kinds =
+        new(StringComparer.OrdinalIgnoreCase)
     {
         ["heatmap"] = ViewKind.HeatMap, ["points"] = ViewKind.Points,
         ["histogram"] = ViewKind.Histogram, ["surface"] = ViewKind.Surface,
         ["curves"] = ViewKind.Curves,
     };
 
-    /// <summary>The view named <paramref name="text"/>; null gives heatmap (histogram for 1-D data).</summary>
+    /// <summary>
+    /// The view named <paramref name="text"/>; null gives heatmap (histogram for 1-D data).
+    /// </summary>
     public static ViewKind? ParseKind(string option, string? text)
     {
         if (text is null)
@@ -51,6 +54,7 @@ internal static class ViewOptions
         }
 
         throw new UsageException(
-            $"--size \"{text}\" is not WxH with sides 1..{MixtureRenderer.MaxSize} (e.g. 1280x720)");
+            $"--size \"{text}\" is not WxH with sides 1..{MixtureRenderer.MaxSize} "
+            + "(e.g. 1280x720)");
     }
 }

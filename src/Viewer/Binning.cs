@@ -30,7 +30,9 @@ internal static class Binning
         return [.. counts.Select(c => (float)c)];
     }
 
-    /// <summary>Density-normalised histogram of feature <paramref name="dim"/> over [min, max).</summary>
+    /// <summary>
+    /// Density-normalised histogram of feature <paramref name="dim"/> over [min, max).
+    /// </summary>
     public static double[] Bin1D(PlotData data, int dim, int bins, double min, double max)
     {
         var counts = new double[bins];

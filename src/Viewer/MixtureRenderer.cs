@@ -72,13 +72,15 @@ public sealed partial class MixtureRenderer : IDisposable
     /// <summary>The GL version and renderer in use.</summary>
     public string Description => context.Description;
 
-    /// <exception cref="ArgumentOutOfRangeException">Width or height is not in [1, 8192].</exception>
+    /// <exception cref="ArgumentOutOfRangeException">Width or height is not in [1,
+    /// 8192].</exception>
     public static void ValidateSize(int width, int height)
     {
         if (width is < 1 or > MaxSize || height is < 1 or > MaxSize)
         {
             throw new ArgumentOutOfRangeException(nameof(width),
-                $"frame size {width}x{height} is out of range: width and height must be 1..{MaxSize}.");
+                $"frame size {width}x{height} is out of range: width and height must be "
+                + $"1..{MaxSize}.");
         }
     }
 
@@ -91,7 +93,9 @@ public sealed partial class MixtureRenderer : IDisposable
         return PlotLayout.Create(Width, Height, xMin, xMax, yMin, yMax);
     }
 
-    /// <summary>Draws one frame and returns it as RGBA bytes, shape (Height, Width, 4), top row first.</summary>
+    /// <summary>
+    /// Draws one frame and returns it as RGBA bytes, shape (Height, Width, 4), top row first.
+    /// </summary>
     public byte[] Render(ViewKind kind, ViewFrame frame, PlotData data)
     {
         var rgba = new byte[Width * Height * 4];
@@ -100,7 +104,8 @@ public sealed partial class MixtureRenderer : IDisposable
     }
 
     /// <inheritdoc cref="Render(ViewKind, ViewFrame, PlotData)"/>
-    /// <exception cref="ArgumentException">The view needs 2-D data, or shapes do not match.</exception>
+    /// <exception cref="ArgumentException">The view needs 2-D data, or shapes do not
+    /// match.</exception>
     public void Render(ViewKind kind, ViewFrame frame, PlotData data, Span<byte> rgba)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(rgba.Length, Width * Height * 4);
@@ -108,8 +113,11 @@ public sealed partial class MixtureRenderer : IDisposable
         painter.Read(rgba);
     }
 
-    /// <summary>Draws one frame into the off-screen framebuffer (shown by <see cref="Blit"/>).</summary>
-    /// <exception cref="ArgumentException">The view needs 2-D data, or shapes do not match.</exception>
+    /// <summary>
+    /// Draws one frame into the off-screen framebuffer (shown by <see cref="Blit"/>).
+    /// </summary>
+    /// <exception cref="ArgumentException">The view needs 2-D data, or shapes do not
+    /// match.</exception>
     public void Draw(ViewKind kind, ViewFrame frame, PlotData data)
     {
         ArgumentNullException.ThrowIfNull(frame);
@@ -143,7 +151,9 @@ public sealed partial class MixtureRenderer : IDisposable
         painter.Draw(canvas);
     }
 
-    /// <summary>Copies the last drawn frame, scaled, onto the context's window (framebuffer 0).</summary>
+    /// <summary>
+    /// Copies the last drawn frame, scaled, onto the context's window (framebuffer 0).
+    /// </summary>
     public void Blit(int screenWidth, int screenHeight) => painter.Blit(screenWidth, screenHeight);
 
     public void Dispose()
@@ -173,7 +183,9 @@ public sealed partial class MixtureRenderer : IDisposable
     {
         RectangleF p = layout.Plot;
         Vector2[] corners =
-            [new(p.Left, p.Top), new(p.Right, p.Top), new(p.Right, p.Bottom), new(p.Left, p.Bottom)];
+        [
+            new(p.Left, p.Top), new(p.Right, p.Top), new(p.Right, p.Bottom), new(p.Left, p.Bottom),
+        ];
         canvas.Polyline(corners, 1, Ink, closed: true);
         for (int i = 0; i <= 4; i++)
         {

@@ -49,7 +49,9 @@ public sealed class PlotData
         return ranges[dim];
     }
 
-    /// <summary>Mean of each feature, shape (D): the base point of density grids when D &gt; 2.</summary>
+    /// <summary>
+    /// Mean of each feature, shape (D): the base point of density grids when D &gt; 2.
+    /// </summary>
     public float[] Mean()
     {
         if (mean is null)
@@ -67,7 +69,9 @@ public sealed class PlotData
         return mean;
     }
 
-    /// <summary>Counts of (DimX, DimY) in a width × height grid over the ranges, row 0 at min y.</summary>
+    /// <summary>
+    /// Counts of (DimX, DimY) in a width × height grid over the ranges, row 0 at min y.
+    /// </summary>
     internal float[] Histogram2D(int width, int height)
     {
         var key = (width, height, DimX, DimY);

@@ -8,7 +8,9 @@ namespace GmmGpu.Viewer;
 /// <param name="History">Iterations so far, oldest first; may be empty (a loaded model).</param>
 public sealed record ViewFrame(MixtureParameters Parameters, IReadOnlyList<IterationRecord> History)
 {
-    /// <summary>The frames of a fit: one per snapshot, in order, each with the history so far.</summary>
+    /// <summary>
+    /// The frames of a fit: one per snapshot, in order, each with the history so far.
+    /// </summary>
     public static IReadOnlyList<ViewFrame> FromSnapshots(IReadOnlyList<IterationSnapshot> snapshots)
     {
         ArgumentNullException.ThrowIfNull(snapshots);
@@ -43,8 +45,10 @@ public sealed record ViewFrame(MixtureParameters Parameters, IReadOnlyList<Itera
             IterationRecord last = History[^1];
             string change = double.IsFinite(last.Change) ? last.Change.ToString("0.0E+00",
                 System.Globalization.CultureInfo.InvariantCulture) : "-";
-            return FormattableString.Invariant(
-                $"iteration {last.Iteration}  log-likelihood {last.LogLikelihood:F4}  change {change}");
+            var invariant = System.Globalization.CultureInfo.InvariantCulture;
+            string logLikelihood = last.LogLikelihood.ToString("F4", invariant);
+            string iteration = last.Iteration.ToString(invariant);
+            return $"iteration {iteration}  log-likelihood {logLikelihood}  change {change}";
         }
     }
 }

@@ -6,7 +6,9 @@ public enum ViewKind
     /// <summary>Mixture density as filled levels, contour lines and a colour bar (2-D).</summary>
     HeatMap,
 
-    /// <summary>The data binned into a log-coloured 2-D histogram, with 1/2/3σ ellipses (2-D).</summary>
+    /// <summary>
+    /// The data binned into a log-coloured 2-D histogram, with 1/2/3σ ellipses (2-D).
+    /// </summary>
     Points,
 
     /// <summary>Histogram of one feature with component and mixture densities (1-D).</summary>

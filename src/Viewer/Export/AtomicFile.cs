@@ -1,9 +1,12 @@
 namespace GmmGpu.Viewer.Export;
 
-/// <summary>Writes a file through a temporary file in the same folder, then moves it in place.</summary>
+/// <summary>
+/// Writes a file through a temporary file in the same folder, then moves it in place.
+/// </summary>
 internal static class AtomicFile
 {
-    /// <exception cref="DirectoryNotFoundException">The folder of <paramref name="path"/> is missing.</exception>
+    /// <exception cref="DirectoryNotFoundException">The folder of <paramref name="path"/> is
+    /// missing.</exception>
     public static void CheckFolder(string path)
     {
         string folder = Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".";
@@ -19,7 +22,8 @@ internal static class AtomicFile
     {
         string full = Path.GetFullPath(path);
         return Path.Combine(Path.GetDirectoryName(full) ?? ".",
-            $".{Path.GetFileNameWithoutExtension(full)}.{Guid.NewGuid():N}.tmp{Path.GetExtension(full)}");
+            $".{Path.GetFileNameWithoutExtension(full)}.{Guid.NewGuid():N}.tmp"
+            + Path.GetExtension(full));
     }
 
     public static void Write(string path, Action<Stream> write)

@@ -3,10 +3,15 @@ namespace GmmGpu.Viewer.Export;
 /// <summary>Renders every frame of a fit, in order, into a sink; the last is held.</summary>
 public static class FitAnimation
 {
-    /// <summary>Extra copies of the final frame: half a second at <see cref="FrameSink.FramesPerSecond"/>.</summary>
+    /// <summary>
+    /// Extra copies of the final frame: half a second at <see cref="FrameSink.FramesPerSecond"/>.
+    /// </summary>
     public const int HeldFrames = FrameSink.FramesPerSecond / 2;
 
-    /// <summary>Renders <paramref name="frames"/> and completes <paramref name="sink"/>; returns the frames written.</summary>
+    /// <summary>
+    /// Renders <paramref name="frames"/> and completes <paramref name="sink"/>; returns the frames
+    /// written.
+    /// </summary>
     public static int Write(
         MixtureRenderer renderer, ViewKind kind, IReadOnlyList<ViewFrame> frames, PlotData data,
         FrameSink sink, CancellationToken cancellationToken = default)

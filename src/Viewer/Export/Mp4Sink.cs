@@ -45,7 +45,8 @@ internal sealed class Mp4Sink : FrameSink
         catch (Win32Exception ex)
         {
             throw new InvalidOperationException(
-                "MP4 export needs ffmpeg: apt-get install -y ffmpeg (or export .gif or a folder)", ex);
+                "MP4 export needs ffmpeg: apt-get install -y ffmpeg (or export .gif or a "
+                + "folder)", ex);
         }
 
         errors = ffmpeg.StandardError.ReadToEndAsync();

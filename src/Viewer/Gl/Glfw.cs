@@ -27,8 +27,10 @@ internal static partial class Glfw
     [LibraryImport(Library, EntryPoint = "glfwWindowHint")]
     public static partial void WindowHint(int hint, int value);
 
-    [LibraryImport(Library, EntryPoint = "glfwCreateWindow", StringMarshalling = StringMarshalling.Utf8)]
-    public static partial nint CreateWindow(int width, int height, string title, nint monitor, nint share);
+    [LibraryImport(Library, EntryPoint = "glfwCreateWindow",
+        StringMarshalling = StringMarshalling.Utf8)]
+    public static partial nint CreateWindow(
+        int width, int height, string title, nint monitor, nint share);
 
     [LibraryImport(Library, EntryPoint = "glfwDestroyWindow")]
     public static partial void DestroyWindow(nint window);
@@ -36,7 +38,8 @@ internal static partial class Glfw
     [LibraryImport(Library, EntryPoint = "glfwMakeContextCurrent")]
     public static partial void MakeContextCurrent(nint window);
 
-    [LibraryImport(Library, EntryPoint = "glfwGetProcAddress", StringMarshalling = StringMarshalling.Utf8)]
+    [LibraryImport(Library, EntryPoint = "glfwGetProcAddress",
+        StringMarshalling = StringMarshalling.Utf8)]
     public static partial nint GetProcAddress(string name);
 
     [LibraryImport(Library, EntryPoint = "glfwSwapBuffers")]
@@ -60,6 +63,7 @@ internal static partial class Glfw
     [LibraryImport(Library, EntryPoint = "glfwGetFramebufferSize")]
     public static partial void GetFramebufferSize(nint window, out int width, out int height);
 
-    [LibraryImport(Library, EntryPoint = "glfwSetWindowTitle", StringMarshalling = StringMarshalling.Utf8)]
+    [LibraryImport(Library, EntryPoint = "glfwSetWindowTitle",
+        StringMarshalling = StringMarshalling.Utf8)]
     public static partial void SetWindowTitle(nint window, string title);
 }

@@ -2,7 +2,9 @@ using Silk.NET.OpenGL;
 
 namespace GmmGpu.Viewer.Gl;
 
-/// <summary>A GLFW window with an OpenGL 3.3 core context, current on the creating thread.</summary>
+/// <summary>
+/// A GLFW window with an OpenGL 3.3 core context, current on the creating thread.
+/// </summary>
 public sealed class GlfwWindowContext : IGlContext
 {
     private nint window;
@@ -28,7 +30,8 @@ public sealed class GlfwWindowContext : IGlContext
     /// Opens a window, or returns null with the reason when there is no display, no libglfw or no
     /// GL 3.3 (the caller then goes on headless).
     /// </summary>
-    public static GlfwWindowContext? TryOpen(int width, int height, string title, out string? reason)
+    public static GlfwWindowContext? TryOpen(
+        int width, int height, string title, out string? reason)
     {
         reason = null;
         if (string.IsNullOrEmpty(Environment.GetEnvironmentVariable("DISPLAY"))

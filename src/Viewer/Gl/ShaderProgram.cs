@@ -3,7 +3,9 @@ using Silk.NET.OpenGL;
 
 namespace GmmGpu.Viewer.Gl;
 
-/// <summary>A linked vertex + fragment program; errors throw with the info log and the name.</summary>
+/// <summary>
+/// A linked vertex + fragment program; errors throw with the info log and the name.
+/// </summary>
 internal sealed class ShaderProgram : IDisposable
 {
     private readonly GL gl;

@@ -13,8 +13,10 @@ internal sealed class Texture2D : IDisposable
         Handle = gl.GenTexture();
         gl.BindTexture(TextureTarget.Texture2D, Handle);
         var filter = linear ? GLEnum.Linear : GLEnum.Nearest;
-        gl.TexParameter(TextureTarget.Texture2D, TextureParameterName.TextureMinFilter, (int)filter);
-        gl.TexParameter(TextureTarget.Texture2D, TextureParameterName.TextureMagFilter, (int)filter);
+        gl.TexParameter(
+            TextureTarget.Texture2D, TextureParameterName.TextureMinFilter, (int)filter);
+        gl.TexParameter(
+            TextureTarget.Texture2D, TextureParameterName.TextureMagFilter, (int)filter);
         gl.TexParameter(
             TextureTarget.Texture2D, TextureParameterName.TextureWrapS, (int)GLEnum.ClampToEdge);
         gl.TexParameter(

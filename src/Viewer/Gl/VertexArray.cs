@@ -2,7 +2,9 @@ using Silk.NET.OpenGL;
 
 namespace GmmGpu.Viewer.Gl;
 
-/// <summary>A vertex array of float attributes interleaved in one <see cref="GlBuffer{T}"/>.</summary>
+/// <summary>
+/// A vertex array of float attributes interleaved in one <see cref="GlBuffer{T}"/>.
+/// </summary>
 internal sealed class VertexArray : IDisposable
 {
     private readonly GL gl;

@@ -1,6 +1,8 @@
 namespace GmmGpu.Viewer.Rendering;
 
-/// <summary>A built-in 5×7 bitmap font: digits, capitals (lower case drawn as capitals), signs.</summary>
+/// <summary>
+/// A built-in 5×7 bitmap font: digits, capitals (lower case drawn as capitals), signs.
+/// </summary>
 internal static class BitmapFont
 {
     public const int GlyphWidth = 5;
@@ -58,7 +60,9 @@ internal static class BitmapFont
         ['x'] = "00000000001000101010001000101010001",
     };
 
-    /// <summary>Whether pixel (column, row) of <paramref name="c"/>'s glyph is set; row 0 on top.</summary>
+    /// <summary>
+    /// Whether pixel (column, row) of <paramref name="c"/>'s glyph is set; row 0 on top.
+    /// </summary>
     public static bool IsSet(char c, int column, int row)
     {
         if (!Glyphs.TryGetValue(c, out string? bits)

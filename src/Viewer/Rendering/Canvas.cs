@@ -27,7 +27,9 @@ internal sealed class Canvas
         Vertex(x0, y1, colour);
     }
 
-    /// <summary>A segment <paramref name="width"/> pixels wide, extended by half a width at each end.</summary>
+    /// <summary>
+    /// A segment <paramref name="width"/> pixels wide, extended by half a width at each end.
+    /// </summary>
     public void Line(Vector2 a, Vector2 b, float width, Vector4 colour)
     {
         Vector2 along = b - a;
@@ -62,7 +64,9 @@ internal sealed class Canvas
         }
     }
 
-    /// <summary>Text with its top-left corner at (x, y); each font pixel is scale² pixels.</summary>
+    /// <summary>
+    /// Text with its top-left corner at (x, y); each font pixel is scale² pixels.
+    /// </summary>
     public void Text(string text, float x, float y, int scale, Vector4 colour)
     {
         for (int i = 0; i < text.Length; i++)

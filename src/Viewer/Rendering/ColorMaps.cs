@@ -17,7 +17,9 @@ public static class ColorMaps
         { 140, 86, 75 }, { 227, 119, 194 }, { 127, 127, 127 }, { 188, 189, 34 }, { 23, 190, 207 },
     };
 
-    /// <summary>Viridis, 256 entries of RGBA bytes; entry 0 is (68, 1, 84), 255 is (253, 231, 37).</summary>
+    /// <summary>
+    /// Viridis, 256 entries of RGBA bytes; entry 0 is (68, 1, 84), 255 is (253, 231, 37).
+    /// </summary>
     public static byte[] Viridis { get; } = BuildViridis();
 
     /// <summary>The RGB of viridis at t in [0, 1], as the GPU samples it.</summary>

@@ -6,7 +6,9 @@ using VertexArray = GmmGpu.Viewer.Gl.VertexArray;
 
 namespace GmmGpu.Viewer.Rendering;
 
-/// <summary>Owns the GL objects of one frame size and draws canvases, scalar images and meshes.</summary>
+/// <summary>
+/// Owns the GL objects of one frame size and draws canvases, scalar images and meshes.
+/// </summary>
 internal sealed class GlPainter : IDisposable
 {
     private readonly GL gl;
@@ -84,7 +86,9 @@ internal sealed class GlPainter : IDisposable
         imageVertices.DrawTriangles(quad);
     }
 
-    /// <summary>Draws a lit mesh of (position, normal, value) triangles with depth testing.</summary>
+    /// <summary>
+    /// Draws a lit mesh of (position, normal, value) triangles with depth testing.
+    /// </summary>
     public void DrawSurface(ReadOnlySpan<float> vertices, Matrix4x4 mvp, Vector3 light)
     {
         gl.Enable(EnableCap.DepthTest);
@@ -97,7 +101,9 @@ internal sealed class GlPainter : IDisposable
         gl.Disable(EnableCap.DepthTest);
     }
 
-    /// <summary>Copies the frame onto the default framebuffer (a window), scaled to its size.</summary>
+    /// <summary>
+    /// Copies the frame onto the default framebuffer (a window), scaled to its size.
+    /// </summary>
     public void Blit(int screenWidth, int screenHeight)
     {
         gl.BindFramebuffer(FramebufferTarget.ReadFramebuffer, framebuffer.Handle);

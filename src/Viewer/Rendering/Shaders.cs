@@ -99,7 +99,8 @@ internal static class Shaders
         out vec4 colour;
         void main()
         {
-            vec3 base = texture(uMap, vec2((clamp(vValue, 0.0, 1.0) * 255.0 + 0.5) / 256.0, 0.5)).rgb;
+            float t = clamp(vValue, 0.0, 1.0);
+            vec3 base = texture(uMap, vec2((t * 255.0 + 0.5) / 256.0, 0.5)).rgb;
             float diffuse = abs(dot(normalize(vNormal), normalize(uLight)));
             colour = vec4(base * (0.35 + 0.65 * diffuse), 1.0);
         }

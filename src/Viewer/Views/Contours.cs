@@ -10,7 +10,8 @@ internal static class Contours
     /// (shape (height, width), row-major) in grid coordinates (column, row).
     /// </summary>
     public static void Trace(
-        ReadOnlySpan<float> values, int width, int height, float level, List<(Vector2, Vector2)> segments)
+        ReadOnlySpan<float> values, int width, int height, float level,
+        List<(Vector2, Vector2)> segments)
     {
         Span<Vector2> crossings = stackalloc Vector2[4];
         for (int j = 0; j + 1 < height; j++)
@@ -20,10 +21,12 @@ internal static class Contours
                 float v00 = values[(j * width) + i], v10 = values[(j * width) + i + 1];
                 float v01 = values[((j + 1) * width) + i], v11 = values[((j + 1) * width) + i + 1];
                 int n = 0;
-                Cross(v00, v10, level, new Vector2(i, j), new Vector2(i + 1, j), crossings, ref n);
-                Cross(v10, v11, level, new Vector2(i + 1, j), new Vector2(i + 1, j + 1), crossings, ref n);
-                Cross(v11, v01, level, new Vector2(i + 1, j + 1), new Vector2(i, j + 1), crossings, ref n);
-                Cross(v01, v00, level, new Vector2(i, j + 1), new Vector2(i, j), crossings, ref n);
+                Vector2 p00 = new(i, j), p10 = new(i + 1, j);
+                Vector2 p01 = new(i, j + 1), p11 = new(i + 1, j + 1);
+                Cross(v00, v10, level, p00, p10, crossings, ref n);
+                Cross(v10, v11, level, p10, p11, crossings, ref n);
+                Cross(v11, v01, level, p11, p01, crossings, ref n);
+                Cross(v01, v00, level, p01, p00, crossings, ref n);
                 if (n >= 2)
                 {
                     segments.Add((crossings[0], crossings[1]));

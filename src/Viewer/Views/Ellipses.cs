@@ -26,7 +26,8 @@ internal static class Ellipses
         double mx, double my, (double Xx, double Xy, double Yy) cov, double sigmas, int count)
     {
         double mid = (cov.Xx + cov.Yy) / 2;
-        double radius = Math.Sqrt((((cov.Xx - cov.Yy) / 2) * ((cov.Xx - cov.Yy) / 2)) + (cov.Xy * cov.Xy));
+        double half = (cov.Xx - cov.Yy) / 2;
+        double radius = Math.Sqrt((half * half) + (cov.Xy * cov.Xy));
         double l1 = mid + radius, l2 = Math.Max(mid - radius, 0);
         double angle = Math.Abs(cov.Xy) < 1e-300 && cov.Xx >= cov.Yy
             ? 0
@@ -38,7 +39,8 @@ internal static class Ellipses
         {
             double t = 2 * Math.PI * i / count;
             double u = r1 * Math.Cos(t), v = r2 * Math.Sin(t);
-            points[i] = new Vector2((float)(mx + (u * ax) - (v * ay)), (float)(my + (u * ay) + (v * ax)));
+            points[i] = new Vector2(
+                (float)(mx + (u * ax) - (v * ay)), (float)(my + (u * ay) + (v * ax)));
         }
 
         return points;

@@ -11,7 +11,8 @@ public sealed partial class MixtureRenderer
     private void DrawHeatMap(ViewFrame frame, PlotData data)
     {
         PlotLayout layout = Layout(data);
-        int gw = Math.Max(2, (int)layout.Plot.Width / 2), gh = Math.Max(2, (int)layout.Plot.Height / 2);
+        int gw = Math.Max(2, (int)layout.Plot.Width / 2);
+        int gh = Math.Max(2, (int)layout.Plot.Height / 2);
         // Grid points at cell centres of a gw × gh texture spanning the plot area.
         double hx = (layout.XMax - layout.XMin) / gw / 2, hy = (layout.YMax - layout.YMin) / gh / 2;
         float[] density = EvaluateDensity(frame.Parameters, data, gw, gh,
@@ -36,7 +37,8 @@ public sealed partial class MixtureRenderer
         float sx = layout.Plot.Width / gw, sy = layout.Plot.Height / gh;
         foreach ((Vector2 a, Vector2 b) in segments)
         {
-            canvas.Line(GridToPixel(layout, a, sx, sy), GridToPixel(layout, b, sx, sy), 1.2f, ContourInk);
+            canvas.Line(
+                GridToPixel(layout, a, sx, sy), GridToPixel(layout, b, sx, sy), 1.2f, ContourInk);
         }
 
         DrawFrameAndTicks(layout);

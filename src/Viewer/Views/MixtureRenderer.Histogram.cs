@@ -23,7 +23,8 @@ public sealed partial class MixtureRenderer
         double top = bars.Max();
         for (int i = 0; i < 200; i++)
         {
-            top = Math.Max(top, MixtureDensity1D(frame.Parameters, data.DimX, min + (i / 199.0 * (max - min))).Total);
+            double x = min + (i / 199.0 * (max - min));
+            top = Math.Max(top, MixtureDensity1D(frame.Parameters, data.DimX, x).Total);
         }
 
         return PlotLayout.Create(Width, Height, min, max, 0, top > 0 ? top * 1.1 : 1);
@@ -70,7 +71,10 @@ public sealed partial class MixtureRenderer
         DrawFrameAndTicks(layout);
     }
 
-    /// <summary>The mixture's marginal density on feature <paramref name="dim"/>, and each weighted component's.</summary>
+    /// <summary>
+    /// The mixture's marginal density on feature <paramref name="dim"/>, and each weighted
+    /// component's.
+    /// </summary>
     private static (double Total, double[] Each) MixtureDensity1D(
         MixtureParameters parameters, int dim, double x)
     {

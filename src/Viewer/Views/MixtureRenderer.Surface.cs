@@ -27,8 +27,10 @@ public sealed partial class MixtureRenderer
 
         Vector3 Normal(int i, int j)
         {
-            float dx = (heights[(j * n) + Math.Min(i + 1, n - 1)] - heights[(j * n) + Math.Max(i - 1, 0)]) * scale;
-            float dy = (heights[(Math.Min(j + 1, n - 1) * n) + i] - heights[(Math.Max(j - 1, 0) * n) + i]) * scale;
+            int left = Math.Max(i - 1, 0), right = Math.Min(i + 1, n - 1);
+            int below = Math.Max(j - 1, 0), above = Math.Min(j + 1, n - 1);
+            float dx = (heights[(j * n) + right] - heights[(j * n) + left]) * scale;
+            float dy = (heights[(above * n) + i] - heights[(below * n) + i]) * scale;
             return Vector3.Normalize(new Vector3(-dx / (2 * step), -dy / (2 * step), 1));
         }
 

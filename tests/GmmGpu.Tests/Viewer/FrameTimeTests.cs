@@ -31,7 +31,8 @@ public sealed class FrameTimeTests(ITestOutputHelper output)
         }
 
         double each = clock.Elapsed.TotalMilliseconds / frames;
-        output.WriteLine($"{kind} 1M points 1280x720: first frame {first:F1} ms, then {each:F1} ms/frame "
+        output.WriteLine($"{kind} 1M points 1280x720: first frame {first:F1} ms, "
+            + $"then {each:F1} ms/frame "
             + $"({renderer.Description})");
         Assert.InRange(each, 0, 1000);
     }

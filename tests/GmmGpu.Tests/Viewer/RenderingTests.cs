@@ -106,8 +106,8 @@ public sealed class RenderingTests : IDisposable
             (bestColumn, bestHeight) = height > bestHeight ? (x, height) : (bestColumn, bestHeight);
         }
 
-        double xData = layout.XMin
-            + ((bestColumn + 0.5 - layout.Plot.Left) / layout.Plot.Width * (layout.XMax - layout.XMin));
+        double fraction = (bestColumn + 0.5 - layout.Plot.Left) / layout.Plot.Width;
+        double xData = layout.XMin + (fraction * (layout.XMax - layout.XMin));
         Assert.InRange(xData, 1.5, 2.5);
     }
 

@@ -5,7 +5,9 @@ namespace GmmGpu.Tests.Viewer;
 /// <summary>Seeded data and known models for the pixel tests.</summary>
 internal static class ViewerFixtures
 {
-    /// <summary>N points of a 2-D diagonal Gaussian with means (mx, my) and deviations (sx, sy).</summary>
+    /// <summary>
+    /// N points of a 2-D diagonal Gaussian with means (mx, my) and deviations (sx, sy).
+    /// </summary>
     public static float[] Gaussian2D(int n, double mx, double my, double sx, double sy, int seed)
     {
         var random = new Random(seed);
@@ -19,8 +21,11 @@ internal static class ViewerFixtures
         return values;
     }
 
-    /// <summary>One-feature data: fraction <paramref name="share"/> from N(m1, s1), the rest from N(m2, s2).</summary>
-    public static float[] Mixture1D(int n, double share, double m1, double s1, double m2, double s2, int seed)
+    /// <summary>
+    /// One-feature data: fraction <paramref name="share"/> from N(m1, s1), the rest from N(m2, s2).
+    /// </summary>
+    public static float[] Mixture1D(
+        int n, double share, double m1, double s1, double m2, double s2, int seed)
     {
         var random = new Random(seed);
         var values = new float[n];

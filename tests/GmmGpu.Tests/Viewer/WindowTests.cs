@@ -9,7 +9,9 @@ using static GmmGpu.Tests.Viewer.ViewerFixtures;
 
 namespace GmmGpu.Tests.Viewer;
 
-/// <summary>The GLFW window under a private Xvfb server (DISPLAY is set for this process).</summary>
+/// <summary>
+/// The GLFW window under a private Xvfb server (DISPLAY is set for this process).
+/// </summary>
 [Collection(nameof(WindowTests))]
 [CollectionDefinition(nameof(WindowTests), DisableParallelization = true)]
 public sealed partial class WindowTests
@@ -103,14 +105,18 @@ public sealed partial class WindowTests
         {
             for (int number = 90 + (Environment.ProcessId % 50); ; number++)
             {
-                if (File.Exists($"/tmp/.X11-unix/X{number}") || File.Exists($"/tmp/.X{number}-lock"))
+                if (File.Exists($"/tmp/.X11-unix/X{number}")
+                    || File.Exists($"/tmp/.X{number}-lock"))
                 {
                     continue;
                 }
 
                 var start = new ProcessStartInfo("Xvfb")
                 {
-                    ArgumentList = { $":{number}", "-screen", "0", "640x480x24", "-nolisten", "tcp" },
+                    ArgumentList =
+                    {
+                        $":{number}", "-screen", "0", "640x480x24", "-nolisten", "tcp",
+                    },
                     RedirectStandardError = true,
                     UseShellExecute = false,
                 };
