@@ -25,12 +25,12 @@ internal static class ExportWriter
     }
 
     public static void Write(
-        string path, ViewKind? kind, (int Width, int Height) size, LoadedData data,
+        string path, ViewKind? kind, string? dims, (int Width, int Height) size, LoadedData data,
         IReadOnlyList<IterationSnapshot> snapshots, IComputeBackend backend, TextWriter stderr,
         bool quiet, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
-        var plotData = new PlotData(data.Values, data.Features);
+        var plotData = ViewOptions.PlotData(data, dims);
         ViewKind view = kind ?? ViewOptions.DefaultKind(data.Features);
         IReadOnlyList<ViewFrame> frames = ViewFrame.FromSnapshots(snapshots);
         using var renderer = new MixtureRenderer(size.Width, size.Height, backend);

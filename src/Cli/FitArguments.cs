@@ -26,6 +26,9 @@ internal sealed record FitArguments(
     /// </summary>
     public bool View { get; init; }
 
+    /// <summary>--view-dims "I,J": the features a 2-D view draws.</summary>
+    public string? ViewDims { get; init; }
+
     /// <summary>--size of the export's frames.</summary>
     public (int Width, int Height) FrameSize { get; init; } =
         (ViewOptions.DefaultWidth, ViewOptions.DefaultHeight);
@@ -58,6 +61,7 @@ internal sealed record FitArguments(
           --view-kind KIND      heatmap | points | histogram | surface | curves (default
                                 heatmap, histogram for 1-D data)
           --size WxH            frame size of --export, sides 1..8192 (default 800x600)
+          --view-dims I,J       features a 2-D view draws (default 0,1)
           --view                show the fit live in a window: keys 1-5 / Tab view, Space
                                 pause, Esc close (no display: goes on without it)
           -h, --help            this text
@@ -74,6 +78,7 @@ internal sealed record FitArguments(
         ["--device"] = "--device", ["--stop"] = "--stop", ["--columns"] = "--columns",
         ["-o"] = "-o", ["--output"] = "-o",
         ["--export"] = "--export", ["--view-kind"] = "--view-kind", ["--size"] = "--size",
+        ["--view-dims"] = "--view-dims",
     };
 
     private static readonly Dictionary<string, string> FlagOptions = new(StringComparer.Ordinal)
@@ -163,6 +168,7 @@ internal sealed record FitArguments(
             ViewKind = ViewOptions.ParseKind("--view-kind", line.Get("--view-kind")),
             FrameSize = ViewOptions.ParseSize(line.Get("--size")),
             View = line.Has("--view"),
+            ViewDims = line.Get("--view-dims"),
         };
     }
 

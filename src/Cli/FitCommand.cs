@@ -27,6 +27,7 @@ internal static class FitCommand
         }
 
         LoadedData data = DataReader.Read(arguments.DataPath, arguments.Columns);
+        ViewOptions.ParseDims("--view-dims", arguments.ViewDims, data.Features);
         bool quiet = arguments.Quiet || arguments.Json;
         var progress = new ProgressPrinter(stderr, quiet, options.NInit);
         var recorder = new SnapshotRecorder(progress);
@@ -45,7 +46,8 @@ internal static class FitCommand
 
         if (arguments.ExportPath is { } exportPath)
         {
-            ExportWriter.Write(exportPath, arguments.ViewKind, arguments.FrameSize, data,
+            ExportWriter.Write(exportPath, arguments.ViewKind, arguments.ViewDims,
+                arguments.FrameSize, data,
                 recorder.Snapshots, mixture.Backend, stderr, quiet, cancellationToken);
         }
 

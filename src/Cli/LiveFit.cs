@@ -36,7 +36,7 @@ internal static class LiveFit
             () => mixture.Fit(data.Values, data.Features, both, cancellationToken),
             cancellationToken);
         using IComputeBackend drawing = ComputeBackends.Create(ComputeDevice.Cpu);
-        var plotData = new PlotData(data.Values, data.Features);
+        var plotData = ViewOptions.PlotData(data, arguments.ViewDims);
         live.Run(window, drawing, plotData,
             arguments.ViewKind ?? ViewOptions.DefaultKind(data.Features),
             start: null, fitDone: () => fit.IsCompleted);

@@ -21,6 +21,8 @@ internal static class PlotCommand
           -o, --output PNG  the picture to write (the folder must exist)
           --size WxH        pixels, each side 1..8192 (default 800x600)
           --columns A,B     columns of DATA to use, by header name or 0-based index
+          --dims I,J        the two features a 2-D view draws (default 0,1); the density
+                            shown is the mixture's marginal on them
           -h, --help        this text
 
         example:
@@ -30,7 +32,7 @@ internal static class PlotCommand
     private static readonly Dictionary<string, string> ValueOptions = new(StringComparer.Ordinal)
     {
         ["--kind"] = "--kind", ["-o"] = "-o", ["--output"] = "-o", ["--size"] = "--size",
-        ["--columns"] = "--columns",
+        ["--columns"] = "--columns", ["--dims"] = "--dims",
     };
 
     private static readonly Dictionary<string, string> FlagOptions = new(StringComparer.Ordinal)
@@ -60,7 +62,8 @@ internal static class PlotCommand
         string? columns = line.Get("--columns");
         LoadedData data = DataReader.Read(
             line.Positional[1], columns?.Split(',', StringSplitOptions.TrimEntries));
-        var plotData = new PlotData(data.Values, data.Features);
+        (int dimX, int dimY) = ViewOptions.ParseDims("--dims", line.Get("--dims"), data.Features);
+        var plotData = new PlotData(data.Values, data.Features, dimX, dimY);
         var frame = new ViewFrame(model.Parameters, model.History);
         using var backend = ComputeBackends.Create(ComputeDevice.Cpu);
         using var renderer = new MixtureRenderer(width, height, backend);

@@ -57,4 +57,32 @@ internal static class ViewOptions
             $"--size \"{text}\" is not WxH with sides 1..{MixtureRenderer.MaxSize} "
             + "(e.g. 1280x720)");
     }
+
+    /// <summary>"I,J": the two features a 2-D view draws; null gives 0,1.</summary>
+    public static (int X, int Y) ParseDims(string option, string? text, int features)
+    {
+        if (text is null)
+        {
+            return (0, Math.Min(1, features - 1));
+        }
+
+        string[] parts = text.Split(',', StringSplitOptions.TrimEntries);
+        if (parts.Length == 2
+            && int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out int x)
+            && int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out int y)
+            && x < features && y < features && (x != y || features == 1))
+        {
+            return (x, y);
+        }
+
+        throw new UsageException($"{option} \"{text}\" is not two different feature indices "
+            + $"in 0..{features - 1}, e.g. 0,1");
+    }
+
+    /// <summary>The data of a fit's views, drawing the --view-dims pair.</summary>
+    public static PlotData PlotData(GmmGpu.Data.LoadedData data, string? dims)
+    {
+        (int x, int y) = ParseDims("--view-dims", dims, data.Features);
+        return new PlotData(data.Values, data.Features, x, y);
+    }
 }

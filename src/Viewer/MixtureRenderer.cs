@@ -167,15 +167,33 @@ public sealed partial class MixtureRenderer : IDisposable
         }
     }
 
-    /// <summary>Mixture density on a grid over the layout's bounds, row 0 at YMin.</summary>
+    /// <summary>
+    /// The mixture's marginal density on features (DimX, DimY) on a grid, row 0 at yMin: the
+    /// marginal of a Gaussian mixture keeps the weights, the two means and the 2×2 blocks.
+    /// </summary>
     private float[] EvaluateDensity(
         MixtureParameters parameters, PlotData data, int width, int height,
         double xMin, double xMax, double yMin, double yMax)
     {
-        var grid = new DensityGrid(width, height, xMin, xMax, yMin, yMax, data.DimX, data.DimY,
-            data.Columns > 2 ? data.Mean() : null);
+        int k = parameters.Components, d = parameters.Dimensions;
+        var means = new double[k * 2];
+        var covariances = new double[k * 4];
+        for (int c = 0; c < k; c++)
+        {
+            means[2 * c] = parameters.MeansArray[(c * d) + data.DimX];
+            means[(2 * c) + 1] = parameters.MeansArray[(c * d) + data.DimY];
+            var block = Views.Ellipses.Covariance2(parameters, c, data.DimX, data.DimY);
+            covariances[4 * c] = block.Xx;
+            covariances[(4 * c) + 1] = block.Xy;
+            covariances[(4 * c) + 2] = block.Xy;
+            covariances[(4 * c) + 3] = block.Yy;
+        }
+
+        var marginal = new MixtureParameters(
+            CovarianceType.Full, k, 2, parameters.WeightsArray, means, covariances);
+        var grid = new DensityGrid(width, height, xMin, xMax, yMin, yMax);
         var density = new float[width * height];
-        backend.EvaluateDensityGrid(MixtureKernelModel.Build(parameters), grid, density);
+        backend.EvaluateDensityGrid(MixtureKernelModel.Build(marginal), grid, density);
         return density;
     }
 

@@ -8,7 +8,6 @@ public sealed class PlotData
 {
     private readonly Dictionary<(int, int, int, int), float[]> histograms = [];
     private (double Min, double Max)[]? ranges;
-    private float[]? mean;
 
     /// <param name="values">Shape (rows, columns), row-major.</param>
     /// <param name="dimX">Feature along x, in [0, columns).</param>
@@ -47,26 +46,6 @@ public sealed class PlotData
     {
         ranges ??= ComputeRanges();
         return ranges[dim];
-    }
-
-    /// <summary>
-    /// Mean of each feature, shape (D): the base point of density grids when D &gt; 2.
-    /// </summary>
-    public float[] Mean()
-    {
-        if (mean is null)
-        {
-            var sums = new double[Columns];
-            ReadOnlySpan<float> v = Values.Span;
-            for (int i = 0; i < v.Length; i++)
-            {
-                sums[i % Columns] += v[i];
-            }
-
-            mean = [.. sums.Select(s => (float)(s / Math.Max(Rows, 1)))];
-        }
-
-        return mean;
     }
 
     /// <summary>

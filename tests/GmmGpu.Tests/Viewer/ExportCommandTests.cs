@@ -69,6 +69,8 @@ public sealed class ExportCommandTests
     [InlineData("--size", "0x100", "is not WxH")]
     [InlineData("--size", "9000x100", "is not WxH")]
     [InlineData("--size", "wide", "is not WxH")]
+    [InlineData("--view-dims", "0,7", "is not two different feature indices")]
+    [InlineData("--view-dims", "1,1", "is not two different feature indices")]
     public void Fit_BadViewOption_IsAUsageError(string option, string value, string message)
     {
         using var files = new TestFiles();
@@ -120,6 +122,7 @@ public sealed class ExportCommandTests
     [InlineData("--kind", "pie", 2)]
     [InlineData("--size", "0x0", 2)]
     [InlineData("-o", "out.gif", 2)]
+    [InlineData("--dims", "0,5", 2)]
     [InlineData("-o", "missing/out.png", 1)]
     public void Plot_BadInput_OneLineAndExitCode(string option, string value, int code)
     {

@@ -55,6 +55,42 @@ public sealed class RenderingTests : IDisposable
     }
 
     [Fact]
+    public void HeatMap_ThreeFeaturesOnDims0And2_CentresOnTheMarginalMean()
+    {
+        var random = new Random(8);
+        var values = new float[3 * 10_000];
+        for (int i = 0; i < values.Length; i++)
+        {
+            values[i] = (float)((random.NextDouble() * 6) - 3);
+        }
+
+        var data = new PlotData(values, 3, dimX: 0, dimY: 2);
+        double[] covariance = [0.5, 0.1, 0.2, 0.1, 0.4, 0.0, 0.2, 0.0, 0.3];
+        var parameters = new MixtureParameters(
+            CovarianceType.Full, 1, 3, [1.0], [0.5, -2.0, -1.0], covariance);
+        byte[] rgba = renderer.Render(ViewKind.HeatMap, Frame(parameters), data);
+        PlotLayout layout = renderer.Layout(data);
+        (byte r, byte g, byte b) top = ColorMaps.ViridisAt(1);
+        double sx = 0, sy = 0;
+        int count = 0;
+        for (int y = (int)layout.Plot.Top; y < (int)layout.Plot.Bottom; y++)
+        {
+            for (int x = (int)layout.Plot.Left; x < (int)layout.Plot.Right; x++)
+            {
+                if (Pixel(rgba, Width, x, y) == top)
+                {
+                    (sx, sy, count) = (sx + x + 0.5, sy + y + 0.5, count + 1);
+                }
+            }
+        }
+
+        var mean = layout.ToPixel(0.5, -1.0);
+        Assert.True(count > 10);
+        Assert.InRange(sx / count, mean.X - 2, mean.X + 2);
+        Assert.InRange(sy / count, mean.Y - 2, mean.Y + 2);
+    }
+
+    [Fact]
     public void HeatMap_ColourBarEnds_HaveTheColourMapsEndColours()
     {
         var data = new PlotData(Gaussian2D(5_000, 0, 0, 1, 1, seed: 2), 2);
