@@ -147,7 +147,10 @@ public sealed partial class MixtureRenderer : IDisposable
             default: DrawCurves(frame); break;
         }
 
-        canvas.Text(frame.Title, 12, 12, PlotLayout.TitleScale, Ink);
+        string title = frame.Title;
+        int scale = Canvas.TextWidth(title, PlotLayout.TitleScale) <= Width - 24
+            ? PlotLayout.TitleScale : 1;
+        canvas.Text(title, 12, 12, scale, Ink);
         painter.Draw(canvas);
     }
 
@@ -197,7 +200,7 @@ public sealed partial class MixtureRenderer : IDisposable
         return density;
     }
 
-    private void DrawFrameAndTicks(PlotLayout layout)
+    private void DrawFrameAndTicks(PlotLayout layout, bool wholeX = false)
     {
         RectangleF p = layout.Plot;
         Vector2[] corners =
@@ -208,6 +211,11 @@ public sealed partial class MixtureRenderer : IDisposable
         for (int i = 0; i <= 4; i++)
         {
             double x = layout.XMin + (i / 4.0 * (layout.XMax - layout.XMin));
+            if (wholeX)
+            {
+                x = Math.Clamp(Math.Round(x), Math.Ceiling(layout.XMin), Math.Floor(layout.XMax));
+            }
+
             double y = layout.YMin + (i / 4.0 * (layout.YMax - layout.YMin));
             string xText = Format(x), yText = Format(y);
             Vector2 px = layout.ToPixel(x, layout.YMin), py = layout.ToPixel(layout.XMin, y);

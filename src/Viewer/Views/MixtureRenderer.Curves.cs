@@ -48,7 +48,7 @@ public sealed partial class MixtureRenderer
                 canvas.Rect(p.X - 2.5f, p.Y - 2.5f, p.X + 2.5f, p.Y + 2.5f, colour);
             }
 
-            DrawFrameAndTicks(layout);
+            DrawFrameAndTicks(layout, wholeX: true);
         }
     }
 }
