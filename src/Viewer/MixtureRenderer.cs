@@ -24,6 +24,8 @@ public sealed partial class MixtureRenderer : IDisposable
     private readonly GlPainter painter;
     private readonly Texture2D values;
     private readonly Texture2D ramp;
+    private readonly Texture2D counts;
+    private float[]? uploadedCounts;
     private readonly Canvas canvas = new();
 
     /// <param name="backend">Evaluates density grids (heat map, surface).</param>
@@ -42,6 +44,7 @@ public sealed partial class MixtureRenderer : IDisposable
             painter = new GlPainter(this.context.Gl, width, height);
             values = painter.CreateTexture(linear: true);
             ramp = painter.CreateTexture(linear: true);
+            counts = painter.CreateTexture(linear: false);
             float[] rampValues = [.. Enumerable.Range(0, 256).Select(i => i / 255f)];
             ramp.UploadFloats(1, 256, rampValues);
         }
@@ -161,6 +164,7 @@ public sealed partial class MixtureRenderer : IDisposable
 
     public void Dispose()
     {
+        counts.Dispose();
         ramp.Dispose();
         values.Dispose();
         painter.Dispose();

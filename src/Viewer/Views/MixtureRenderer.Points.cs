@@ -15,15 +15,20 @@ public sealed partial class MixtureRenderer
     {
         PlotLayout layout = Layout(data);
         int bw = Math.Max(1, (int)layout.Plot.Width), bh = Math.Max(1, (int)layout.Plot.Height);
-        float[] counts = data.Histogram2D(bw, bh);
+        float[] binned = data.Histogram2D(bw, bh);
         float max = 1;
-        foreach (float c in counts)
+        foreach (float c in binned)
         {
             max = Math.Max(max, c);
         }
 
-        values.UploadFloats(bw, bh, counts);
-        painter.DrawScalar(values, layout.Plot, max, log: true, levels: 0, Empty);
+        if (!ReferenceEquals(binned, uploadedCounts))
+        {
+            counts.UploadFloats(bw, bh, binned);
+            uploadedCounts = binned;
+        }
+
+        painter.DrawScalar(counts, layout.Plot, max, log: true, levels: 0, Empty);
         painter.DrawScalar(ramp, layout.ColorBar, 1, log: false, levels: 0, Background);
         DrawEllipses(frame.Parameters, data, layout);
         DrawFrameAndTicks(layout);
