@@ -113,6 +113,7 @@ public sealed partial class MixtureRenderer : IDisposable
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(rgba.Length, Width * Height * 4);
         Draw(kind, frame, data);
+        context.MakeCurrent();
         painter.Read(rgba);
     }
 
@@ -139,6 +140,7 @@ public sealed partial class MixtureRenderer : IDisposable
                 nameof(kind));
         }
 
+        context.MakeCurrent();
         painter.Begin(Background);
         canvas.Clear();
         switch (kind)
@@ -160,10 +162,15 @@ public sealed partial class MixtureRenderer : IDisposable
     /// <summary>
     /// Copies the last drawn frame, scaled, onto the context's window (framebuffer 0).
     /// </summary>
-    public void Blit(int screenWidth, int screenHeight) => painter.Blit(screenWidth, screenHeight);
+    public void Blit(int screenWidth, int screenHeight)
+    {
+        context.MakeCurrent();
+        painter.Blit(screenWidth, screenHeight);
+    }
 
     public void Dispose()
     {
+        context.MakeCurrent();
         counts.Dispose();
         ramp.Dispose();
         values.Dispose();

@@ -70,6 +70,8 @@ public sealed class GlfwWindowContext : IGlContext
         return new GlfwWindowContext(window);
     }
 
+    public void MakeCurrent() => Glfw.MakeContextCurrent(window);
+
     public bool ShouldClose => Glfw.WindowShouldClose(window) != 0;
 
     public void Close() => Glfw.SetWindowShouldClose(window, 1);

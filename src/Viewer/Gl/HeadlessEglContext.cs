@@ -56,6 +56,16 @@ public sealed class HeadlessEglContext : IGlContext
 
     public string Description { get; } = "";
 
+    public void MakeCurrent()
+    {
+        if (Egl.MakeCurrent(display, 0, 0, context) == 0)
+        {
+            throw new InvalidOperationException(
+                $"eglMakeCurrent failed (EGL error 0x{Egl.GetError():X}): a GL context belongs "
+                + "to one thread at a time.");
+        }
+    }
+
     public void Dispose()
     {
         Gl?.Dispose();

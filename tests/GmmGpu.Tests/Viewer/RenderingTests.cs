@@ -169,6 +169,21 @@ public sealed class RenderingTests : IDisposable
     }
 
     [Fact]
+    public void Render_TwoRenderersOnOneThread_EachDrawsInItsOwnContext()
+    {
+        var data = new PlotData(Gaussian2D(5_000, 0, 0, 1, 1, seed: 10), 2);
+        var frame = Frame(OneComponent(0, 0, 1, 1));
+        byte[] alone = renderer.Render(ViewKind.HeatMap, frame, data);
+        using (var other = new MixtureRenderer(320, 200, backend))
+        {
+            Assert.Equal(320 * 200 * 4, other.Render(ViewKind.Points, frame, data).Length);
+            Assert.Equal(alone, renderer.Render(ViewKind.HeatMap, frame, data));
+        }
+
+        Assert.Equal(alone, renderer.Render(ViewKind.HeatMap, frame, data));
+    }
+
+    [Fact]
     public void Renderer_SizeOutOfRange_Throws()
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => MixtureRenderer.ValidateSize(0, 10));
