@@ -11,7 +11,7 @@ public interface IGlContext : IDisposable
     /// <summary>"OpenGL 4.5 (llvmpipe ...)": version and renderer.</summary>
     string Description { get; }
 
-    /// <summary>Makes this context current on the calling thread (cheap when it already is).</summary>
+    /// <summary>Makes this context current on the calling thread (cheap if it is).</summary>
     /// <exception cref="InvalidOperationException">It is current on another thread.</exception>
     void MakeCurrent();
 }
