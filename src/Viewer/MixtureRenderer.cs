@@ -27,6 +27,7 @@ public sealed partial class MixtureRenderer : IDisposable
     private readonly Texture2D counts;
     private float[]? uploadedCounts;
     private readonly Canvas canvas = new();
+    private readonly Canvas clipped = new();
 
     /// <param name="backend">Evaluates density grids (heat map, surface).</param>
     /// <param name="context">A current GL context to draw with; null makes a headless one.</param>

@@ -60,6 +60,17 @@ internal sealed class GlPainter : IDisposable
         flatVertices.DrawTriangles(canvas.Vertices);
     }
 
+    /// <summary>Draws <paramref name="canvas"/> clipped to a pixel rectangle.</summary>
+    public void Draw(Canvas canvas, RectangleF clip)
+    {
+        int left = (int)MathF.Floor(clip.Left), top = (int)MathF.Floor(clip.Top);
+        int right = (int)MathF.Ceiling(clip.Right), bottom = (int)MathF.Ceiling(clip.Bottom);
+        gl.Enable(EnableCap.ScissorTest);
+        gl.Scissor(left, Height - bottom, (uint)(right - left), (uint)(bottom - top));
+        Draw(canvas);
+        gl.Disable(EnableCap.ScissorTest);
+    }
+
     /// <summary>
     /// Draws <paramref name="values"/> (row 0 at the bottom) into the pixel rectangle through the
     /// colour map; <paramref name="levels"/> &gt; 1 gives filled levels.

@@ -30,7 +30,9 @@ public sealed partial class MixtureRenderer
 
         painter.DrawScalar(counts, layout.Plot, max, log: true, levels: 0, Empty);
         painter.DrawScalar(ramp, layout.ColorBar, 1, log: false, levels: 0, Background);
+        clipped.Clear();
         DrawEllipses(frame.Parameters, data, layout);
+        painter.Draw(clipped, layout.Plot);
         DrawFrameAndTicks(layout);
         RectangleF bar = layout.ColorBar;
         canvas.Text("1", bar.Right + 7, bar.Bottom - 3, 1, Ink);
@@ -55,12 +57,12 @@ public sealed partial class MixtureRenderer
                     points[i] = layout.ToPixel(points[i].X, points[i].Y);
                 }
 
-                canvas.Polyline(points, EllipseWidth, colour, closed: true);
+                clipped.Polyline(points, EllipseWidth, colour, closed: true);
             }
 
             Vector2 centre = layout.ToPixel(mx, my);
-            canvas.Rect(centre.X - 5, centre.Y - 5, centre.X + 5, centre.Y + 5, Ink);
-            canvas.Rect(centre.X - 3, centre.Y - 3, centre.X + 3, centre.Y + 3, colour);
+            clipped.Rect(centre.X - 5, centre.Y - 5, centre.X + 5, centre.Y + 5, Ink);
+            clipped.Rect(centre.X - 3, centre.Y - 3, centre.X + 3, centre.Y + 3, colour);
         }
     }
 }
