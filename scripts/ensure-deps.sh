@@ -17,5 +17,6 @@ apt_install() {
 }
 
 ensure_test_deps() {
-    : # no native dependency yet; the viewer issue adds EGL/Mesa here
+    # The viewer: headless OpenGL (EGL + Mesa llvmpipe), GLFW windows, ffmpeg for MP4.
+    apt_install libegl1 libegl-mesa0 libgl1-mesa-dri libglfw3 xvfb ffmpeg
 }

@@ -42,6 +42,7 @@ internal static class Cli
                     return 0;
                 case "fit":
                     return FitCommand.Run(args[1..], stdout, stderr, cancellationToken);
+                case "plot": return PlotCommand.Run(args[1..], stdout, stderr);
                 default:
                     throw new UsageException(args[0].StartsWith('-')
                         ? $"unknown option {args[0]}"

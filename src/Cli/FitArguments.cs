@@ -15,6 +15,24 @@ internal sealed record FitArguments(
     bool Json,
     bool Quiet)
 {
+    /// <summary>--export: a .gif, .mp4 or a folder of PNG frames, one per EM iteration.</summary>
+    public string? ExportPath { get; init; }
+
+    /// <summary>--view-kind of the export; null picks by the data's dimension.</summary>
+    public Viewer.ViewKind? ViewKind { get; init; }
+
+    /// <summary>
+    /// --view: show the fit live in a window (headless when there is no display).
+    /// </summary>
+    public bool View { get; init; }
+
+    /// <summary>--view-dims "I,J": the features a 2-D view draws.</summary>
+    public string? ViewDims { get; init; }
+
+    /// <summary>--size of the export's frames.</summary>
+    public (int Width, int Height) FrameSize { get; init; } =
+        (ViewOptions.DefaultWidth, ViewOptions.DefaultHeight);
+
     public const string Help = """
         usage: gmm fit DATA -k K [options]
 
@@ -38,6 +56,14 @@ internal sealed record FitArguments(
           -o, --output MODEL    write the fitted model as JSON (the folder must exist)
           --json                print one JSON object on stdout instead of the summary
           --quiet               no progress lines or warnings on stderr
+          --export OUT          draw every EM iteration into OUT.gif, OUT.mp4 (needs ffmpeg)
+                                or a folder of PNG frames; the last frame is held 0.5 s
+          --view-kind KIND      heatmap | points | histogram | surface | curves (default
+                                heatmap, histogram for 1-D data)
+          --size WxH            frame size of --export, sides 1..8192 (default 800x600)
+          --view-dims I,J       features a 2-D view draws (default 0,1)
+          --view                show the fit live in a window: keys 1-5 / Tab view, Space
+                                pause, Esc close (no display: goes on without it)
           -h, --help            this text
 
         example:
@@ -51,11 +77,14 @@ internal sealed record FitArguments(
         ["--max-iter"] = "--max-iter", ["--reg-covar"] = "--reg-covar", ["--seed"] = "--seed",
         ["--device"] = "--device", ["--stop"] = "--stop", ["--columns"] = "--columns",
         ["-o"] = "-o", ["--output"] = "-o",
+        ["--export"] = "--export", ["--view-kind"] = "--view-kind", ["--size"] = "--size",
+        ["--view-dims"] = "--view-dims",
     };
 
     private static readonly Dictionary<string, string> FlagOptions = new(StringComparer.Ordinal)
     {
         ["--json"] = "--json", ["--quiet"] = "--quiet", ["-h"] = "--help", ["--help"] = "--help",
+        ["--view"] = "--view",
     };
 
     private static readonly Dictionary<string, CovarianceType> CovarianceTypes = new()
@@ -133,7 +162,14 @@ internal sealed record FitArguments(
             initModel,
             line.Get("-o"),
             line.Has("--json"),
-            line.Has("--quiet"));
+            line.Has("--quiet"))
+        {
+            ExportPath = line.Get("--export"),
+            ViewKind = ViewOptions.ParseKind("--view-kind", line.Get("--view-kind")),
+            FrameSize = ViewOptions.ParseSize(line.Get("--size")),
+            View = line.Has("--view"),
+            ViewDims = line.Get("--view-dims"),
+        };
     }
 
     /// <summary>

@@ -21,18 +21,34 @@ internal static class FitCommand
             CheckFolderExists(output);
         }
 
+        if (arguments.ExportPath is { } export)
+        {
+            ExportWriter.CheckPath(export);
+        }
+
         LoadedData data = DataReader.Read(arguments.DataPath, arguments.Columns);
+        ViewOptions.ParseDims("--view-dims", arguments.ViewDims, data.Features);
         bool quiet = arguments.Quiet || arguments.Json;
         var progress = new ProgressPrinter(stderr, quiet, options.NInit);
+        var recorder = new SnapshotRecorder(progress);
         using var mixture = new GaussianMixture(options);
         var clock = Stopwatch.StartNew();
-        GaussianMixtureModel model =
-            mixture.Fit(data.Values, data.Features, progress, cancellationToken);
+        IProgress<IterationSnapshot> sink = arguments.ExportPath is null ? progress : recorder;
+        GaussianMixtureModel model = arguments.View
+            ? LiveFit.Fit(mixture, data, sink, arguments, stderr, cancellationToken)
+            : mixture.Fit(data.Values, data.Features, sink, cancellationToken);
         double seconds = clock.Elapsed.TotalSeconds;
         double score = model.Score(data.Values, mixture.Backend);
         if (arguments.OutputPath is not null)
         {
             model.Save(arguments.OutputPath);
+        }
+
+        if (arguments.ExportPath is { } exportPath)
+        {
+            ExportWriter.Write(exportPath, arguments.ViewKind, arguments.ViewDims,
+                arguments.FrameSize, data,
+                recorder.Snapshots, mixture.Backend, stderr, quiet, cancellationToken);
         }
 
         var report = new FitReport(

@@ -1,0 +1,88 @@
+using System.Globalization;
+using GmmGpu.Viewer;
+
+namespace GmmGpu.Cli;
+
+/// <summary>Parses the viewer's options: --view-kind / --kind and --size WxH.</summary>
+internal static class ViewOptions
+{
+    public const int DefaultWidth = 800;
+    public const int DefaultHeight = 600;
+
+    private static readonly Dictionary<string, ViewKind> Kinds =
+        new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["heatmap"] = ViewKind.HeatMap, ["points"] = ViewKind.Points,
+        ["histogram"] = ViewKind.Histogram, ["surface"] = ViewKind.Surface,
+        ["curves"] = ViewKind.Curves,
+    };
+
+    /// <summary>
+    /// The view named <paramref name="text"/>; null gives heatmap (histogram for 1-D data).
+    /// </summary>
+    public static ViewKind? ParseKind(string option, string? text)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        return Kinds.TryGetValue(text, out ViewKind kind)
+            ? kind
+            : throw new UsageException(
+                $"{option} \"{text}\" is not a view; use one of {string.Join(" | ", Kinds.Keys)}");
+    }
+
+    public static ViewKind DefaultKind(int features) =>
+        features == 1 ? ViewKind.Histogram : ViewKind.HeatMap;
+
+    /// <summary>"WxH" with each side in [1, 8192]; null gives 800x600.</summary>
+    public static (int Width, int Height) ParseSize(string? text)
+    {
+        if (text is null)
+        {
+            return (DefaultWidth, DefaultHeight);
+        }
+
+        string[] parts = text.Split('x', 'X');
+        if (parts.Length == 2
+            && int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out int w)
+            && int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out int h)
+            && w is >= 1 and <= MixtureRenderer.MaxSize && h is >= 1 and <= MixtureRenderer.MaxSize)
+        {
+            return (w, h);
+        }
+
+        throw new UsageException(
+            $"--size \"{text}\" is not WxH with sides 1..{MixtureRenderer.MaxSize} "
+            + "(e.g. 1280x720)");
+    }
+
+    /// <summary>"I,J": the two features a 2-D view draws; null gives 0,1.</summary>
+    public static (int X, int Y) ParseDims(string option, string? text, int features)
+    {
+        if (text is null)
+        {
+            return (0, Math.Min(1, features - 1));
+        }
+
+        string[] parts = text.Split(',', StringSplitOptions.TrimEntries);
+        if (parts.Length == 2
+            && int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out int x)
+            && int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out int y)
+            && x < features && y < features && (x != y || features == 1))
+        {
+            return (x, y);
+        }
+
+        throw new UsageException($"{option} \"{text}\" is not two different feature indices "
+            + $"in 0..{features - 1}, e.g. 0,1");
+    }
+
+    /// <summary>The data of a fit's views, drawing the --view-dims pair.</summary>
+    public static PlotData PlotData(GmmGpu.Data.LoadedData data, string? dims)
+    {
+        (int x, int y) = ParseDims("--view-dims", dims, data.Features);
+        return new PlotData(data.Values, data.Features, x, y);
+    }
+}

@@ -1,0 +1,106 @@
+using Silk.NET.OpenGL;
+
+namespace GmmGpu.Viewer.Gl;
+
+/// <summary>
+/// A GLFW window with an OpenGL 3.3 core context, current on the creating thread.
+/// </summary>
+public sealed class GlfwWindowContext : IGlContext
+{
+    private nint window;
+
+    private GlfwWindowContext(nint window)
+    {
+        this.window = window;
+        Glfw.MakeContextCurrent(window);
+        Glfw.SwapInterval(1);
+        Gl = GL.GetApi(Glfw.GetProcAddress);
+        Description = $"OpenGL {Gl.GetStringS(StringName.Version)} "
+            + $"({Gl.GetStringS(StringName.Renderer)}), window";
+    }
+
+    public GL Gl { get; }
+
+    public string Description { get; }
+
+    /// <summary>The native GLFW window.</summary>
+    internal nint Window => window;
+
+    /// <summary>
+    /// Opens a window, or returns null with the reason when there is no display, no libglfw or no
+    /// GL 3.3 (the caller then goes on headless).
+    /// </summary>
+    public static GlfwWindowContext? TryOpen(
+        int width, int height, string title, out string? reason)
+    {
+        reason = null;
+        if (string.IsNullOrEmpty(Environment.GetEnvironmentVariable("DISPLAY"))
+            && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("WAYLAND_DISPLAY")))
+        {
+            reason = "no display (DISPLAY is not set)";
+            return null;
+        }
+
+        try
+        {
+            if (Glfw.Init() == 0)
+            {
+                reason = "GLFW could not start (no usable display)";
+                return null;
+            }
+        }
+        catch (DllNotFoundException)
+        {
+            reason = $"{Glfw.Library} not found: apt-get install -y libglfw3";
+            return null;
+        }
+
+        Glfw.WindowHint(Glfw.ContextVersionMajor, 3);
+        Glfw.WindowHint(Glfw.ContextVersionMinor, 3);
+        Glfw.WindowHint(Glfw.OpenGlProfile, Glfw.OpenGlCoreProfile);
+        Glfw.WindowHint(Glfw.OpenGlForwardCompat, 1);
+        nint window = Glfw.CreateWindow(width, height, title, 0, 0);
+        if (window == 0)
+        {
+            Glfw.Terminate();
+            reason = "no OpenGL 3.3 window could be made";
+            return null;
+        }
+
+        return new GlfwWindowContext(window);
+    }
+
+    public void MakeCurrent() => Glfw.MakeContextCurrent(window);
+
+    public bool ShouldClose => Glfw.WindowShouldClose(window) != 0;
+
+    public void Close() => Glfw.SetWindowShouldClose(window, 1);
+
+    public bool IsKeyDown(int key) => Glfw.GetKey(window, key) == Glfw.Press;
+
+    public (int Width, int Height) FramebufferSize
+    {
+        get
+        {
+            Glfw.GetFramebufferSize(window, out int w, out int h);
+            return (w, h);
+        }
+    }
+
+    public void SetTitle(string title) => Glfw.SetWindowTitle(window, title);
+
+    public void SwapBuffers() => Glfw.SwapBuffers(window);
+
+    public static void WaitEvents(double seconds) => Glfw.WaitEventsTimeout(seconds);
+
+    public void Dispose()
+    {
+        if (window != 0)
+        {
+            Gl.Dispose();
+            Glfw.DestroyWindow(window);
+            Glfw.Terminate();
+            window = 0;
+        }
+    }
+}

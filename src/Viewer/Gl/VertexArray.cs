@@ -1,0 +1,62 @@
+using Silk.NET.OpenGL;
+
+namespace GmmGpu.Viewer.Gl;
+
+/// <summary>
+/// A vertex array of float attributes interleaved in one <see cref="GlBuffer{T}"/>.
+/// </summary>
+internal sealed class VertexArray : IDisposable
+{
+    private readonly GL gl;
+
+    /// <param name="sizes">Floats per attribute, in location order.</param>
+    public VertexArray(GL gl, params int[] sizes)
+    {
+        this.gl = gl;
+        Handle = gl.GenVertexArray();
+        Vertices = new GlBuffer<float>(gl, BufferTargetARB.ArrayBuffer);
+        gl.BindVertexArray(Handle);
+        Vertices.Bind();
+        FloatsPerVertex = sizes.Sum();
+        int offset = 0;
+        for (uint i = 0; i < sizes.Length; i++)
+        {
+            gl.EnableVertexAttribArray(i);
+            gl.VertexAttribPointer(i, sizes[i], VertexAttribPointerType.Float, false,
+                (uint)(FloatsPerVertex * sizeof(float)), offset * sizeof(float));
+            offset += sizes[i];
+        }
+
+        gl.BindVertexArray(0);
+    }
+
+    public uint Handle { get; private set; }
+
+    public GlBuffer<float> Vertices { get; }
+
+    public int FloatsPerVertex { get; }
+
+    /// <summary>Uploads <paramref name="vertices"/> and draws them as triangles.</summary>
+    public void DrawTriangles(ReadOnlySpan<float> vertices)
+    {
+        if (vertices.IsEmpty)
+        {
+            return;
+        }
+
+        gl.BindVertexArray(Handle);
+        Vertices.Upload(vertices);
+        gl.DrawArrays(PrimitiveType.Triangles, 0, (uint)(vertices.Length / FloatsPerVertex));
+        gl.BindVertexArray(0);
+    }
+
+    public void Dispose()
+    {
+        Vertices.Dispose();
+        if (Handle != 0)
+        {
+            gl.DeleteVertexArray(Handle);
+            Handle = 0;
+        }
+    }
+}

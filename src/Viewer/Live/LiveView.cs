@@ -1,0 +1,117 @@
+using GmmGpu.Engine;
+using GmmGpu.Viewer.Gl;
+
+namespace GmmGpu.Viewer.Live;
+
+/// <summary>
+/// The live window of a fit. EM reports snapshots from its own thread (<see cref="Report"/> never
+/// waits on drawing); <see cref="Run"/> draws the latest on the window's thread. Keys: 1–5 pick
+/// the view, Tab the next one, Space pauses the picture, Esc closes the window.
+/// </summary>
+public sealed class LiveView : IProgress<IterationSnapshot>
+{
+    private static readonly ViewKind[] Order =
+        [ViewKind.HeatMap, ViewKind.Points, ViewKind.Histogram, ViewKind.Surface, ViewKind.Curves];
+
+    private readonly object gate = new();
+    private readonly List<IterationSnapshot> snapshots = [];
+    private int version;
+
+    public void Report(IterationSnapshot value)
+    {
+        lock (gate)
+        {
+            snapshots.Add(value);
+            version++;
+        }
+    }
+
+    /// <summary>Shows the fit until the window closes; then returns (the fit goes on).</summary>
+    /// <param name="start">The model before the first snapshot (shown until one comes).</param>
+    /// <param name="backend">Evaluates density grids; not the one EM is using.</param>
+    public void Run(
+        GlfwWindowContext window, IComputeBackend backend, PlotData data, ViewKind kind,
+        MixtureParameters? start, Func<bool> fitDone, CancellationToken stop = default)
+    {
+        ArgumentNullException.ThrowIfNull(window);
+        ArgumentNullException.ThrowIfNull(fitDone);
+        (int width, int height) = window.FramebufferSize;
+        using var renderer = new MixtureRenderer(Math.Max(width, 1), Math.Max(height, 1),
+            backend, window);
+        var keys = new bool[512];
+        bool paused = false;
+        int drawn = -1;
+        ViewKind? drawnKind = null;
+        ViewFrame? frame = start is null ? null : new ViewFrame(start, []);
+        while (!window.ShouldClose && !stop.IsCancellationRequested)
+        {
+            if (Pressed(window, keys, Glfw.KeyEscape))
+            {
+                window.Close();
+                break;
+            }
+
+            paused ^= Pressed(window, keys, Glfw.KeySpace);
+            for (int i = 0; i < Order.Length; i++)
+            {
+                kind = Pressed(window, keys, Glfw.Key1 + i) ? Order[i] : kind;
+            }
+
+            if (Pressed(window, keys, Glfw.KeyTab))
+            {
+                kind = Order[(Array.IndexOf(Order, kind) + 1) % Order.Length];
+            }
+
+            int current = Volatile.Read(ref version);
+            if (!paused && current != drawn)
+            {
+                frame = Latest() ?? frame;
+                drawn = current;
+                drawnKind = null;
+            }
+
+            if (frame is not null && drawnKind != kind)
+            {
+                renderer.SurfaceAzimuth = -60 + (2 * frame.History.Count);
+                renderer.Draw(kind == ViewKind.Histogram || data.Columns > 1 ? kind
+                    : ViewKind.Histogram, frame, data);
+                drawnKind = kind;
+                FramesDrawn++;
+                window.SetTitle($"gmm: {frame.Title}{(paused ? "  (paused)" : "")}"
+                    + (fitDone() ? "  (done)" : ""));
+            }
+
+            (width, height) = window.FramebufferSize;
+            renderer.Blit(width, height);
+            window.SwapBuffers();
+            GlfwWindowContext.WaitEvents(1 / 30.0);
+        }
+    }
+
+    /// <summary>Frames drawn so far by <see cref="Run"/>.</summary>
+    public int FramesDrawn { get; private set; }
+
+    private ViewFrame? Latest()
+    {
+        lock (gate)
+        {
+            if (snapshots.Count == 0)
+            {
+                return null;
+            }
+
+            int last = snapshots[^1].Initialization;
+            List<IterationRecord> history =
+                [.. snapshots.Where(s => s.Initialization == last).Select(s => s.Record)];
+            return new ViewFrame(snapshots[^1].Parameters, history);
+        }
+    }
+
+    private static bool Pressed(GlfwWindowContext window, bool[] keys, int key)
+    {
+        bool down = window.IsKeyDown(key);
+        bool pressed = down && !keys[key];
+        keys[key] = down;
+        return pressed;
+    }
+}

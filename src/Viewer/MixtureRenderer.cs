@@ -1,0 +1,243 @@
+using System.Numerics;
+using GmmGpu.Em;
+using GmmGpu.Engine;
+using GmmGpu.Viewer.Gl;
+using GmmGpu.Viewer.Rendering;
+
+namespace GmmGpu.Viewer;
+
+/// <summary>
+/// Draws <see cref="ViewFrame"/>s of a mixture over its data into an off-screen framebuffer and
+/// reads them back as RGBA. Owns a GL context (or borrows one); use it on one thread only.
+/// </summary>
+public sealed partial class MixtureRenderer : IDisposable
+{
+    /// <summary>Largest width or height accepted.</summary>
+    public const int MaxSize = 8192;
+
+    private static readonly Vector4 Background = new(1, 1, 1, 1);
+    private static readonly Vector4 Ink = new(0.15f, 0.15f, 0.15f, 1);
+
+    private readonly IGlContext context;
+    private readonly bool ownsContext;
+    private readonly IComputeBackend backend;
+    private readonly GlPainter painter;
+    private readonly Texture2D values;
+    private readonly Texture2D ramp;
+    private readonly Texture2D counts;
+    private float[]? uploadedCounts;
+    private readonly Canvas canvas = new();
+    private readonly Canvas clipped = new();
+
+    /// <param name="backend">Evaluates density grids (heat map, surface).</param>
+    /// <param name="context">A current GL context to draw with; null makes a headless one.</param>
+    /// <exception cref="GlUnavailableException">No OpenGL.</exception>
+    public MixtureRenderer(int width, int height, IComputeBackend backend,
+        IGlContext? context = null)
+    {
+        ArgumentNullException.ThrowIfNull(backend);
+        ValidateSize(width, height);
+        this.backend = backend;
+        ownsContext = context is null;
+        this.context = context ?? new HeadlessEglContext();
+        try
+        {
+            painter = new GlPainter(this.context.Gl, width, height);
+            values = painter.CreateTexture(linear: true);
+            ramp = painter.CreateTexture(linear: true);
+            counts = painter.CreateTexture(linear: false);
+            float[] rampValues = [.. Enumerable.Range(0, 256).Select(i => i / 255f)];
+            ramp.UploadFloats(1, 256, rampValues);
+        }
+        catch
+        {
+            if (ownsContext)
+            {
+                this.context.Dispose();
+            }
+
+            throw;
+        }
+    }
+
+    public int Width => painter.Width;
+
+    public int Height => painter.Height;
+
+    /// <summary>Azimuth of the surface view's orbit camera, in degrees.</summary>
+    public float SurfaceAzimuth { get; set; } = -60;
+
+    /// <summary>Elevation of the surface view's orbit camera, in degrees.</summary>
+    public float SurfaceElevation { get; set; } = 35;
+
+    /// <summary>Filled density levels of the heat map (contour lines lie between them).</summary>
+    public int Levels { get; set; } = 10;
+
+    /// <summary>The GL version and renderer in use.</summary>
+    public string Description => context.Description;
+
+    /// <exception cref="ArgumentOutOfRangeException">Width or height is not in [1,
+    /// 8192].</exception>
+    public static void ValidateSize(int width, int height)
+    {
+        if (width is < 1 or > MaxSize || height is < 1 or > MaxSize)
+        {
+            throw new ArgumentOutOfRangeException(nameof(width),
+                $"frame size {width}x{height} is out of range: width and height must be "
+                + $"1..{MaxSize}.");
+        }
+    }
+
+    /// <summary>The layout a 2-D view of <paramref name="data"/> uses.</summary>
+    public PlotLayout Layout(PlotData data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        (double xMin, double xMax) = data.Range(data.DimX);
+        (double yMin, double yMax) = data.Range(data.DimY);
+        return PlotLayout.Create(Width, Height, xMin, xMax, yMin, yMax);
+    }
+
+    /// <summary>
+    /// Draws one frame and returns it as RGBA bytes, shape (Height, Width, 4), top row first.
+    /// </summary>
+    public byte[] Render(ViewKind kind, ViewFrame frame, PlotData data)
+    {
+        var rgba = new byte[Width * Height * 4];
+        Render(kind, frame, data, rgba);
+        return rgba;
+    }
+
+    /// <inheritdoc cref="Render(ViewKind, ViewFrame, PlotData)"/>
+    /// <exception cref="ArgumentException">The view needs 2-D data, or shapes do not
+    /// match.</exception>
+    public void Render(ViewKind kind, ViewFrame frame, PlotData data, Span<byte> rgba)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(rgba.Length, Width * Height * 4);
+        Draw(kind, frame, data);
+        context.MakeCurrent();
+        painter.Read(rgba);
+    }
+
+    /// <summary>
+    /// Draws one frame into the off-screen framebuffer (shown by <see cref="Blit"/>).
+    /// </summary>
+    /// <exception cref="ArgumentException">The view needs 2-D data, or shapes do not
+    /// match.</exception>
+    public void Draw(ViewKind kind, ViewFrame frame, PlotData data)
+    {
+        ArgumentNullException.ThrowIfNull(frame);
+        ArgumentNullException.ThrowIfNull(data);
+        if (frame.Parameters.Dimensions != data.Columns)
+        {
+            throw new ArgumentException(
+                $"the model has D={frame.Parameters.Dimensions} but the data has "
+                + $"{data.Columns} columns.", nameof(data));
+        }
+
+        if ((kind is ViewKind.HeatMap or ViewKind.Points or ViewKind.Surface) && data.Columns < 2)
+        {
+            throw new ArgumentException(
+                $"the {kind} view needs data with 2 or more features; use the histogram view.",
+                nameof(kind));
+        }
+
+        context.MakeCurrent();
+        painter.Begin(Background);
+        canvas.Clear();
+        switch (kind)
+        {
+            case ViewKind.HeatMap: DrawHeatMap(frame, data); break;
+            case ViewKind.Points: DrawPoints(frame, data); break;
+            case ViewKind.Histogram: DrawHistogram(frame, data); break;
+            case ViewKind.Surface: DrawSurface(frame, data); break;
+            default: DrawCurves(frame); break;
+        }
+
+        string title = frame.Title;
+        int scale = Canvas.TextWidth(title, PlotLayout.TitleScale) <= Width - 24
+            ? PlotLayout.TitleScale : 1;
+        canvas.Text(title, 12, 12, scale, Ink);
+        painter.Draw(canvas);
+    }
+
+    /// <summary>
+    /// Copies the last drawn frame, scaled, onto the context's window (framebuffer 0).
+    /// </summary>
+    public void Blit(int screenWidth, int screenHeight)
+    {
+        context.MakeCurrent();
+        painter.Blit(screenWidth, screenHeight);
+    }
+
+    public void Dispose()
+    {
+        context.MakeCurrent();
+        counts.Dispose();
+        ramp.Dispose();
+        values.Dispose();
+        painter.Dispose();
+        if (ownsContext)
+        {
+            context.Dispose();
+        }
+    }
+
+    /// <summary>
+    /// The mixture's marginal density on features (DimX, DimY) on a grid, row 0 at yMin: the
+    /// marginal of a Gaussian mixture keeps the weights, the two means and the 2×2 blocks.
+    /// </summary>
+    private float[] EvaluateDensity(
+        MixtureParameters parameters, PlotData data, int width, int height,
+        double xMin, double xMax, double yMin, double yMax)
+    {
+        int k = parameters.Components, d = parameters.Dimensions;
+        var means = new double[k * 2];
+        var covariances = new double[k * 4];
+        for (int c = 0; c < k; c++)
+        {
+            means[2 * c] = parameters.MeansArray[(c * d) + data.DimX];
+            means[(2 * c) + 1] = parameters.MeansArray[(c * d) + data.DimY];
+            var block = Views.Ellipses.Covariance2(parameters, c, data.DimX, data.DimY);
+            covariances[4 * c] = block.Xx;
+            covariances[(4 * c) + 1] = block.Xy;
+            covariances[(4 * c) + 2] = block.Xy;
+            covariances[(4 * c) + 3] = block.Yy;
+        }
+
+        var marginal = new MixtureParameters(
+            CovarianceType.Full, k, 2, parameters.WeightsArray, means, covariances);
+        var grid = new DensityGrid(width, height, xMin, xMax, yMin, yMax);
+        var density = new float[width * height];
+        backend.EvaluateDensityGrid(MixtureKernelModel.Build(marginal), grid, density);
+        return density;
+    }
+
+    private void DrawFrameAndTicks(PlotLayout layout, bool wholeX = false)
+    {
+        RectangleF p = layout.Plot;
+        Vector2[] corners =
+        [
+            new(p.Left, p.Top), new(p.Right, p.Top), new(p.Right, p.Bottom), new(p.Left, p.Bottom),
+        ];
+        canvas.Polyline(corners, 1, Ink, closed: true);
+        for (int i = 0; i <= 4; i++)
+        {
+            double x = layout.XMin + (i / 4.0 * (layout.XMax - layout.XMin));
+            if (wholeX)
+            {
+                x = Math.Clamp(Math.Round(x), Math.Ceiling(layout.XMin), Math.Floor(layout.XMax));
+            }
+
+            double y = layout.YMin + (i / 4.0 * (layout.YMax - layout.YMin));
+            string xText = Format(x), yText = Format(y);
+            Vector2 px = layout.ToPixel(x, layout.YMin), py = layout.ToPixel(layout.XMin, y);
+            canvas.Line(px, px + new Vector2(0, 5), 1, Ink);
+            canvas.Line(py, py - new Vector2(5, 0), 1, Ink);
+            canvas.Text(xText, px.X - (Canvas.TextWidth(xText, 1) / 2), p.Bottom + 9, 1, Ink);
+            canvas.Text(yText, p.Left - 8 - Canvas.TextWidth(yText, 1), py.Y - 3, 1, Ink);
+        }
+    }
+
+    private static string Format(double value) =>
+        value.ToString("G3", System.Globalization.CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,90 @@
+namespace GmmGpu.Viewer;
+
+/// <summary>
+/// The data under a view: N rows of D features (row-major) and the two features drawn.
+/// Bounds and binned histograms are computed once and reused for every frame.
+/// </summary>
+public sealed class PlotData
+{
+    private readonly Dictionary<(int, int, int, int), float[]> histograms = [];
+    private (double Min, double Max)[]? ranges;
+
+    /// <param name="values">Shape (rows, columns), row-major.</param>
+    /// <param name="dimX">Feature along x, in [0, columns).</param>
+    /// <param name="dimY">Feature along y, in [0, columns); ignored when columns = 1.</param>
+    public PlotData(ReadOnlyMemory<float> values, int columns, int dimX = 0, int dimY = 1)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(columns);
+        ArgumentOutOfRangeException.ThrowIfNotEqual(values.Length % columns, 0, nameof(values));
+        ArgumentOutOfRangeException.ThrowIfNegative(dimX);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(dimX, columns);
+        if (columns > 1)
+        {
+            ArgumentOutOfRangeException.ThrowIfNegative(dimY);
+            ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(dimY, columns);
+        }
+
+        Values = values;
+        Columns = columns;
+        Rows = values.Length / columns;
+        DimX = dimX;
+        DimY = columns > 1 ? dimY : dimX;
+    }
+
+    public ReadOnlyMemory<float> Values { get; }
+
+    public int Rows { get; }
+
+    public int Columns { get; }
+
+    public int DimX { get; }
+
+    public int DimY { get; }
+
+    /// <summary>The range of feature <paramref name="dim"/>, padded by 5% on each side.</summary>
+    public (double Min, double Max) Range(int dim)
+    {
+        ranges ??= ComputeRanges();
+        return ranges[dim];
+    }
+
+    /// <summary>
+    /// Counts of (DimX, DimY) in a width × height grid over the ranges, row 0 at min y.
+    /// </summary>
+    internal float[] Histogram2D(int width, int height)
+    {
+        var key = (width, height, DimX, DimY);
+        if (!histograms.TryGetValue(key, out float[]? counts))
+        {
+            counts = Binning.Bin2D(this, width, height);
+            histograms[key] = counts;
+        }
+
+        return counts;
+    }
+
+    private (double, double)[] ComputeRanges()
+    {
+        var result = new (double, double)[Columns];
+        ReadOnlySpan<float> v = Values.Span;
+        for (int d = 0; d < Columns; d++)
+        {
+            double min = double.PositiveInfinity, max = double.NegativeInfinity;
+            for (int i = d; i < v.Length; i += Columns)
+            {
+                min = Math.Min(min, v[i]);
+                max = Math.Max(max, v[i]);
+            }
+
+            if (!(max > min))
+            {
+                (min, max) = Rows == 0 ? (-1, 1) : (min - 1, max + 1);
+            }
+
+            double pad = 0.05 * (max - min);
+            result[d] = (min - pad, max + pad);
+        }
+
+        return result;
+    }
+}

@@ -1,0 +1,146 @@
+using System.Numerics;
+using GmmGpu.Viewer.Gl;
+using Silk.NET.OpenGL;
+using Framebuffer = GmmGpu.Viewer.Gl.Framebuffer;
+using VertexArray = GmmGpu.Viewer.Gl.VertexArray;
+
+namespace GmmGpu.Viewer.Rendering;
+
+/// <summary>
+/// Owns the GL objects of one frame size and draws canvases, scalar images and meshes.
+/// </summary>
+internal sealed class GlPainter : IDisposable
+{
+    private readonly GL gl;
+    private readonly Framebuffer framebuffer;
+    private readonly ShaderProgram flat;
+    private readonly ShaderProgram scalar;
+    private readonly ShaderProgram surface;
+    private readonly VertexArray flatVertices;
+    private readonly VertexArray imageVertices;
+    private readonly VertexArray surfaceVertices;
+    private readonly Texture2D colourMap;
+
+    public GlPainter(GL gl, int width, int height)
+    {
+        this.gl = gl;
+        Width = width;
+        Height = height;
+        framebuffer = new Framebuffer(gl, width, height);
+        flat = new ShaderProgram(gl, "flat", Shaders.FlatVertex, Shaders.FlatFragment);
+        scalar = new ShaderProgram(gl, "scalar", Shaders.ScalarVertex, Shaders.ScalarFragment);
+        surface = new ShaderProgram(gl, "surface", Shaders.SurfaceVertex, Shaders.SurfaceFragment);
+        flatVertices = new VertexArray(gl, 2, 4);
+        imageVertices = new VertexArray(gl, 2, 2);
+        surfaceVertices = new VertexArray(gl, 3, 3, 1);
+        colourMap = new Texture2D(gl, linear: false);
+        colourMap.UploadRgba(256, 1, ColorMaps.Viridis);
+    }
+
+    public int Width { get; }
+
+    public int Height { get; }
+
+    public Texture2D CreateTexture(bool linear) => new(gl, linear);
+
+    public void Begin(Vector4 background)
+    {
+        framebuffer.Bind();
+        gl.Disable(EnableCap.DepthTest);
+        gl.Enable(EnableCap.Blend);
+        gl.BlendFunc(BlendingFactor.SrcAlpha, BlendingFactor.OneMinusSrcAlpha);
+        gl.ClearColor(background.X, background.Y, background.Z, background.W);
+        gl.Clear(ClearBufferMask.ColorBufferBit | ClearBufferMask.DepthBufferBit);
+    }
+
+    public void Draw(Canvas canvas)
+    {
+        flat.Use();
+        flat.Set("uViewport", new Vector2(Width, Height));
+        flatVertices.DrawTriangles(canvas.Vertices);
+    }
+
+    /// <summary>Draws <paramref name="canvas"/> clipped to a pixel rectangle.</summary>
+    public void Draw(Canvas canvas, RectangleF clip)
+    {
+        int left = (int)MathF.Floor(clip.Left), top = (int)MathF.Floor(clip.Top);
+        int right = (int)MathF.Ceiling(clip.Right), bottom = (int)MathF.Ceiling(clip.Bottom);
+        gl.Enable(EnableCap.ScissorTest);
+        gl.Scissor(left, Height - bottom, (uint)(right - left), (uint)(bottom - top));
+        Draw(canvas);
+        gl.Disable(EnableCap.ScissorTest);
+    }
+
+    /// <summary>
+    /// Draws <paramref name="values"/> (row 0 at the bottom) into the pixel rectangle through the
+    /// colour map; <paramref name="levels"/> &gt; 1 gives filled levels.
+    /// </summary>
+    public void DrawScalar(
+        Texture2D values, RectangleF rect, float max, bool log, int levels, Vector4 empty)
+    {
+        scalar.Use();
+        scalar.Set("uViewport", new Vector2(Width, Height));
+        scalar.Set("uMax", max);
+        scalar.Set("uLog", log ? 1 : 0);
+        scalar.Set("uLevels", (float)levels);
+        gl.Uniform4(gl.GetUniformLocation(scalar.Handle, "uEmpty"), empty);
+        values.Bind(0);
+        scalar.Set("uValues", 0);
+        colourMap.Bind(1);
+        scalar.Set("uMap", 1);
+        float l = rect.Left, r = rect.Right, t = rect.Top, b = rect.Bottom;
+        ReadOnlySpan<float> quad =
+        [
+            l, b, 0, 0, r, b, 1, 0, r, t, 1, 1,
+            l, b, 0, 0, r, t, 1, 1, l, t, 0, 1,
+        ];
+        imageVertices.DrawTriangles(quad);
+    }
+
+    /// <summary>
+    /// Draws a lit mesh of (position, normal, value) triangles with depth testing.
+    /// </summary>
+    public void DrawSurface(ReadOnlySpan<float> vertices, Matrix4x4 mvp, Vector3 light)
+    {
+        gl.Enable(EnableCap.DepthTest);
+        surface.Use();
+        surface.Set("uMvp", mvp);
+        surface.Set("uLight", light);
+        colourMap.Bind(1);
+        surface.Set("uMap", 1);
+        surfaceVertices.DrawTriangles(vertices);
+        gl.Disable(EnableCap.DepthTest);
+    }
+
+    /// <summary>
+    /// Copies the frame onto the default framebuffer (a window), scaled to its size.
+    /// </summary>
+    public void Blit(int screenWidth, int screenHeight)
+    {
+        gl.BindFramebuffer(FramebufferTarget.ReadFramebuffer, framebuffer.Handle);
+        gl.BindFramebuffer(FramebufferTarget.DrawFramebuffer, 0);
+        gl.Viewport(0, 0, (uint)screenWidth, (uint)screenHeight);
+        gl.BlitFramebuffer(0, 0, Width, Height, 0, 0, screenWidth, screenHeight,
+            ClearBufferMask.ColorBufferBit, BlitFramebufferFilter.Linear);
+        gl.BindFramebuffer(FramebufferTarget.Framebuffer, framebuffer.Handle);
+    }
+
+    /// <summary>The frame as RGBA bytes, top row first.</summary>
+    public void Read(Span<byte> rgba)
+    {
+        gl.Finish();
+        framebuffer.Read(rgba);
+    }
+
+    public void Dispose()
+    {
+        colourMap.Dispose();
+        surfaceVertices.Dispose();
+        imageVertices.Dispose();
+        flatVertices.Dispose();
+        surface.Dispose();
+        scalar.Dispose();
+        flat.Dispose();
+        framebuffer.Dispose();
+    }
+}

@@ -1,0 +1,108 @@
+namespace GmmGpu.Viewer.Rendering;
+
+/// <summary>GLSL 3.30 core sources of the three programs.</summary>
+internal static class Shaders
+{
+    public const string FlatVertex = """
+        #version 330 core
+        layout(location = 0) in vec2 aPosition;
+        layout(location = 1) in vec4 aColour;
+        uniform vec2 uViewport;
+        out vec4 vColour;
+        void main()
+        {
+            vec2 ndc = vec2(aPosition.x / uViewport.x * 2.0 - 1.0,
+                            1.0 - aPosition.y / uViewport.y * 2.0);
+            gl_Position = vec4(ndc, 0.0, 1.0);
+            vColour = aColour;
+        }
+        """;
+
+    public const string FlatFragment = """
+        #version 330 core
+        in vec4 vColour;
+        out vec4 colour;
+        void main() { colour = vColour; }
+        """;
+
+    public const string ScalarVertex = """
+        #version 330 core
+        layout(location = 0) in vec2 aPosition;
+        layout(location = 1) in vec2 aUv;
+        uniform vec2 uViewport;
+        out vec2 vUv;
+        void main()
+        {
+            vec2 ndc = vec2(aPosition.x / uViewport.x * 2.0 - 1.0,
+                            1.0 - aPosition.y / uViewport.y * 2.0);
+            gl_Position = vec4(ndc, 0.0, 1.0);
+            vUv = aUv;
+        }
+        """;
+
+    // Value -> t in [0, 1] (linear, or log(1 + v) for counts), optionally snapped to filled
+    // levels, then looked up in a 256-entry colour map at texel centres (exact end colours).
+    public const string ScalarFragment = """
+        #version 330 core
+        in vec2 vUv;
+        uniform sampler2D uValues;
+        uniform sampler2D uMap;
+        uniform float uMax;
+        uniform int uLog;
+        uniform float uLevels;
+        uniform vec4 uEmpty;
+        out vec4 colour;
+        void main()
+        {
+            float v = texture(uValues, vUv).r;
+            float t;
+            if (uLog == 1)
+            {
+                if (v <= 0.0) { colour = uEmpty; return; }
+                t = log(1.0 + v) / log(1.0 + uMax);
+            }
+            else
+            {
+                t = v / uMax;
+            }
+            t = clamp(t, 0.0, 1.0);
+            if (uLevels > 1.0)
+            {
+                t = min(floor(t * uLevels), uLevels - 1.0) / (uLevels - 1.0);
+            }
+            colour = vec4(texture(uMap, vec2((t * 255.0 + 0.5) / 256.0, 0.5)).rgb, 1.0);
+        }
+        """;
+
+    public const string SurfaceVertex = """
+        #version 330 core
+        layout(location = 0) in vec3 aPosition;
+        layout(location = 1) in vec3 aNormal;
+        layout(location = 2) in float aValue;
+        uniform mat4 uMvp;
+        out vec3 vNormal;
+        out float vValue;
+        void main()
+        {
+            gl_Position = uMvp * vec4(aPosition, 1.0);
+            vNormal = aNormal;
+            vValue = aValue;
+        }
+        """;
+
+    public const string SurfaceFragment = """
+        #version 330 core
+        in vec3 vNormal;
+        in float vValue;
+        uniform sampler2D uMap;
+        uniform vec3 uLight;
+        out vec4 colour;
+        void main()
+        {
+            float t = clamp(vValue, 0.0, 1.0);
+            vec3 base = texture(uMap, vec2((t * 255.0 + 0.5) / 256.0, 0.5)).rgb;
+            float diffuse = abs(dot(normalize(vNormal), normalize(uLight)));
+            colour = vec4(base * (0.35 + 0.65 * diffuse), 1.0);
+        }
+        """;
+}

@@ -1,0 +1,95 @@
+using System.Numerics;
+using GmmGpu.Viewer.Rendering;
+
+namespace GmmGpu.Viewer;
+
+public sealed partial class MixtureRenderer
+{
+    /// <summary>Bars of the histogram view.</summary>
+    public const int HistogramBins = 60;
+
+    /// <summary>Colour of the histogram view's bars.</summary>
+    public static readonly Vector4 BarColour = new(170 / 255f, 190 / 255f, 215 / 255f, 1);
+
+    private static readonly Vector4 MixtureInk = new(0, 0, 0, 1);
+
+    /// <summary>The layout of the histogram view: x is the feature, y the density.</summary>
+    public PlotLayout HistogramLayout(ViewFrame frame, PlotData data)
+    {
+        ArgumentNullException.ThrowIfNull(frame);
+        ArgumentNullException.ThrowIfNull(data);
+        (double min, double max) = data.Range(data.DimX);
+        double[] bars = Binning.Bin1D(data, data.DimX, HistogramBins, min, max);
+        double top = bars.Max();
+        for (int i = 0; i < 200; i++)
+        {
+            double x = min + (i / 199.0 * (max - min));
+            top = Math.Max(top, MixtureDensity1D(frame.Parameters, data.DimX, x).Total);
+        }
+
+        return PlotLayout.Create(Width, Height, min, max, 0, top > 0 ? top * 1.1 : 1);
+    }
+
+    private void DrawHistogram(ViewFrame frame, PlotData data)
+    {
+        PlotLayout layout = HistogramLayout(frame, data);
+        double min = layout.XMin, max = layout.XMax, width = (max - min) / HistogramBins;
+        double[] bars = Binning.Bin1D(data, data.DimX, HistogramBins, min, max);
+        for (int b = 0; b < HistogramBins; b++)
+        {
+            Vector2 p0 = layout.ToPixel(min + (b * width), 0);
+            Vector2 p1 = layout.ToPixel(min + ((b + 1) * width), bars[b]);
+            canvas.Rect(p0.X, p1.Y, p1.X - 1, p0.Y, BarColour);
+        }
+
+        MixtureParameters parameters = frame.Parameters;
+        const int samples = 300;
+        var mixture = new Vector2[samples];
+        var components = new Vector2[parameters.Components][];
+        for (int k = 0; k < components.Length; k++)
+        {
+            components[k] = new Vector2[samples];
+        }
+
+        for (int i = 0; i < samples; i++)
+        {
+            double x = min + (i / (samples - 1.0) * (max - min));
+            (double total, double[] each) = MixtureDensity1D(parameters, data.DimX, x);
+            mixture[i] = layout.ToPixel(x, total);
+            for (int k = 0; k < components.Length; k++)
+            {
+                components[k][i] = layout.ToPixel(x, each[k]);
+            }
+        }
+
+        for (int k = 0; k < components.Length; k++)
+        {
+            canvas.Polyline(components[k], 3.5f, ColorMaps.Component(k), closed: false);
+        }
+
+        canvas.Polyline(mixture, 1.5f, MixtureInk, closed: false);
+        DrawFrameAndTicks(layout);
+    }
+
+    /// <summary>
+    /// The mixture's marginal density on feature <paramref name="dim"/>, and each weighted
+    /// component's.
+    /// </summary>
+    private static (double Total, double[] Each) MixtureDensity1D(
+        MixtureParameters parameters, int dim, double x)
+    {
+        int d = parameters.Dimensions;
+        var each = new double[parameters.Components];
+        double total = 0;
+        for (int k = 0; k < each.Length; k++)
+        {
+            double variance = Views.Ellipses.Covariance2(parameters, k, dim, dim).Xx;
+            double z = x - parameters.MeansArray[(k * d) + dim];
+            each[k] = parameters.WeightsArray[k] * Math.Exp(-z * z / (2 * variance))
+                / Math.Sqrt(2 * Math.PI * variance);
+            total += each[k];
+        }
+
+        return (total, each);
+    }
+}

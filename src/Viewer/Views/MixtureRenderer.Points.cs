@@ -1,0 +1,68 @@
+using System.Numerics;
+using GmmGpu.Viewer.Rendering;
+using GmmGpu.Viewer.Views;
+
+namespace GmmGpu.Viewer;
+
+public sealed partial class MixtureRenderer
+{
+    /// <summary>Width of the covariance ellipses, in pixels.</summary>
+    public const float EllipseWidth = 2;
+
+    private static readonly Vector4 Empty = new(1, 1, 1, 1);
+
+    private void DrawPoints(ViewFrame frame, PlotData data)
+    {
+        PlotLayout layout = Layout(data);
+        int bw = Math.Max(1, (int)layout.Plot.Width), bh = Math.Max(1, (int)layout.Plot.Height);
+        float[] binned = data.Histogram2D(bw, bh);
+        float max = 1;
+        foreach (float c in binned)
+        {
+            max = Math.Max(max, c);
+        }
+
+        if (!ReferenceEquals(binned, uploadedCounts))
+        {
+            counts.UploadFloats(bw, bh, binned);
+            uploadedCounts = binned;
+        }
+
+        painter.DrawScalar(counts, layout.Plot, max, log: true, levels: 0, Empty);
+        painter.DrawScalar(ramp, layout.ColorBar, 1, log: false, levels: 0, Background);
+        clipped.Clear();
+        DrawEllipses(frame.Parameters, data, layout);
+        painter.Draw(clipped, layout.Plot);
+        DrawFrameAndTicks(layout);
+        RectangleF bar = layout.ColorBar;
+        canvas.Text("1", bar.Right + 7, bar.Bottom - 3, 1, Ink);
+        canvas.Text(Format(max), bar.Right + 7, bar.Top - 3, 1, Ink);
+        canvas.Text("points", bar.Left - 6, bar.Bottom + 9, 1, Ink);
+    }
+
+    private void DrawEllipses(MixtureParameters parameters, PlotData data, PlotLayout layout)
+    {
+        double[] means = parameters.MeansArray;
+        int d = parameters.Dimensions;
+        for (int k = 0; k < parameters.Components; k++)
+        {
+            double mx = means[(k * d) + data.DimX], my = means[(k * d) + data.DimY];
+            var cov = Ellipses.Covariance2(parameters, k, data.DimX, data.DimY);
+            Vector4 colour = ColorMaps.Component(k);
+            for (int s = 1; s <= 3; s++)
+            {
+                Vector2[] points = Ellipses.Points(mx, my, cov, s, 128);
+                for (int i = 0; i < points.Length; i++)
+                {
+                    points[i] = layout.ToPixel(points[i].X, points[i].Y);
+                }
+
+                clipped.Polyline(points, EllipseWidth, colour, closed: true);
+            }
+
+            Vector2 centre = layout.ToPixel(mx, my);
+            clipped.Rect(centre.X - 5, centre.Y - 5, centre.X + 5, centre.Y + 5, Ink);
+            clipped.Rect(centre.X - 3, centre.Y - 3, centre.X + 3, centre.Y + 3, colour);
+        }
+    }
+}

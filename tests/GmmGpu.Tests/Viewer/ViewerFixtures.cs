@@ -1,0 +1,58 @@
+using GmmGpu.Viewer;
+
+namespace GmmGpu.Tests.Viewer;
+
+/// <summary>Seeded data and known models for the pixel tests.</summary>
+internal static class ViewerFixtures
+{
+    /// <summary>
+    /// N points of a 2-D diagonal Gaussian with means (mx, my) and deviations (sx, sy).
+    /// </summary>
+    public static float[] Gaussian2D(int n, double mx, double my, double sx, double sy, int seed)
+    {
+        var random = new Random(seed);
+        var values = new float[n * 2];
+        for (int i = 0; i < n; i++)
+        {
+            values[2 * i] = (float)(mx + (sx * Normal(random)));
+            values[(2 * i) + 1] = (float)(my + (sy * Normal(random)));
+        }
+
+        return values;
+    }
+
+    /// <summary>
+    /// One-feature data: fraction <paramref name="share"/> from N(m1, s1), the rest from N(m2, s2).
+    /// </summary>
+    public static float[] Mixture1D(
+        int n, double share, double m1, double s1, double m2, double s2, int seed)
+    {
+        var random = new Random(seed);
+        var values = new float[n];
+        for (int i = 0; i < n; i++)
+        {
+            values[i] = random.NextDouble() < share
+                ? (float)(m1 + (s1 * Normal(random)))
+                : (float)(m2 + (s2 * Normal(random)));
+        }
+
+        return values;
+    }
+
+    public static MixtureParameters OneComponent(double mx, double my, double sx, double sy) =>
+        new(CovarianceType.Diagonal, 1, 2, [1.0], [mx, my], [sx * sx, sy * sy]);
+
+    public static (byte R, byte G, byte B) Pixel(byte[] rgba, int width, int x, int y)
+    {
+        int i = ((y * width) + x) * 4;
+        return (rgba[i], rgba[i + 1], rgba[i + 2]);
+    }
+
+    public static ViewFrame Frame(MixtureParameters parameters) => new(parameters, []);
+
+    private static double Normal(Random random)
+    {
+        double u = 1 - random.NextDouble(), v = random.NextDouble();
+        return Math.Sqrt(-2 * Math.Log(u)) * Math.Cos(2 * Math.PI * v);
+    }
+}
