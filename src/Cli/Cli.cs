@@ -11,8 +11,18 @@ internal static class Cli
         gmm: fit Gaussian mixture models with EM on millions of points (CPU SIMD or GPU).
 
         usage:
-          gmm fit DATA -k K [options]   fit a mixture to DATA (.npy, .csv, .tsv, .txt)
-          gmm fit --help                the options of fit, with an example
+          gmm fit DATA -k K [options]   fit a mixture to DATA (.npy, .csv, .tsv, .txt, .parquet)
+          gmm predict MODEL DATA        labels (or --proba responsibilities) of each point
+          gmm score MODEL DATA          log-likelihood of each point
+          gmm anomalies MODEL DATA      the lowest-likelihood points (--contamination F)
+          gmm sample MODEL -n N -o OUT  points drawn from a model
+          gmm generate -n N --dim D -k K -o DATA   synthetic mixture data (+ --model TRUE)
+          gmm select DATA --k 1..12     BIC/AIC table over K and covariance; best saved
+          gmm segment IMAGE -k K -o OUT colour segmentation of a PNG/JPEG image
+          gmm devices                   the accelerators found, and which auto picks
+          gmm demo                      1M points, fit from a uniform start, vs the truth
+          gmm bench                     one EM pass timed on every backend
+          gmm COMMAND --help            the options of a command, with an example
           gmm --help                    this text
           gmm --version                 the version
 
@@ -42,6 +52,16 @@ internal static class Cli
                     return 0;
                 case "fit":
                     return FitCommand.Run(args[1..], stdout, stderr, cancellationToken);
+                case "predict": return PredictCommand.Predict(args[1..], stdout, cancellationToken);
+                case "score": return PredictCommand.Score(args[1..], stdout);
+                case "anomalies": return AnomaliesCommand.Run(args[1..], stdout);
+                case "sample": return GenerateCommand.Sample(args[1..], stdout);
+                case "generate": return GenerateCommand.Generate(args[1..], stdout);
+                case "select": return SelectCommand.Run(args[1..], stdout, stderr, cancellationToken);
+                case "segment": return SegmentCommand.Run(args[1..], stdout, stderr, cancellationToken);
+                case "devices": return DeviceCommands.Devices(args[1..], stdout);
+                case "demo": return DemoCommand.Run(args[1..], stdout, stderr, cancellationToken);
+                case "bench": return DeviceCommands.Bench(args[1..], stdout, cancellationToken);
                 default:
                     throw new UsageException(args[0].StartsWith('-')
                         ? $"unknown option {args[0]}"

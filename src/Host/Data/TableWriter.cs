@@ -178,20 +178,22 @@ public sealed class TableWriter : IDisposable
         text?.Dispose();
         binary?.Dispose();
         stream.Dispose();
-        File.Move(temporary, path, overwrite: true);
         committed = true;
+        File.Move(temporary, path, overwrite: true);
     }
 
     /// <summary>Closes the file; without <see cref="Commit"/> the temporary file is deleted.</summary>
     public void Dispose()
     {
+        if (committed)
+        {
+            return;
+        }
+
         text?.Dispose();
         binary?.Dispose();
         stream.Dispose();
-        if (!committed)
-        {
-            File.Delete(temporary);
-        }
+        File.Delete(temporary);
     }
 
     private static void WriteNpyHeader(

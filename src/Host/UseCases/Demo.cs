@@ -53,7 +53,7 @@ public static class Demo
             CovarianceType = CovarianceType.Full,
             Init = InitMethod.Uniform,
             MaxIterations = 500,
-            Tolerance = 1e-4,
+            Tolerance = 1e-6,
             Seed = seed,
             Device = device,
         };
