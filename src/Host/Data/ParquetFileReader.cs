@@ -56,7 +56,8 @@ internal static class ParquetFileReader
             if (!IsNumeric(fields[c]))
             {
                 throw new DataFormatException(
-                    $"{path}: column \"{names[c]}\" holds {fields[c].ClrType.Name}, not numbers.");
+                    $"{path}: column \"{names[c]}\" is not numeric; choose numeric columns "
+                    + "with --columns.");
             }
         }
 
