@@ -38,6 +38,7 @@ internal static class Cli
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(args);
+        CancellationToken token = cancellationToken;
         try
         {
             switch (args.FirstOrDefault())
@@ -57,8 +58,8 @@ internal static class Cli
                 case "anomalies": return AnomaliesCommand.Run(args[1..], stdout);
                 case "sample": return GenerateCommand.Sample(args[1..], stdout);
                 case "generate": return GenerateCommand.Generate(args[1..], stdout);
-                case "select": return SelectCommand.Run(args[1..], stdout, stderr, cancellationToken);
-                case "segment": return SegmentCommand.Run(args[1..], stdout, stderr, cancellationToken);
+                case "select": return SelectCommand.Run(args[1..], stdout, stderr, token);
+                case "segment": return SegmentCommand.Run(args[1..], stdout, stderr, token);
                 case "devices": return DeviceCommands.Devices(args[1..], stdout);
                 case "demo": return DemoCommand.Run(args[1..], stdout, stderr, cancellationToken);
                 case "bench": return DeviceCommands.Bench(args[1..], stdout, cancellationToken);

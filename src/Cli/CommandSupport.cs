@@ -20,11 +20,11 @@ internal static class CommandSupport
         ["diag"] = CovarianceType.Diagonal, ["spherical"] = CovarianceType.Spherical,
     };
 
-    /// <summary>--json, --quiet and --help, plus the given flags ("--a|-b": canonical first).</summary>
+    /// <summary>--json, --quiet and --help, plus the given flags ("--a|-b").</summary>
     public static Dictionary<string, string> Flags(params string[] specs) =>
         Table(["--json", "--quiet", "--help|-h", .. specs]);
 
-    /// <summary>Value options; each spec "--name|-alias" maps every spelling to the first.</summary>
+    /// <summary>Options; each spec "--name|-alias" maps every spelling to the first.</summary>
     public static Dictionary<string, string> Table(params string[] specs)
     {
         var table = new Dictionary<string, string>(StringComparer.Ordinal);

@@ -3,7 +3,8 @@ using GmmGpu.UseCases;
 
 namespace GmmGpu.Cli;
 
-/// <summary><c>gmm demo</c>: generate, fit from the uniform start, compare with the truth.</summary>
+/// <summary><c>gmm demo</c>: generate, fit from a uniform start, compare with the truth.
+/// </summary>
 internal static class DemoCommand
 {
     public const string Help = """
@@ -46,7 +47,8 @@ internal static class DemoCommand
         if (!quiet)
         {
             stderr.WriteLine(CommandSupport.Format(
-                $"demo: {n} points from {Demo.Components} rotated Gaussians; fitting from uniform means"));
+                $"demo: {n} points from {Demo.Components} rotated Gaussians; ")
+                + "fitting from uniform means");
         }
 
         DemoResult result = Demo.Run(
@@ -92,17 +94,22 @@ internal static class DemoCommand
             + $"({result.DeviceName})");
         stdout.WriteLine(string.Create(c, $"points            {result.Samples}"));
         string converged = result.Model.Converged ? "(converged)" : "(not converged)";
-        stdout.WriteLine(string.Create(c, $"iterations        {result.Model.Iterations} {converged}"));
+        int iterations = result.Model.Iterations;
+        stdout.WriteLine(string.Create(c, $"iterations        {iterations} {converged}"));
         stdout.WriteLine(string.Create(c, $"log-likelihood    {logLikelihood:F6} per point"));
         double ms = result.SecondsPerIteration * 1e3;
-        stdout.WriteLine(string.Create(c, $"time              {result.Seconds:F2} s, {ms:F1} ms per iteration"));
+        double seconds = result.Seconds;
+        stdout.WriteLine(
+            string.Create(c, $"time              {seconds:F2} s, {ms:F1} ms per iteration"));
         stdout.WriteLine("true  fitted  mean distance  weight true  weight fitted");
         foreach (ComponentMatch match in result.Matches)
         {
             double trueWeight = result.TrueModel.Weights[match.True];
             double fittedWeight = trueWeight + match.WeightDifference;
+            double distance = match.MeanDistance;
             stdout.WriteLine(string.Create(c,
-                $"{match.True,4}  {match.Fitted,6}  {match.MeanDistance,13:F4}  {trueWeight,11:F4}  {fittedWeight,13:F4}"));
+                $"{match.True,4}  {match.Fitted,6}  {distance,13:F4}  {trueWeight,11:F4}  ")
+                + string.Create(c, $"{fittedWeight,13:F4}"));
         }
 
         stdout.WriteLine($"models            {model}, {truth}");

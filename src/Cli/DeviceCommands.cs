@@ -83,7 +83,8 @@ internal static class DeviceCommands
                 : "-";
             string backend = CommandSupport.DeviceText(device.Device);
             string auto = device.IsDefault ? "   (auto)" : "";
-            stdout.WriteLine(CommandSupport.Format($"{backend,-11} {memory,-11} {device.Name}{auto}"));
+            string name = device.Name;
+            stdout.WriteLine(CommandSupport.Format($"{backend,-11} {memory,-11} {name}{auto}"));
         }
 
         return 0;

@@ -141,7 +141,8 @@ internal static class GenerateCommand
         }
         else
         {
-            stdout.WriteLine(CommandSupport.Format($"wrote {n} points of {d} features to {output}"));
+            stdout.WriteLine(
+                CommandSupport.Format($"wrote {n} points of {d} features to {output}"));
         }
     }
 }

@@ -3,7 +3,8 @@ using GmmGpu.UseCases;
 
 namespace GmmGpu.Cli;
 
-/// <summary><c>gmm predict</c> and <c>gmm score</c>: labels, responsibilities or log p(x).</summary>
+/// <summary><c>gmm predict</c> and <c>gmm score</c>: labels, responsibilities or log p(x).
+/// </summary>
 internal static class PredictCommand
 {
     public const string PredictHelp = """

@@ -3,7 +3,7 @@ using GmmGpu.UseCases;
 
 namespace GmmGpu.Cli;
 
-/// <summary><c>gmm segment</c>: an image recoloured by the mixture component of each pixel.</summary>
+/// <summary><c>gmm segment</c>: an image recoloured by the component of each pixel.</summary>
 internal static class SegmentCommand
 {
     public const string Help = """

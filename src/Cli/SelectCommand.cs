@@ -50,9 +50,11 @@ internal static class SelectCommand
         CommandSupport.ExpectPositional(line, "select", "DATA");
         int[] ks = ParseRange(line.Get("--k") ?? "1..10");
         string covariance = line.Get("--covariance") ?? "full";
-        CovarianceType[] types = string.Equals(covariance, "all", StringComparison.OrdinalIgnoreCase)
+        bool all = string.Equals(covariance, "all", StringComparison.OrdinalIgnoreCase);
+        CovarianceType[] types = all
             ? [.. CommandSupport.CovarianceTypes.Values]
-            : [line.GetChoice("--covariance", CommandSupport.CovarianceTypes) ?? CovarianceType.Full];
+            : [line.GetChoice("--covariance", CommandSupport.CovarianceTypes)
+                ?? CovarianceType.Full];
         InformationCriterion criterion =
             line.GetChoice("--criterion", Criteria) ?? InformationCriterion.Bic;
         string? output = line.Get("-o");
@@ -80,8 +82,10 @@ internal static class SelectCommand
                 if (!json)
                 {
                     string type = ModelFile.TypeName(row.CovarianceType);
+                    (int k, double bic, double aic, int n) =
+                        (row.Components, row.Bic, row.Aic, row.Iterations);
                     stdout.WriteLine(CommandSupport.Format(
-                        $"{row.Components,5}  {type,-10} {row.Bic,15:F2} {row.Aic,15:F2} {row.Iterations,12}"));
+                        $"{k,5}  {type,-10} {bic,15:F2} {aic,15:F2} {n,12}"));
                 }
 
                 if (!quiet)

@@ -163,7 +163,8 @@ public sealed class TableWriter : IDisposable
     }
 
     /// <summary>Flushes and moves the finished file over the target.</summary>
-    /// <exception cref="InvalidOperationException">Fewer or more rows were written than declared.</exception>
+    /// <exception cref="InvalidOperationException">The rows written differ from those declared.
+    /// </exception>
     public void Commit()
     {
         if (written != rows)
@@ -182,7 +183,7 @@ public sealed class TableWriter : IDisposable
         File.Move(temporary, path, overwrite: true);
     }
 
-    /// <summary>Closes the file; without <see cref="Commit"/> the temporary file is deleted.</summary>
+    /// <summary>Closes the file; without <see cref="Commit"/> deletes the temporary file.</summary>
     public void Dispose()
     {
         if (committed)

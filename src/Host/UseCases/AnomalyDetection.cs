@@ -3,7 +3,7 @@ using GmmGpu.Engine;
 
 namespace GmmGpu.UseCases;
 
-/// <summary>The anomalies found: the points whose log-likelihood is at most the threshold.</summary>
+/// <summary>The anomalies found: the points whose log-likelihood is at most a threshold.</summary>
 /// <param name="Threshold">log p(x) at or below which a point is an anomaly.</param>
 /// <param name="Rows">0-based row numbers of the anomalies, lowest log-likelihood first.</param>
 /// <param name="Scores">log p(x) of each anomaly, same order as <paramref name="Rows"/>.</param>

@@ -5,7 +5,8 @@ namespace GmmGpu.UseCases;
 /// <param name="Fitted">Index of the fitted component, or −1 when none is left.</param>
 /// <param name="MeanDistance">Euclidean distance between the two means.</param>
 /// <param name="WeightDifference">Fitted weight − true weight.</param>
-public sealed record ComponentMatch(int True, int Fitted, double MeanDistance, double WeightDifference);
+public sealed record ComponentMatch(
+    int True, int Fitted, double MeanDistance, double WeightDifference);
 
 /// <summary>Pairs the components of two mixtures, e.g. a fit and the truth it came from.</summary>
 public static class ComponentMatching

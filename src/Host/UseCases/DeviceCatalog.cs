@@ -8,7 +8,8 @@ namespace GmmGpu.UseCases;
 /// <param name="Name">Its name.</param>
 /// <param name="MemoryBytes">Its memory in bytes, or null for the CPU backend.</param>
 /// <param name="IsDefault">Whether <see cref="ComputeDevice.Auto"/> picks it.</param>
-public sealed record DeviceInfo(ComputeDevice Device, string Name, long? MemoryBytes, bool IsDefault);
+public sealed record DeviceInfo(
+    ComputeDevice Device, string Name, long? MemoryBytes, bool IsDefault);
 
 /// <summary><c>gmm devices</c>: the accelerators every backend finds here.</summary>
 public static class DeviceCatalog
@@ -17,7 +18,7 @@ public static class DeviceCatalog
     /// Lists the SIMD CPU backend and every ILGPU accelerator (CUDA, GPU OpenCL, ILGPU CPU),
     /// marking the one <see cref="ComputeDevice.Auto"/> picks: CUDA, else OpenCL, else cpu.
     /// </summary>
-    /// <remarks>Each ILGPU accelerator is created and its kernels compiled: about a second each.</remarks>
+    /// <remarks>Each ILGPU accelerator is created and its kernels compiled: ~1 s each.</remarks>
     public static IReadOnlyList<DeviceInfo> List()
     {
         var found = IlgpuBackend.Discover();

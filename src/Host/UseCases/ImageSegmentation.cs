@@ -32,7 +32,7 @@ public static class ImageSegmentation
     /// <paramref name="withXy"/>), as shape (Width·Height, 3 or 5).
     /// </summary>
     /// <exception cref="DataFormatException">The file is missing or not an image.</exception>
-    public static (float[] Features, int Width, int Height, Rgb24[] Pixels) ReadPixels(
+    internal static (float[] Features, int Width, int Height, Rgb24[] Pixels) ReadPixels(
         string path, ColourSpace space, bool withXy)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
@@ -159,7 +159,8 @@ public static class ImageSegmentation
             pixels[i] = new Rgb24(result.Colours[c], result.Colours[c + 1], result.Colours[c + 2]);
         }
 
-        string temporary = Path.Combine(folder, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
+        string temporary =
+            Path.Combine(folder, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
         try
         {
             using (Image<Rgb24> image =

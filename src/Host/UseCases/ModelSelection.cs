@@ -35,7 +35,8 @@ public sealed record SelectionResult(
     SelectionCandidate Best,
     GaussianMixtureModel BestModel);
 
-/// <summary><c>gmm select</c>: fits every (K, covariance type) and keeps the best by BIC or AIC.</summary>
+/// <summary><c>gmm select</c>: fits every (K, covariance type); keeps the best by BIC or AIC.
+/// </summary>
 public static class ModelSelection
 {
     /// <summary>
@@ -47,7 +48,7 @@ public static class ModelSelection
     /// <param name="features">D ≥ 1.</param>
     /// <param name="candidate">Called after each fit (on this thread).</param>
     /// <exception cref="ArgumentException">No candidate fits the data (every K &gt; N).</exception>
-    /// <remarks>scikit-learn: the "GMM model selection" example (BIC over K and covariance_type)</remarks>
+    /// <remarks>scikit-learn: the "Gaussian Mixture Model Selection" example</remarks>
     public static SelectionResult Select(
         ReadOnlyMemory<float> data,
         int features,

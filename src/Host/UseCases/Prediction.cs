@@ -47,7 +47,8 @@ public static class Prediction
         return model.ScoreSamples(data, backend);
     }
 
-    /// <summary>Writes the labels, shape (N), as int32 <c>.npy</c> or a CSV column "label".</summary>
+    /// <summary>Writes the labels, shape (N), as int32 <c>.npy</c> or a CSV column "label".
+    /// </summary>
     /// <returns>Points per component, shape (K).</returns>
     /// <inheritdoc cref="Labels"/>
     public static long[] WriteLabels(

@@ -8,7 +8,7 @@ namespace GmmGpu.UseCases;
 /// <param name="TrueModel">The mixture sampled (full covariances).</param>
 public sealed record SyntheticDataSet(float[] Data, int[] Labels, GaussianMixtureModel TrueModel);
 
-/// <summary><c>gmm generate</c>: data drawn from a random, well-separated Gaussian mixture.</summary>
+/// <summary><c>gmm generate</c>: data drawn from a random, well-separated mixture.</summary>
 public static class SyntheticData
 {
     /// <summary>

@@ -89,7 +89,8 @@ public class ToolCommandTests
             .Select(r => r.GetInt64()).Order().ToArray();
         Assert.Equal(far.Select(r => (long)r), found);
         Assert.Equal(6, File.ReadAllLines(rows).Length);
-        Assert.StartsWith("row,log_likelihood,x,y", File.ReadAllText(rows), StringComparison.Ordinal);
+        Assert.StartsWith(
+            "row,log_likelihood,x,y", File.ReadAllText(rows), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -252,7 +253,7 @@ public class ToolCommandTests
         File.ReadAllLines(csv).Skip(1)
             .Select(l => (int)double.Parse(l, CultureInfo.InvariantCulture)).ToArray();
 
-    /// <summary>Fraction of points whose label maps to the truth under the majority mapping.</summary>
+    /// <summary>Fraction of labels equal to the truth under the majority mapping.</summary>
     internal static double Agreement(int[] truth, int[] labels, int k)
     {
         Assert.Equal(truth.Length, labels.Length);
@@ -280,7 +281,7 @@ public class ToolCommandTests
         return (double)agree / truth.Length;
     }
 
-    /// <summary>Three flat colour bands plus Gaussian-ish noise; returns each pixel's band.</summary>
+    /// <summary>Three flat colour regions plus noise; returns each pixel's region.</summary>
     private static int[] WriteRegionsImage(string path, int width, int height)
     {
         var random = new Random(3);
