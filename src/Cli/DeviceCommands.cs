@@ -134,11 +134,20 @@ internal static class DeviceCommands
         foreach (BenchmarkRow row in rows)
         {
             string backend = CommandSupport.DeviceText(row.Device);
-            double ms = row.MillisecondsPerIteration, rate = row.PointsPerSecond;
+            double ms = row.MillisecondsPerIteration;
+            string rate = Rate(row.PointsPerSecond);
             stdout.WriteLine(CommandSupport.Format(
-                $"{backend,-10} {ms,9:F2} {rate,13:E3} {row.RatioToCpu,7:F2}x  {row.Name}"));
+                $"{backend,-10} {ms,9:F2} {rate,13} {row.RatioToCpu,7:F2}x  {row.Name}"));
         }
 
         return 0;
     }
+
+    private static string Rate(double rate) => rate switch
+    {
+        >= 1e9 => CommandSupport.Format($"{rate / 1e9:F2}G"),
+        >= 1e6 => CommandSupport.Format($"{rate / 1e6:F1}M"),
+        >= 1e3 => CommandSupport.Format($"{rate / 1e3:F1}k"),
+        _ => CommandSupport.Format($"{rate:F0}"),
+    };
 }

@@ -6,7 +6,7 @@ namespace GmmGpu.UseCases;
 /// <summary>An accelerator found on this machine.</summary>
 /// <param name="Device">The backend that runs on it.</param>
 /// <param name="Name">Its name.</param>
-/// <param name="MemoryBytes">Its memory in bytes, or null for the CPU backend.</param>
+/// <param name="MemoryBytes">Its memory in bytes, or null on the CPU (host memory).</param>
 /// <param name="IsDefault">Whether <see cref="ComputeDevice.Auto"/> picks it.</param>
 public sealed record DeviceInfo(
     ComputeDevice Device, string Name, long? MemoryBytes, bool IsDefault);
@@ -27,7 +27,8 @@ public static class DeviceCatalog
             : ComputeDevice.Cpu;
         using var cpu = new CpuBackend();
         var list = new List<DeviceInfo> { new(ComputeDevice.Cpu, cpu.DeviceName, null, false) };
-        list.AddRange(found.Select(f => new DeviceInfo(f.Device, f.Name, f.MemoryBytes, false)));
+        list.AddRange(found.Select(f => new DeviceInfo(
+            f.Device, f.Name, f.Device == ComputeDevice.IlgpuCpu ? null : f.MemoryBytes, false)));
         int index = list.FindIndex(d => d.Device == auto);
         list[index] = list[index] with { IsDefault = true };
         return list;
