@@ -1,4 +1,6 @@
+using GmmGpu.Backends;
 using GmmGpu.Data;
+using GmmGpu.Engine;
 using GmmGpu.UseCases;
 
 namespace GmmGpu.Cli;
@@ -54,10 +56,9 @@ internal static class AnomaliesCommand
         CommandSupport.CheckFolderExists(output);
         GaussianMixtureModel model = GaussianMixtureModel.Load(line.Positional[0]);
         LoadedData data = DataReader.Read(line.Positional[1], CommandSupport.Columns(line));
-        using var mixture = new GaussianMixture(
-            new GaussianMixtureOptions { Device = CommandSupport.Device(line) });
+        using IComputeBackend backend = ComputeBackends.Create(CommandSupport.Device(line));
         AnomalyReport report = AnomalyDetection.Detect(
-            model, data.Values, data.Features, contamination, threshold, mixture.Backend);
+            model, data.Values, data.Features, contamination, threshold, backend);
         if (output is not null)
         {
             AnomalyDetection.Write(report, data, output);

@@ -1,4 +1,6 @@
+using GmmGpu.Backends;
 using GmmGpu.Data;
+using GmmGpu.Engine;
 using GmmGpu.UseCases;
 
 namespace GmmGpu.Cli;
@@ -67,21 +69,20 @@ internal static class PredictCommand
         CommandSupport.CheckFolderExists(output);
         GaussianMixtureModel model = GaussianMixtureModel.Load(line.Positional[0]);
         LoadedData data = DataReader.Read(line.Positional[1], CommandSupport.Columns(line));
-        using var mixture = new GaussianMixture(
-            new GaussianMixtureOptions { Device = CommandSupport.Device(line) });
+        using IComputeBackend backend = ComputeBackends.Create(CommandSupport.Device(line));
         long[] counts;
         if (proba)
         {
-            Prediction.WriteProbabilities(model, data, output!, mixture.Backend, token);
+            Prediction.WriteProbabilities(model, data, output!, backend, token);
             counts = [];
         }
         else if (output is not null)
         {
-            counts = Prediction.WriteLabels(model, data, output, mixture.Backend);
+            counts = Prediction.WriteLabels(model, data, output, backend);
         }
         else
         {
-            int[] labels = Prediction.Labels(model, data.Values, data.Features, mixture.Backend);
+            int[] labels = Prediction.Labels(model, data.Values, data.Features, backend);
             counts = Prediction.CountPerComponent(labels, model.Components);
         }
 
@@ -129,11 +130,10 @@ internal static class PredictCommand
         CommandSupport.CheckFolderExists(output);
         GaussianMixtureModel model = GaussianMixtureModel.Load(line.Positional[0]);
         LoadedData data = DataReader.Read(line.Positional[1], CommandSupport.Columns(line));
-        using var mixture = new GaussianMixture(
-            new GaussianMixtureOptions { Device = CommandSupport.Device(line) });
+        using IComputeBackend backend = ComputeBackends.Create(CommandSupport.Device(line));
         double[] scores = output is null
-            ? Prediction.Scores(model, data.Values, data.Features, mixture.Backend)
-            : Prediction.WriteScores(model, data, output, mixture.Backend);
+            ? Prediction.Scores(model, data.Values, data.Features, backend)
+            : Prediction.WriteScores(model, data, output, backend);
         double mean = scores.Average(), min = scores.Min(), max = scores.Max();
         if (line.Has("--json"))
         {

@@ -1,4 +1,6 @@
+using GmmGpu.Backends;
 using GmmGpu.Data;
+using GmmGpu.Engine;
 using GmmGpu.ModelFiles;
 using GmmGpu.UseCases;
 
@@ -67,7 +69,7 @@ internal static class SelectCommand
             MaxIterations = line.GetInt("--max-iter", 1) ?? 100,
             Device = CommandSupport.Device(line),
         };
-        using var mixture = new GaussianMixture(options);
+        using IComputeBackend backend = ComputeBackends.Create(options.Device);
         bool quiet = line.Has("--quiet") || json;
         if (!json)
         {
@@ -75,7 +77,7 @@ internal static class SelectCommand
         }
 
         SelectionResult result = ModelSelection.Select(
-            data.Values, data.Features, ks, types, criterion, options, mixture.Backend,
+            data.Values, data.Features, ks, types, criterion, options, backend,
             new ProgressPrinter(stderr, quiet, 1),
             row =>
             {

@@ -73,7 +73,7 @@ public static class ModelSelection
         {
             foreach (int k in components.Where(k => k <= rows))
             {
-                var mixture = new GaussianMixture(
+                using var mixture = new GaussianMixture(
                     options with { Components = k, CovarianceType = type }, backend);
                 GaussianMixtureModel model =
                     mixture.Fit(data, features, progress, cancellationToken);

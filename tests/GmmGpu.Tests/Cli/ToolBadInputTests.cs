@@ -108,7 +108,7 @@ public class ToolBadInputTests
     }
 
     [Fact]
-    public void Segment_KLargerThanPixels_FailsWithOneLine()
+    public void Fit_KLargerThanPoints_FailsWithOneLine()
     {
         using var files = new TestFiles();
         string data = files.WriteText("few.csv", "x,y\n1,2\n3,4\n");
@@ -117,6 +117,22 @@ public class ToolBadInputTests
         CliResult result = CliResult.Run("fit", data, "-k", "5", "-o", output);
 
         AssertFailed(result, 1, "2 points but 5 components", output);
+    }
+
+    [Fact]
+    public void Segment_KLargerThanPixels_FailsWithOneLine()
+    {
+        using var files = new TestFiles();
+        string image = files.PathOf("tiny.png"), output = files.PathOf("out.png");
+        using (var tiny = new SixLabors.ImageSharp.Image<SixLabors.ImageSharp.PixelFormats.Rgb24>(
+            2, 2))
+        {
+            SixLabors.ImageSharp.ImageExtensions.SaveAsPng(tiny, image);
+        }
+
+        CliResult result = CliResult.Run("segment", image, "-k", "5", "-o", output);
+
+        AssertFailed(result, 1, "4 points but 5 components", output);
     }
 
     [Fact]
