@@ -132,8 +132,8 @@ internal static class PredictCommand
         LoadedData data = DataReader.Read(line.Positional[1], CommandSupport.Columns(line));
         using IComputeBackend backend = ComputeBackends.Create(CommandSupport.Device(line));
         double[] scores = output is null
-            ? Prediction.Scores(model, data.Values, data.Features, backend)
-            : Prediction.WriteScores(model, data, output, backend);
+            ? Scoring.Scores(model, data.Values, data.Features, backend)
+            : Scoring.WriteScores(model, data, output, backend);
         double mean = scores.Average(), min = scores.Min(), max = scores.Max();
         if (line.Has("--json"))
         {

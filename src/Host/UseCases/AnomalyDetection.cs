@@ -47,7 +47,7 @@ public static class AnomalyDetection
                 nameof(contamination), c, "The contamination must be in (0, 0.5].");
         }
 
-        double[] scores = Prediction.Scores(model, data, features, backend);
+        double[] scores = Scoring.Scores(model, data, features, backend);
         var order = new long[scores.Length];
         for (long i = 0; i < order.Length; i++)
         {

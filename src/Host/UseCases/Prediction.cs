@@ -7,7 +7,7 @@ using GmmGpu.Engine;
 namespace GmmGpu.UseCases;
 
 /// <summary>
-/// <c>gmm predict</c> and <c>gmm score</c>: a model applied to data, written to a file. The
+/// <c>gmm predict</c>: each point's component or responsibilities, written to a file. The
 /// responsibilities stream in batches, so no (N, K) array is ever held in memory.
 /// </summary>
 public static class Prediction
@@ -31,20 +31,6 @@ public static class Prediction
         ArgumentNullException.ThrowIfNull(model);
         DataValidation.ValidateFor(data.Span, features, model.Dimensions);
         return model.Predict(data, backend);
-    }
-
-    /// <summary>log p(x) of each point, shape (N).</summary>
-    /// <inheritdoc cref="Labels"/>
-    /// <remarks>scikit-learn: GaussianMixture.score_samples</remarks>
-    public static double[] Scores(
-        GaussianMixtureModel model,
-        ReadOnlyMemory<float> data,
-        int features,
-        IComputeBackend? backend = null)
-    {
-        ArgumentNullException.ThrowIfNull(model);
-        DataValidation.ValidateFor(data.Span, features, model.Dimensions);
-        return model.ScoreSamples(data, backend);
     }
 
     /// <summary>Writes the labels, shape (N), as int32 <c>.npy</c> or a CSV column "label".
@@ -126,23 +112,5 @@ public static class Prediction
                 target.Dispose();
             }
         }
-    }
-
-    /// <summary>Writes log p(x) of each point, shape (N), float64 <c>.npy</c> or CSV.</summary>
-    /// <returns>The scores, shape (N).</returns>
-    /// <inheritdoc cref="Labels"/>
-    public static double[] WriteScores(
-        GaussianMixtureModel model,
-        LoadedData data,
-        string outputPath,
-        IComputeBackend? backend = null)
-    {
-        ArgumentNullException.ThrowIfNull(data);
-        double[] scores = Scores(model, data.Values, data.Features, backend);
-        using TableWriter writer = TableWriter.Create(
-            outputPath, scores.Length, ["log_likelihood"], TableElement.Float64, true);
-        writer.WriteRows(scores);
-        writer.Commit();
-        return scores;
     }
 }
