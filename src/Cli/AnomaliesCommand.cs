@@ -53,7 +53,7 @@ internal static class AnomaliesCommand
         }
 
         string? output = line.Get("-o");
-        CommandSupport.CheckFolderExists(output);
+        CommandSupport.CheckFolderExists(output, CommandSupport.TableExtensions);
         GaussianMixtureModel model = GaussianMixtureModel.Load(line.Positional[0]);
         LoadedData data = DataReader.Read(line.Positional[1], CommandSupport.Columns(line));
         using IComputeBackend backend = ComputeBackends.Create(CommandSupport.Device(line));

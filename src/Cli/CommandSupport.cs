@@ -80,12 +80,25 @@ internal static class CommandSupport
     public static IReadOnlyList<string>? Columns(CommandLine line) =>
         line.Get("--columns")?.Split(',', StringSplitOptions.TrimEntries);
 
-    /// <summary>Checks that an output's folder exists before any long work starts.</summary>
-    public static void CheckFolderExists(string? path)
+    /// <summary>The extensions of table outputs (TableWriter).</summary>
+    public static readonly string[] TableExtensions = [".csv", ".npy"];
+
+    /// <summary>
+    /// Checks before any long work starts that an output's folder exists and, when
+    /// <paramref name="extensions"/> are given, that it has one of them.
+    /// </summary>
+    public static void CheckFolderExists(string? path, params string[] extensions)
     {
         if (path is null)
         {
             return;
+        }
+
+        if (extensions.Length > 0
+            && !extensions.Contains(Path.GetExtension(path), StringComparer.OrdinalIgnoreCase))
+        {
+            throw new UsageException(
+                $"cannot write {path}: the output must end in {string.Join(" or ", extensions)}");
         }
 
         string folder = Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".";

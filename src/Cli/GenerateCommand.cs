@@ -68,9 +68,9 @@ internal static class GenerateCommand
             ?? throw new UsageException("generate needs --components K");
         string output = CommandSupport.Required(line, "-o", "generate");
         string? modelPath = line.Get("--model"), labelsPath = line.Get("--labels");
-        CommandSupport.CheckFolderExists(output);
+        CommandSupport.CheckFolderExists(output, CommandSupport.TableExtensions);
         CommandSupport.CheckFolderExists(modelPath);
-        CommandSupport.CheckFolderExists(labelsPath);
+        CommandSupport.CheckFolderExists(labelsPath, CommandSupport.TableExtensions);
         SyntheticDataSet set = SyntheticData.Generate(n, d, k, line.GetInt("--seed", 0) ?? 0);
         TableWriter.Write(output, set.Data, Names(d));
         if (modelPath is not null)
@@ -101,7 +101,7 @@ internal static class GenerateCommand
         CommandSupport.ExpectPositional(line, "sample", "MODEL.json");
         int n = line.GetInt("-n", 1) ?? throw new UsageException("sample needs -n N");
         string output = CommandSupport.Required(line, "-o", "sample");
-        CommandSupport.CheckFolderExists(output);
+        CommandSupport.CheckFolderExists(output, CommandSupport.TableExtensions);
         GaussianMixtureModel model = GaussianMixtureModel.Load(line.Positional[0]);
         (float[] samples, int[] labels) = model.Sample(n, line.GetInt("--seed", int.MinValue));
         int d = model.Dimensions;

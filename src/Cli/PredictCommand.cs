@@ -66,7 +66,7 @@ internal static class PredictCommand
             throw new UsageException("predict --proba needs -o FILE");
         }
 
-        CommandSupport.CheckFolderExists(output);
+        CommandSupport.CheckFolderExists(output, CommandSupport.TableExtensions);
         GaussianMixtureModel model = GaussianMixtureModel.Load(line.Positional[0]);
         LoadedData data = DataReader.Read(line.Positional[1], CommandSupport.Columns(line));
         using IComputeBackend backend = ComputeBackends.Create(CommandSupport.Device(line));
@@ -127,7 +127,7 @@ internal static class PredictCommand
 
         CommandSupport.ExpectPositional(line, "score", "MODEL.json", "DATA");
         string? output = line.Get("-o");
-        CommandSupport.CheckFolderExists(output);
+        CommandSupport.CheckFolderExists(output, CommandSupport.TableExtensions);
         GaussianMixtureModel model = GaussianMixtureModel.Load(line.Positional[0]);
         LoadedData data = DataReader.Read(line.Positional[1], CommandSupport.Columns(line));
         using IComputeBackend backend = ComputeBackends.Create(CommandSupport.Device(line));

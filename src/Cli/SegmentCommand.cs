@@ -51,8 +51,8 @@ internal static class SegmentCommand
         int k = line.GetInt("-k", 1) ?? throw new UsageException("segment needs -k K");
         string output = CommandSupport.Required(line, "-o", "segment");
         string? labelsPath = line.Get("--labels");
-        CommandSupport.CheckFolderExists(output);
-        CommandSupport.CheckFolderExists(labelsPath);
+        CommandSupport.CheckFolderExists(output, ".png", ".jpg", ".jpeg");
+        CommandSupport.CheckFolderExists(labelsPath, CommandSupport.TableExtensions);
         var options = new GaussianMixtureOptions
         {
             Components = k,

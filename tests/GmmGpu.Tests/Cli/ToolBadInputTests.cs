@@ -164,6 +164,8 @@ public class ToolBadInputTests
     [InlineData("generate", "-n", "10", "--dim", "2", "--bogus")]
     [InlineData("select", "d.csv", "--k", "x..y")]
     [InlineData("anomalies", "m.json", "d.csv")]
+    [InlineData("predict", "m.json", "d.csv", "-o", "labels.png")]
+    [InlineData("segment", "in.png", "-k", "2", "-o", "out.bmp")]
     public void UsageErrors_ExitTwo(params string[] args)
     {
         CliResult result = CliResult.Run(args);

@@ -46,7 +46,8 @@ public class UseCaseTests
         string data = files.WriteNpy("d.npy", set.Data, n, 2), output = files.PathOf("p.npy");
 
         Prediction.WriteProbabilities(
-            set.TrueModel, DataReader.Read(data), output, null, TestContext.Current.CancellationToken);
+            set.TrueModel, DataReader.Read(data), output, null,
+            TestContext.Current.CancellationToken);
 
         double[] expected = set.TrueModel.PredictProba(set.Data);
         byte[] bytes = File.ReadAllBytes(output);
