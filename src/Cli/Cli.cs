@@ -53,16 +53,16 @@ internal static class Cli
                     return 0;
                 case "fit":
                     return FitCommand.Run(args[1..], stdout, stderr, cancellationToken);
-                case "predict": return PredictCommand.Predict(args[1..], stdout, cancellationToken);
-                case "score": return PredictCommand.Score(args[1..], stdout);
+                case "predict": return PredictCommand.Run(args[1..], stdout, cancellationToken);
+                case "score": return ScoreCommand.Run(args[1..], stdout);
                 case "anomalies": return AnomaliesCommand.Run(args[1..], stdout);
-                case "sample": return GenerateCommand.Sample(args[1..], stdout);
-                case "generate": return GenerateCommand.Generate(args[1..], stdout);
+                case "sample": return SampleCommand.Run(args[1..], stdout);
+                case "generate": return GenerateCommand.Run(args[1..], stdout);
                 case "select": return SelectCommand.Run(args[1..], stdout, stderr, token);
                 case "segment": return SegmentCommand.Run(args[1..], stdout, stderr, token);
-                case "devices": return DeviceCommands.Devices(args[1..], stdout);
+                case "devices": return DevicesCommand.Run(args[1..], stdout);
                 case "demo": return DemoCommand.Run(args[1..], stdout, stderr, cancellationToken);
-                case "bench": return DeviceCommands.Bench(args[1..], stdout, cancellationToken);
+                case "bench": return BenchCommand.Run(args[1..], stdout, cancellationToken);
                 default:
                     throw new UsageException(args[0].StartsWith('-')
                         ? $"unknown option {args[0]}"

@@ -3,10 +3,10 @@ using GmmGpu.UseCases;
 
 namespace GmmGpu.Cli;
 
-/// <summary><c>gmm generate</c> and <c>gmm sample</c>: points drawn from a mixture.</summary>
+/// <summary><c>gmm generate</c>: synthetic mixture data and its true model.</summary>
 internal static class GenerateCommand
 {
-    public const string GenerateHelp = """
+    public const string Help = """
         usage: gmm generate -n N --dim D --components K -o DATA.npy|.csv [options]
 
         Draws N points from a random mixture of K well-separated Gaussians with rotated,
@@ -28,34 +28,13 @@ internal static class GenerateCommand
           gmm generate -n 100000 --dim 2 --components 5 --seed 1 -o data.npy --model true.json
         """;
 
-    public const string SampleHelp = """
-        usage: gmm sample MODEL.json -n N -o OUT.npy|.csv [--seed S] [--labels]
-
-        Draws N points from the model (grouped by component, like scikit-learn).
-
-        options:
-          -n N                number of points, >= 1
-          --seed S            seed (default: random)
-          -o, --output FILE   the points (float32 .npy or CSV)
-          --labels            add a last column "label": each point's component
-          --json              one JSON object on stdout
-          --quiet             no messages on stderr
-          -h, --help          this text
-
-        example:
-          gmm sample model.json -n 10000 --seed 3 -o samples.csv --labels
-        """;
-
     private static readonly Dictionary<string, string> GenerateValues = CommandSupport.Table(
         "-n", "--dim", "-k|--components", "--seed", "-o|--output", "--model", "--labels",
         "--device");
 
-    private static readonly Dictionary<string, string> SampleValues =
-        CommandSupport.Table("-n", "--seed", "-o|--output", "--device");
-
-    public static int Generate(string[] args, TextWriter stdout)
+    public static int Run(string[] args, TextWriter stdout)
     {
-        if (CommandSupport.Parse(args, GenerateValues, CommandSupport.Flags(), GenerateHelp,
+        if (CommandSupport.Parse(args, GenerateValues, CommandSupport.Flags(), Help,
             stdout) is not { } line)
         {
             return 0;
@@ -90,45 +69,11 @@ internal static class GenerateCommand
         return 0;
     }
 
-    public static int Sample(string[] args, TextWriter stdout)
-    {
-        if (CommandSupport.Parse(args, SampleValues, CommandSupport.Flags("--labels"), SampleHelp,
-            stdout) is not { } line)
-        {
-            return 0;
-        }
 
-        CommandSupport.ExpectPositional(line, "sample", "MODEL.json");
-        int n = line.GetInt("-n", 1) ?? throw new UsageException("sample needs -n N");
-        string output = CommandSupport.Required(line, "-o", "sample");
-        CommandSupport.CheckFolderExists(output, CommandSupport.TableExtensions);
-        GaussianMixtureModel model = GaussianMixtureModel.Load(line.Positional[0]);
-        (float[] samples, int[] labels) = model.Sample(n, line.GetInt("--seed", int.MinValue));
-        int d = model.Dimensions;
-        if (line.Has("--labels"))
-        {
-            var withLabels = new float[n * (d + 1)];
-            for (int i = 0; i < n; i++)
-            {
-                samples.AsSpan(i * d, d).CopyTo(withLabels.AsSpan(i * (d + 1)));
-                withLabels[(i * (d + 1)) + d] = labels[i];
-            }
-
-            TableWriter.Write(output, withLabels, [.. Names(d), "label"]);
-        }
-        else
-        {
-            TableWriter.Write(output, samples, Names(d));
-        }
-
-        Summary(stdout, line.Has("--json"), n, d, output);
-        return 0;
-    }
-
-    private static string[] Names(int d) =>
+    internal static string[] Names(int d) =>
         Enumerable.Range(0, d).Select(j => CommandSupport.Format($"x{j}")).ToArray();
 
-    private static void Summary(TextWriter stdout, bool asJson, int n, int d, string output)
+    internal static void Summary(TextWriter stdout, bool asJson, int n, int d, string output)
     {
         if (asJson)
         {

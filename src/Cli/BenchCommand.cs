@@ -1,22 +1,11 @@
-using System.Globalization;
 using GmmGpu.UseCases;
 
 namespace GmmGpu.Cli;
 
-/// <summary><c>gmm devices</c> and <c>gmm bench</c>: what runs here, and how fast.</summary>
-internal static class DeviceCommands
+/// <summary><c>gmm bench</c>: one EM pass timed on every backend.</summary>
+internal static class BenchCommand
 {
-    public const string DevicesHelp = """
-        usage: gmm devices [--json]
-
-        Lists the accelerators found: backend, name, memory, and which one --device auto picks
-        (CUDA, else a GPU OpenCL device, else cpu).
-
-        example:
-          gmm devices
-        """;
-
-    public const string BenchHelp = """
+    public const string Help = """
         usage: gmm bench [--n N] [--dim D] [-k K] [options]
 
         Times one EM pass (the fused E-step) on every backend available here on generated data
@@ -37,62 +26,12 @@ internal static class DeviceCommands
           gmm bench --n 1000000 --dim 4 -k 8
         """;
 
-    private static readonly Dictionary<string, string> BenchValues = CommandSupport.Table(
+    private static readonly Dictionary<string, string> Values = CommandSupport.Table(
         "--n|-n", "--dim", "-k|--components", "--iterations", "--seed", "--device");
 
-    public static int Devices(string[] args, TextWriter stdout)
+    public static int Run(string[] args, TextWriter stdout, CancellationToken token)
     {
-        if (CommandSupport.Parse(args, [], CommandSupport.Flags(), DevicesHelp, stdout)
-            is not { } line)
-        {
-            return 0;
-        }
-
-        CommandSupport.ExpectPositional(line, "devices");
-        IReadOnlyList<DeviceInfo> devices = DeviceCatalog.List();
-        if (line.Has("--json"))
-        {
-            CommandSupport.WriteJson(stdout, json =>
-            {
-                json.WriteStartArray("devices");
-                foreach (DeviceInfo device in devices)
-                {
-                    json.WriteStartObject();
-                    json.WriteString("backend", CommandSupport.DeviceText(device.Device));
-                    json.WriteString("name", device.Name);
-                    if (device.MemoryBytes is { } bytes)
-                    {
-                        json.WriteNumber("memory_bytes", bytes);
-                    }
-
-                    json.WriteBoolean("default", device.IsDefault);
-                    json.WriteEndObject();
-                }
-
-                json.WriteEndArray();
-            });
-            return 0;
-        }
-
-        stdout.WriteLine("backend     memory      name");
-        foreach (DeviceInfo device in devices)
-        {
-            string memory = device.MemoryBytes is { } bytes
-                ? (bytes / (1024.0 * 1024 * 1024)).ToString("F1", CultureInfo.InvariantCulture)
-                  + " GiB"
-                : "-";
-            string backend = CommandSupport.DeviceText(device.Device);
-            string auto = device.IsDefault ? "   (auto)" : "";
-            string name = device.Name;
-            stdout.WriteLine(CommandSupport.Format($"{backend,-11} {memory,-11} {name}{auto}"));
-        }
-
-        return 0;
-    }
-
-    public static int Bench(string[] args, TextWriter stdout, CancellationToken token)
-    {
-        if (CommandSupport.Parse(args, BenchValues, CommandSupport.Flags(), BenchHelp, stdout)
+        if (CommandSupport.Parse(args, Values, CommandSupport.Flags(), Help, stdout)
             is not { } line)
         {
             return 0;
