@@ -5,7 +5,7 @@ namespace GmmGpu.Cli;
 /// <summary>The gmm command: dispatches to a command and reports errors as one line.</summary>
 internal static class Cli
 {
-    public const string Usage = "see gmm --help and gmm fit --help";
+    public const string Usage = "see gmm --help and gmm COMMAND --help";
 
     private const string Help = """
         gmm: fit Gaussian mixture models with EM on millions of points (CPU SIMD or GPU).
@@ -73,7 +73,10 @@ internal static class Cli
         catch (Exception error)
 #pragma warning restore CA1031
         {
-            return ErrorReporter.Report(error, stderr, Usage);
+            bool command = args.Length > 0 && !args[0].StartsWith('-')
+                && !error.Message.StartsWith("unknown command", StringComparison.Ordinal);
+            return ErrorReporter.Report(
+                error, stderr, command ? $"see gmm {args[0]} --help" : Usage);
         }
     }
 

@@ -170,7 +170,7 @@ public class ToolBadInputTests
     {
         CliResult result = CliResult.Run(args);
 
-        AssertFailed(result, 2, "", null);
+        AssertFailed(result, 2, $"(see gmm {args[0]} --help)", null);
     }
 
     [Fact]
