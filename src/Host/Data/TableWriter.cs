@@ -36,6 +36,7 @@ public sealed class TableWriter : IDisposable
     private readonly long rows;
     private long written;
     private bool committed;
+    private bool closed;
 
     private TableWriter(
         string path, long rows, IReadOnlyList<string> names, TableElement element, bool vector)
@@ -176,25 +177,32 @@ public sealed class TableWriter : IDisposable
         text?.Flush();
         binary?.Flush();
         stream.Flush();
-        text?.Dispose();
-        binary?.Dispose();
-        stream.Dispose();
-        committed = true;
+        CloseFile();
         File.Move(temporary, path, overwrite: true);
+        committed = true;
     }
 
     /// <summary>Closes the file; without <see cref="Commit"/> deletes the temporary file.</summary>
     public void Dispose()
     {
-        if (committed)
+        CloseFile();
+        if (!committed)
+        {
+            File.Delete(temporary);
+        }
+    }
+
+    private void CloseFile()
+    {
+        if (closed)
         {
             return;
         }
 
+        closed = true;
         text?.Dispose();
         binary?.Dispose();
         stream.Dispose();
-        File.Delete(temporary);
     }
 
     private static void WriteNpyHeader(
