@@ -38,7 +38,7 @@ internal sealed record FitArguments(
 
         Fits a Gaussian mixture with EM to DATA: a NumPy .npy file (float32 or float64, shape
         (N, D) or (N)) or delimited text (.csv, .tsv, .txt; delimiter tab, ';' or ',' detected;
-        a first row that is not numeric is the header).
+        a first row that is not numeric is the header) or Parquet (.parquet; numeric columns).
 
         options:
           -k, --components K    number of components, >= 1 (default: the --init model's K)

@@ -8,7 +8,8 @@ public static class DataReader
     /// extension: <c>.npy</c> (NumPy float32 <c>&lt;f4</c> or float64 <c>&lt;f8</c>, C order, 1-D
     /// or 2-D; a 1-D array is N points with D = 1), or <c>.csv</c>, <c>.tsv</c>, <c>.txt</c>
     /// (delimited text; the delimiter is tab if the first line has one, else <c>;</c> if it has
-    /// one, else <c>,</c>; the first row is a header when any of its fields is not a number).
+    /// one, else <c>,</c>; the first row is a header when any of its fields is not a number),
+    /// or <c>.parquet</c> (the numeric columns; a null is an error).
     /// </summary>
     /// <param name="path">The file to read.</param>
     /// <param name="columns">
@@ -43,9 +44,10 @@ public static class DataReader
             {
                 ".NPY" => NpyReader.Read(path, columns),
                 ".CSV" or ".TSV" or ".TXT" => DelimitedReader.Read(path, columns),
+                ".PARQUET" => ParquetFileReader.Read(path, columns),
                 _ => throw new DataFormatException(
                     $"{path}: unsupported file type \"{extension.ToLowerInvariant()}\"; "
-                    + "use .npy, .csv, .tsv or .txt."),
+                    + "use .npy, .csv, .tsv, .txt or .parquet."),
             };
         }
         catch (IOException ex)

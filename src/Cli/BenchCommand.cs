@@ -1,0 +1,92 @@
+using GmmGpu.UseCases;
+
+namespace GmmGpu.Cli;
+
+/// <summary><c>gmm bench</c>: one EM pass timed on every backend.</summary>
+internal static class BenchCommand
+{
+    public const string Help = """
+        usage: gmm bench [--n N] [--dim D] [-k K] [options]
+
+        Times one EM pass (the fused E-step) on every backend available here on generated data
+        and prints backend, device, ms/iteration, points/s and the ratio to cpu.
+
+        options:
+          --n N               points (default 200000)
+          --dim D             dimensions (default 2)
+          -k, --components K  components (default 5)
+          --iterations I      timed passes per backend (default 5)
+          --seed S            seed of the data (default 0)
+          --device DEVICE     time only this backend: cpu | cuda | opencl | ilgpu-cpu
+          --json              one JSON object on stdout
+          --quiet             no messages on stderr
+          -h, --help          this text
+
+        example:
+          gmm bench --n 1000000 --dim 4 -k 8
+        """;
+
+    private static readonly Dictionary<string, string> Values = CommandSupport.Table(
+        "--n|-n", "--dim", "-k|--components", "--iterations", "--seed", "--device");
+
+    public static int Run(string[] args, TextWriter stdout, CancellationToken token)
+    {
+        if (CommandSupport.Parse(args, Values, CommandSupport.Flags(), Help, stdout)
+            is not { } line)
+        {
+            return 0;
+        }
+
+        CommandSupport.ExpectPositional(line, "bench");
+        int n = line.GetInt("--n", 1) ?? 200_000, d = line.GetInt("--dim", 1) ?? 2;
+        int k = line.GetInt("-k", 1) ?? 5;
+        ComputeDevice[]? only = line.Get("--device") is null ? null : [CommandSupport.Device(line)];
+        IReadOnlyList<BenchmarkRow> rows = BackendBenchmark.Run(
+            n, d, k, line.GetInt("--iterations", 1) ?? 5, line.GetInt("--seed", 0) ?? 0, only,
+            token);
+        if (line.Has("--json"))
+        {
+            CommandSupport.WriteJson(stdout, json =>
+            {
+                json.WriteNumber("n_samples", n);
+                json.WriteNumber("n_features", d);
+                json.WriteNumber("n_components", k);
+                json.WriteStartArray("backends");
+                foreach (BenchmarkRow row in rows)
+                {
+                    json.WriteStartObject();
+                    json.WriteString("backend", CommandSupport.DeviceText(row.Device));
+                    json.WriteString("name", row.Name);
+                    json.WriteNumber("ms_per_iteration", row.MillisecondsPerIteration);
+                    json.WriteNumber("points_per_second", row.PointsPerSecond);
+                    CommandSupport.Number(json, "ratio_to_cpu", row.RatioToCpu);
+                    json.WriteEndObject();
+                }
+
+                json.WriteEndArray();
+            });
+            return 0;
+        }
+
+        stdout.WriteLine(CommandSupport.Format($"N={n} D={d} K={k}, full covariances"));
+        stdout.WriteLine("backend      ms/iter      points/s   vs cpu  device");
+        foreach (BenchmarkRow row in rows)
+        {
+            string backend = CommandSupport.DeviceText(row.Device);
+            double ms = row.MillisecondsPerIteration;
+            string rate = Rate(row.PointsPerSecond);
+            stdout.WriteLine(CommandSupport.Format(
+                $"{backend,-10} {ms,9:F2} {rate,13} {row.RatioToCpu,7:F2}x  {row.Name}"));
+        }
+
+        return 0;
+    }
+
+    private static string Rate(double rate) => rate switch
+    {
+        >= 1e9 => CommandSupport.Format($"{rate / 1e9:F2}G"),
+        >= 1e6 => CommandSupport.Format($"{rate / 1e6:F1}M"),
+        >= 1e3 => CommandSupport.Format($"{rate / 1e3:F1}k"),
+        _ => CommandSupport.Format($"{rate:F0}"),
+    };
+}

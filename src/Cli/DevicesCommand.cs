@@ -1,0 +1,69 @@
+using System.Globalization;
+using GmmGpu.UseCases;
+
+namespace GmmGpu.Cli;
+
+/// <summary><c>gmm devices</c>: the accelerators found, and which auto picks.</summary>
+internal static class DevicesCommand
+{
+    public const string Help = """
+        usage: gmm devices [--json]
+
+        Lists the accelerators found: backend, name, memory, and which one --device auto picks
+        (CUDA, else a GPU OpenCL device, else cpu).
+
+        example:
+          gmm devices
+        """;
+
+    public static int Run(string[] args, TextWriter stdout)
+    {
+        if (CommandSupport.Parse(args, [], CommandSupport.Flags(), Help, stdout)
+            is not { } line)
+        {
+            return 0;
+        }
+
+        CommandSupport.ExpectPositional(line, "devices");
+        IReadOnlyList<DeviceInfo> devices = DeviceCatalog.List();
+        if (line.Has("--json"))
+        {
+            CommandSupport.WriteJson(stdout, json =>
+            {
+                json.WriteStartArray("devices");
+                foreach (DeviceInfo device in devices)
+                {
+                    json.WriteStartObject();
+                    json.WriteString("backend", CommandSupport.DeviceText(device.Device));
+                    json.WriteString("name", device.Name);
+                    if (device.MemoryBytes is { } bytes)
+                    {
+                        json.WriteNumber("memory_bytes", bytes);
+                    }
+
+                    json.WriteBoolean("default", device.IsDefault);
+                    json.WriteEndObject();
+                }
+
+                json.WriteEndArray();
+            });
+            return 0;
+        }
+
+        stdout.WriteLine("backend     memory      name");
+        foreach (DeviceInfo device in devices)
+        {
+            string memory = device.MemoryBytes is { } bytes
+                ? (bytes / (1024.0 * 1024 * 1024)).ToString("F1", CultureInfo.InvariantCulture)
+                  + " GiB"
+                : "-";
+            string backend = CommandSupport.DeviceText(device.Device);
+            string auto = device.IsDefault ? "   (auto)" : "";
+            string name = device.Name;
+            stdout.WriteLine(CommandSupport.Format($"{backend,-11} {memory,-11} {name}{auto}"));
+        }
+
+        return 0;
+    }
+
+}

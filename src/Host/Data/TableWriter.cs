@@ -1,0 +1,251 @@
+using System.Globalization;
+using System.Text;
+
+namespace GmmGpu.Data;
+
+/// <summary>The element type of a <see cref="TableWriter"/>'s <c>.npy</c> output.</summary>
+public enum TableElement
+{
+    /// <summary>float32 (<c>&lt;f4</c>).</summary>
+    Float32,
+
+    /// <summary>float64 (<c>&lt;f8</c>).</summary>
+    Float64,
+
+    /// <summary>int32 (<c>&lt;i4</c>).</summary>
+    Int32,
+}
+
+/// <summary>
+/// Writes a table of <c>rows</c> × <c>columns</c> numbers, streamed row by row, as CSV (a
+/// header of the column names, then one line per row) or NumPy <c>.npy</c> (C order; shape
+/// (rows) for a one-column table written as a vector, else (rows, columns)), chosen by the
+/// extension. The rows go to a temporary file in the target's folder that
+/// <see cref="Commit"/> moves over the target, so a failure leaves no partial output.
+/// </summary>
+public sealed class TableWriter : IDisposable
+{
+    private readonly string path;
+    private readonly string temporary;
+    private readonly int columns;
+    private readonly TableElement element;
+    private readonly bool npy;
+    private readonly FileStream stream;
+    private readonly StreamWriter? text;
+    private readonly BinaryWriter? binary;
+    private readonly long rows;
+    private long written;
+    private bool committed;
+    private bool closed;
+
+    private TableWriter(
+        string path, long rows, IReadOnlyList<string> names, TableElement element, bool vector)
+    {
+        this.path = path;
+        this.rows = rows;
+        this.element = element;
+        columns = names.Count;
+        string extension = Path.GetExtension(path).ToUpperInvariant();
+        npy = extension switch
+        {
+            ".NPY" => true,
+            ".CSV" or ".TXT" => false,
+            _ => throw new ArgumentException(
+                $"cannot write {path}: unsupported output type \"{extension.ToLowerInvariant()}\"; "
+                + "use .csv or .npy.", nameof(path)),
+        };
+        string folder = Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".";
+        if (!Directory.Exists(folder))
+        {
+            throw new DirectoryNotFoundException(
+                $"cannot write {path}: the folder {folder} does not exist.");
+        }
+
+        temporary = Path.Combine(folder, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
+        stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None,
+            1 << 20);
+        if (npy)
+        {
+            binary = new BinaryWriter(stream, Encoding.ASCII, leaveOpen: true);
+            WriteNpyHeader(binary, rows, columns, element, vector && columns == 1);
+        }
+        else
+        {
+            text = new StreamWriter(stream, new UTF8Encoding(false), 1 << 16, leaveOpen: true);
+            text.Write(string.Join(",", names));
+            text.Write('\n');
+        }
+    }
+
+    /// <summary>Starts writing a table to <paramref name="path"/> (.csv or .npy).</summary>
+    /// <param name="path">The target; its folder must exist.</param>
+    /// <param name="rows">Number of rows that will be written, ≥ 0.</param>
+    /// <param name="columnNames">The CSV header, one name per column (≥ 1).</param>
+    /// <param name="element">The <c>.npy</c> element type.</param>
+    /// <param name="vector">Write a one-column <c>.npy</c> with shape (rows).</param>
+    /// <exception cref="IOException">The folder is missing or not writable.</exception>
+    /// <exception cref="ArgumentException">The extension is not .csv or .npy.</exception>
+    public static TableWriter Create(
+        string path,
+        long rows,
+        IReadOnlyList<string> columnNames,
+        TableElement element,
+        bool vector = false)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        ArgumentNullException.ThrowIfNull(columnNames);
+        ArgumentOutOfRangeException.ThrowIfNegative(rows);
+        ArgumentOutOfRangeException.ThrowIfZero(columnNames.Count);
+        return new TableWriter(path, rows, columnNames, element, vector);
+    }
+
+    /// <summary>Writes a whole float32 table, shape (rows, columns), atomically.</summary>
+    public static void Write(string path, ReadOnlySpan<float> values, IReadOnlyList<string> names)
+    {
+        ArgumentNullException.ThrowIfNull(names);
+        using TableWriter writer =
+            Create(path, values.Length / names.Count, names, TableElement.Float32);
+        writer.WriteRows(values);
+        writer.Commit();
+    }
+
+    /// <summary>Appends whole rows, row-major (a multiple of the column count).</summary>
+    public void WriteRows(ReadOnlySpan<float> values)
+    {
+        for (int i = 0; i < values.Length; i++)
+        {
+            if (binary is not null)
+            {
+                WriteBinary(values[i]);
+            }
+            else
+            {
+                WriteText(values[i].ToString("R", CultureInfo.InvariantCulture), i);
+            }
+        }
+
+        written += values.Length / columns;
+    }
+
+    /// <inheritdoc cref="WriteRows(ReadOnlySpan{float})"/>
+    public void WriteRows(ReadOnlySpan<double> values)
+    {
+        for (int i = 0; i < values.Length; i++)
+        {
+            if (binary is not null)
+            {
+                WriteBinary(values[i]);
+            }
+            else
+            {
+                WriteText(values[i].ToString("R", CultureInfo.InvariantCulture), i);
+            }
+        }
+
+        written += values.Length / columns;
+    }
+
+    /// <inheritdoc cref="WriteRows(ReadOnlySpan{float})"/>
+    public void WriteRows(ReadOnlySpan<int> values)
+    {
+        for (int i = 0; i < values.Length; i++)
+        {
+            if (binary is not null)
+            {
+                WriteBinary(values[i]);
+            }
+            else
+            {
+                WriteText(values[i].ToString(CultureInfo.InvariantCulture), i);
+            }
+        }
+
+        written += values.Length / columns;
+    }
+
+    /// <summary>Flushes and moves the finished file over the target.</summary>
+    /// <exception cref="InvalidOperationException">The rows written differ from those declared.
+    /// </exception>
+    public void Commit()
+    {
+        if (written != rows)
+        {
+            throw new InvalidOperationException(
+                $"{path}: {written} rows written but {rows} declared.");
+        }
+
+        text?.Flush();
+        binary?.Flush();
+        stream.Flush();
+        CloseFile();
+        File.Move(temporary, path, overwrite: true);
+        committed = true;
+    }
+
+    /// <summary>Closes the file; without <see cref="Commit"/> deletes the temporary file.</summary>
+    public void Dispose()
+    {
+        CloseFile();
+        if (!committed)
+        {
+            File.Delete(temporary);
+        }
+    }
+
+    private void CloseFile()
+    {
+        if (closed)
+        {
+            return;
+        }
+
+        closed = true;
+        text?.Dispose();
+        binary?.Dispose();
+        stream.Dispose();
+    }
+
+    private static void WriteNpyHeader(
+        BinaryWriter writer, long rows, int columns, TableElement element, bool vector)
+    {
+        string descr = element switch
+        {
+            TableElement.Float32 => "<f4",
+            TableElement.Float64 => "<f8",
+            _ => "<i4",
+        };
+        string shape = vector
+            ? string.Create(CultureInfo.InvariantCulture, $"({rows},)")
+            : string.Create(CultureInfo.InvariantCulture, $"({rows}, {columns})");
+        string dict = $"{{'descr': '{descr}', 'fortran_order': False, 'shape': {shape}, }}";
+        int padded = ((10 + dict.Length + 1 + 63) / 64) * 64;
+        string header = dict.PadRight(padded - 10 - 1) + "\n";
+        writer.Write(new byte[] { 0x93, (byte)'N', (byte)'U', (byte)'M', (byte)'P', (byte)'Y' });
+        writer.Write((byte)1);
+        writer.Write((byte)0);
+        writer.Write((ushort)header.Length);
+        writer.Write(Encoding.ASCII.GetBytes(header));
+    }
+
+    private void WriteBinary(double value)
+    {
+        switch (element)
+        {
+            case TableElement.Float32:
+                binary!.Write((float)value);
+                break;
+            case TableElement.Float64:
+                binary!.Write(value);
+                break;
+            default:
+                binary!.Write((int)value);
+                break;
+        }
+    }
+
+    private void WriteText(string value, int index)
+    {
+        text!.Write(value);
+        text.Write(index % columns == columns - 1 ? '\n' : ',');
+    }
+}

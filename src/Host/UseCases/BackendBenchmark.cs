@@ -1,0 +1,83 @@
+using System.Diagnostics;
+using GmmGpu.Backends;
+using GmmGpu.Em;
+using GmmGpu.Engine;
+
+namespace GmmGpu.UseCases;
+
+/// <summary>One backend's time for the fused E-step pass (one EM iteration's data pass).</summary>
+/// <param name="Device">The backend.</param>
+/// <param name="Name">Its accelerator.</param>
+/// <param name="MillisecondsPerIteration">Mean wall time of one pass, ms.</param>
+/// <param name="PointsPerSecond">N / seconds per pass.</param>
+/// <param name="RatioToCpu">cpu's time / this backend's (above 1 is faster than cpu).</param>
+public sealed record BenchmarkRow(
+    ComputeDevice Device,
+    string Name,
+    double MillisecondsPerIteration,
+    double PointsPerSecond,
+    double RatioToCpu);
+
+/// <summary><c>gmm bench</c>: the EM pass timed on every backend available here.</summary>
+public static class BackendBenchmark
+{
+    /// <summary>
+    /// Generates N points (D, K) with <see cref="SyntheticData"/>, then on each backend
+    /// (cpu, cuda, opencl, ilgpu-cpu; those missing are skipped) runs the fused E-step once to
+    /// warm up and times <paramref name="iterations"/> more under the true full-covariance model.
+    /// </summary>
+    /// <param name="count">N ≥ 1.</param>
+    /// <param name="dimensions">D ≥ 1.</param>
+    /// <param name="components">K ≥ 1.</param>
+    /// <param name="iterations">Timed passes per backend, ≥ 1.</param>
+    /// <param name="devices">The backends to try; null tries all four.</param>
+    public static IReadOnlyList<BenchmarkRow> Run(
+        int count,
+        int dimensions,
+        int components,
+        int iterations = 5,
+        int seed = 0,
+        IReadOnlyList<ComputeDevice>? devices = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(iterations);
+        SyntheticDataSet set = SyntheticData.Generate(count, dimensions, components, seed);
+        KernelModel model = MixtureKernelModel.Build(set.TrueModel.Parameters);
+        var rows = new List<BenchmarkRow>();
+        devices ??= [ComputeDevice.Cpu, ComputeDevice.Cuda, ComputeDevice.OpenCL,
+            ComputeDevice.IlgpuCpu];
+        foreach (ComputeDevice device in devices)
+        {
+            IComputeBackend backend;
+            try
+            {
+                backend = ComputeBackends.Create(device);
+            }
+            catch (InvalidOperationException)
+            {
+                continue;
+            }
+
+            using (backend)
+            {
+                using IDeviceDataset data = backend.Upload(set.Data, count, dimensions);
+                var statistics = new SufficientStatistics(components, dimensions, model.Form);
+                backend.Accumulate(data, model, statistics, cancellationToken);
+                var clock = Stopwatch.StartNew();
+                for (int i = 0; i < iterations; i++)
+                {
+                    backend.Accumulate(data, model, statistics, cancellationToken);
+                }
+
+                double seconds = clock.Elapsed.TotalSeconds / iterations;
+                rows.Add(new BenchmarkRow(
+                    device, backend.DeviceName, seconds * 1e3, count / seconds, double.NaN));
+            }
+        }
+
+        double cpu = rows.FirstOrDefault(r => r.Device == ComputeDevice.Cpu)
+            ?.MillisecondsPerIteration ?? double.NaN;
+        return rows.Select(r => r with { RatioToCpu = cpu / r.MillisecondsPerIteration })
+            .ToArray();
+    }
+}

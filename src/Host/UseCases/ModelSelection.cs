@@ -1,0 +1,107 @@
+using GmmGpu.Engine;
+
+namespace GmmGpu.UseCases;
+
+/// <summary>The criterion that ranks candidate models (lower is better).</summary>
+public enum InformationCriterion
+{
+    /// <summary>Bayesian information criterion: −2·log L + p·ln N.</summary>
+    Bic,
+
+    /// <summary>Akaike information criterion: −2·log L + 2p.</summary>
+    Aic,
+}
+
+/// <summary>One candidate of a model selection.</summary>
+/// <param name="Components">K.</param>
+/// <param name="CovarianceType">The covariance form.</param>
+/// <param name="Bic">BIC on the data (lower is better).</param>
+/// <param name="Aic">AIC on the data (lower is better).</param>
+/// <param name="Score">Mean log-likelihood per point.</param>
+/// <param name="Iterations">EM iterations of the fit.</param>
+/// <param name="Converged">Whether the fit converged.</param>
+public sealed record SelectionCandidate(
+    int Components,
+    CovarianceType CovarianceType,
+    double Bic,
+    double Aic,
+    double Score,
+    int Iterations,
+    bool Converged);
+
+/// <summary>Every candidate, and the best one with its model.</summary>
+public sealed record SelectionResult(
+    IReadOnlyList<SelectionCandidate> Candidates,
+    SelectionCandidate Best,
+    GaussianMixtureModel BestModel);
+
+/// <summary><c>gmm select</c>: fits every (K, covariance type); keeps the best by BIC or AIC.
+/// </summary>
+public static class ModelSelection
+{
+    /// <summary>
+    /// Fits one mixture per pair of <paramref name="components"/> and
+    /// <paramref name="covarianceTypes"/> (K larger than N is skipped) with the other settings of
+    /// <paramref name="options"/>, and ranks them by <paramref name="criterion"/>.
+    /// </summary>
+    /// <param name="data">Shape (N, D), row-major, finite.</param>
+    /// <param name="features">D ≥ 1.</param>
+    /// <param name="candidate">Called after each fit (on this thread).</param>
+    /// <exception cref="ArgumentException">No candidate fits the data (every K &gt; N).</exception>
+    /// <remarks>scikit-learn: the "Gaussian Mixture Model Selection" example</remarks>
+    public static SelectionResult Select(
+        ReadOnlyMemory<float> data,
+        int features,
+        IReadOnlyList<int> components,
+        IReadOnlyList<CovarianceType> covarianceTypes,
+        InformationCriterion criterion,
+        GaussianMixtureOptions options,
+        IComputeBackend backend,
+        IProgress<IterationSnapshot>? progress = null,
+        Action<SelectionCandidate>? candidate = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(components);
+        ArgumentNullException.ThrowIfNull(covarianceTypes);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(features);
+        long rows = data.Length / features;
+        var candidates = new List<SelectionCandidate>();
+        SelectionCandidate? best = null;
+        GaussianMixtureModel? bestModel = null;
+        foreach (CovarianceType type in covarianceTypes)
+        {
+            foreach (int k in components.Where(k => k <= rows))
+            {
+                using var mixture = new GaussianMixture(
+                    options with { Components = k, CovarianceType = type }, backend);
+                GaussianMixtureModel model =
+                    mixture.Fit(data, features, progress, cancellationToken);
+                double score = model.Score(data, backend);
+                int p = model.Parameters.ParameterCount;
+                var row = new SelectionCandidate(
+                    k, type, (-2 * score * rows) + (p * Math.Log(rows)),
+                    (-2 * score * rows) + (2.0 * p), score, model.Iterations, model.Converged);
+                candidates.Add(row);
+                candidate?.Invoke(row);
+                if (best is null || Value(row, criterion) < Value(best, criterion))
+                {
+                    best = row;
+                    bestModel = model;
+                }
+            }
+        }
+
+        return best is null || bestModel is null
+            ? throw new ArgumentException(
+                $"Every K asked for is larger than the {rows} points.", nameof(components))
+            : new SelectionResult(candidates, best, bestModel);
+    }
+
+    /// <summary>The candidate's value of <paramref name="criterion"/>.</summary>
+    public static double Value(SelectionCandidate candidate, InformationCriterion criterion)
+    {
+        ArgumentNullException.ThrowIfNull(candidate);
+        return criterion == InformationCriterion.Bic ? candidate.Bic : candidate.Aic;
+    }
+}
