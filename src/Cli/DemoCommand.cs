@@ -13,13 +13,16 @@ internal static class DemoCommand
         Generates 1,000,000 2-D points from 5 Gaussians with rotated, unequal covariances, fits
         a 5-component mixture from the original project's start (uniform means, identity
         covariances) with live progress, and compares the fitted components with the true
-        ones. Writes out/demo-model.json and out/demo-true.json.
+        ones. Writes out/demo-model.json, out/demo-true.json and the fit drawn as a heat map,
+        one frame per iteration: out/demo.gif, out/demo.mp4 (when ffmpeg is installed) and
+        out/demo-final.png.
 
         options:
           --n N               points (default 1000000)
           --seed S            seed of the data (default 3)
           --out FOLDER        output folder (default out; created)
           --device DEVICE     auto | cuda | opencl | ilgpu-cpu | cpu (default auto)
+          --no-pictures       skip the GIF, MP4 and PNG
           --json              one JSON object on stdout
           --quiet             no progress lines on stderr
           -h, --help          this text
@@ -33,7 +36,7 @@ internal static class DemoCommand
 
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken t)
     {
-        if (CommandSupport.Parse(args, Values, CommandSupport.Flags(), Help, stdout)
+        if (CommandSupport.Parse(args, Values, CommandSupport.Flags("--no-pictures"), Help, stdout)
             is not { } line)
         {
             return 0;
@@ -51,13 +54,16 @@ internal static class DemoCommand
                 + "fitting from uniform means");
         }
 
+        var recorder = new SnapshotRecorder(new ProgressPrinter(stderr, quiet, 1));
         DemoResult result = Demo.Run(
-            n, line.GetInt("--seed", int.MinValue) ?? 3, CommandSupport.Device(line),
-            new ProgressPrinter(stderr, quiet, 1), t);
+            n, line.GetInt("--seed", int.MinValue) ?? 3, CommandSupport.Device(line), recorder, t);
         string model = Path.Combine(folder, "demo-model.json");
         string truth = Path.Combine(folder, "demo-true.json");
         result.Model.Save(model);
         result.TrueModel.Save(truth);
+        IReadOnlyList<string> pictures = line.Has("--no-pictures")
+            ? []
+            : DemoPictures.Write(folder, result, recorder.Snapshots, stderr, quiet, t);
         double logLikelihood = result.Model.LowerBound;
         if (json)
         {
@@ -85,6 +91,13 @@ internal static class DemoCommand
                 w.WriteEndArray();
                 w.WriteString("model", model);
                 w.WriteString("true_model", truth);
+                w.WriteStartArray("pictures");
+                foreach (string picture in pictures)
+                {
+                    w.WriteStringValue(picture);
+                }
+
+                w.WriteEndArray();
             });
             return 0;
         }
@@ -113,6 +126,11 @@ internal static class DemoCommand
         }
 
         stdout.WriteLine($"models            {model}, {truth}");
+        if (pictures.Count > 0)
+        {
+            stdout.WriteLine($"pictures          {string.Join(", ", pictures)}");
+        }
+
         return 0;
     }
 }

@@ -11,6 +11,7 @@ namespace GmmGpu.UseCases;
 /// <param name="SecondsPerIteration">Fit time / iterations.</param>
 /// <param name="DeviceName">The accelerator that ran the fit.</param>
 /// <param name="Device">The backend that ran the fit.</param>
+/// <param name="Data">The generated points, shape (Samples, 2), row-major.</param>
 public sealed record DemoResult(
     GaussianMixtureModel TrueModel,
     GaussianMixtureModel Model,
@@ -19,7 +20,8 @@ public sealed record DemoResult(
     double Seconds,
     double SecondsPerIteration,
     string DeviceName,
-    ComputeDevice Device);
+    ComputeDevice Device,
+    float[] Data);
 
 /// <summary>
 /// <c>gmm demo</c>: 2-D points from a 5-component mixture with rotated unequal covariances,
@@ -69,6 +71,7 @@ public static class Demo
             seconds,
             seconds / Math.Max(1, model.Iterations),
             mixture.Backend.DeviceName,
-            mixture.Backend.Device);
+            mixture.Backend.Device,
+            set.Data);
     }
 }

@@ -1,0 +1,38 @@
+namespace GmmGpu.Viewer.Export;
+
+/// <summary>Several sinks fed the same frames, so each frame is rendered once for all of them.</summary>
+public sealed class FanOutSink : FrameSink
+{
+    private readonly FrameSink[] sinks;
+
+    /// <summary>Sinks of one frame size; this sink owns and disposes them.</summary>
+    public FanOutSink(IReadOnlyList<FrameSink> sinks)
+        : base(sinks[0].Width, sinks[0].Height)
+    {
+        this.sinks = [.. sinks];
+    }
+
+    public override void Complete()
+    {
+        foreach (FrameSink sink in sinks)
+        {
+            sink.Complete();
+        }
+    }
+
+    protected override void AddFrame(ReadOnlySpan<byte> rgba)
+    {
+        foreach (FrameSink sink in sinks)
+        {
+            sink.Add(rgba);
+        }
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        foreach (FrameSink sink in sinks)
+        {
+            sink.Dispose();
+        }
+    }
+}
