@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Numerics;
 using System.Text;
 
 namespace GmmGpu.Data;
@@ -109,54 +110,22 @@ public sealed class TableWriter : IDisposable
         writer.Commit();
     }
 
-    /// <summary>Appends whole rows, row-major (a multiple of the column count).</summary>
-    public void WriteRows(ReadOnlySpan<float> values)
+    /// <summary>
+    /// Appends whole rows, row-major (a multiple of the column count): float32, float64 or int32
+    /// values, stored as the file's element type; text uses the shortest round-trip form.
+    /// </summary>
+    public void WriteRows<T>(ReadOnlySpan<T> values)
+        where T : INumberBase<T>
     {
         for (int i = 0; i < values.Length; i++)
         {
             if (binary is not null)
             {
-                WriteBinary(values[i]);
+                WriteBinary(double.CreateChecked(values[i]));
             }
             else
             {
-                WriteText(values[i].ToString("R", CultureInfo.InvariantCulture), i);
-            }
-        }
-
-        written += values.Length / columns;
-    }
-
-    /// <inheritdoc cref="WriteRows(ReadOnlySpan{float})"/>
-    public void WriteRows(ReadOnlySpan<double> values)
-    {
-        for (int i = 0; i < values.Length; i++)
-        {
-            if (binary is not null)
-            {
-                WriteBinary(values[i]);
-            }
-            else
-            {
-                WriteText(values[i].ToString("R", CultureInfo.InvariantCulture), i);
-            }
-        }
-
-        written += values.Length / columns;
-    }
-
-    /// <inheritdoc cref="WriteRows(ReadOnlySpan{float})"/>
-    public void WriteRows(ReadOnlySpan<int> values)
-    {
-        for (int i = 0; i < values.Length; i++)
-        {
-            if (binary is not null)
-            {
-                WriteBinary(values[i]);
-            }
-            else
-            {
-                WriteText(values[i].ToString(CultureInfo.InvariantCulture), i);
+                WriteText(values[i].ToString(null, CultureInfo.InvariantCulture), i);
             }
         }
 
