@@ -16,7 +16,13 @@ apt_install() {
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
 }
 
-ensure_test_deps() {
+ensure_viewer_deps() {
     # The viewer: headless OpenGL (EGL + Mesa llvmpipe), GLFW windows, ffmpeg for MP4.
-    apt_install libegl1 libegl-mesa0 libgl1-mesa-dri libglfw3 xvfb ffmpeg
+    apt_install libegl1 libegl-mesa0 libgl1-mesa-dri libglfw3 ffmpeg
+}
+
+ensure_test_deps() {
+    ensure_viewer_deps
+    # The window tests run their own X server.
+    apt_install xvfb
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using GmmGpu.UseCases;
+using GmmGpu.Viewer.Gl;
 
 namespace GmmGpu.Cli;
 
@@ -61,9 +62,19 @@ internal static class DemoCommand
         string truth = Path.Combine(folder, "demo-true.json");
         result.Model.Save(model);
         result.TrueModel.Save(truth);
-        IReadOnlyList<string> pictures = line.Has("--no-pictures")
-            ? []
-            : DemoPictures.Write(folder, result, recorder.Snapshots, stderr, quiet, t);
+        IReadOnlyList<string> pictures = [];
+        if (!line.Has("--no-pictures"))
+        {
+            try
+            {
+                pictures = DemoPictures.Write(folder, result, recorder.Snapshots, stderr, quiet, t);
+            }
+            catch (GlUnavailableException e)
+            {
+                // The fit and its summary stand without pictures; say what would draw them.
+                stderr.WriteLine($"demo: no pictures: {e.Message}");
+            }
+        }
         double logLikelihood = result.Model.LowerBound;
         if (json)
         {
