@@ -1,5 +1,6 @@
 using System.Globalization;
 using GmmGpu.UseCases;
+using GmmGpu.Viewer;
 using GmmGpu.Viewer.Gl;
 
 namespace GmmGpu.Cli;
@@ -14,7 +15,8 @@ internal static class DemoCommand
         Generates 1,000,000 2-D points from 5 Gaussians with rotated, unequal covariances, fits
         a 5-component mixture from the original project's start (uniform means, identity
         covariances) with live progress, and compares the fitted components with the true
-        ones. Writes out/demo-model.json, out/demo-true.json and the fit drawn as a heat map,
+        ones, live in a window when a display is present (Esc closes it). Writes
+        out/demo-model.json, out/demo-true.json and the fit drawn as a heat map,
         one frame per iteration: out/demo.gif, out/demo.mp4 (when ffmpeg is installed) and
         out/demo-final.png.
 
@@ -24,6 +26,8 @@ internal static class DemoCommand
           --out FOLDER        output folder (default out; created)
           --device DEVICE     auto | cuda | opencl | ilgpu-cpu | cpu (default auto)
           --no-pictures       skip the GIF, MP4 and PNG
+          --no-window         no live window even when a display is present
+          --close-when-done   close the live window when the fit ends
           --json              one JSON object on stdout
           --quiet             no progress lines on stderr
           -h, --help          this text
@@ -37,7 +41,7 @@ internal static class DemoCommand
 
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken t)
     {
-        if (CommandSupport.Parse(args, Values, CommandSupport.Flags("--no-pictures"), Help, stdout)
+        if (CommandSupport.Parse(args, Values, CommandSupport.Flags("--no-pictures", "--no-window", "--close-when-done"), Help, stdout)
             is not { } line)
         {
             return 0;
@@ -56,8 +60,16 @@ internal static class DemoCommand
         }
 
         var recorder = new SnapshotRecorder(new ProgressPrinter(stderr, quiet, 1));
-        DemoResult result = Demo.Run(
-            n, line.GetInt("--seed", int.MinValue) ?? 3, CommandSupport.Device(line), recorder, t);
+        int seed = line.GetInt("--seed", int.MinValue) ?? 3;
+        ComputeDevice device = CommandSupport.Device(line);
+        SyntheticDataSet set = Demo.Generate(n, seed);
+        DemoResult Fit(IProgress<IterationSnapshot> progress) =>
+            Demo.Fit(set, seed, device, progress, t);
+        DemoResult result = HasDisplay && !line.Has("--no-window")
+            ? LiveFit.Run(
+                Fit, recorder, new PlotData(set.Data, 2), ViewKind.HeatMap, (1280, 720),
+                line.Has("--close-when-done"), stderr, quiet, t)
+            : Fit(recorder);
         string model = Path.Combine(folder, "demo-model.json");
         string truth = Path.Combine(folder, "demo-true.json");
         result.Model.Save(model);
@@ -144,4 +156,8 @@ internal static class DemoCommand
 
         return 0;
     }
+
+    private static bool HasDisplay =>
+        !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("DISPLAY"))
+        || !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("WAYLAND_DISPLAY"));
 }

@@ -26,6 +26,9 @@ internal sealed record FitArguments(
     /// </summary>
     public bool View { get; init; }
 
+    /// <summary>--close-when-done: the live window closes by itself when the fit ends.</summary>
+    public bool CloseWhenDone { get; init; }
+
     /// <summary>--view-dims "I,J": the features a 2-D view draws.</summary>
     public string? ViewDims { get; init; }
 
@@ -64,6 +67,7 @@ internal sealed record FitArguments(
           --view-dims I,J       features a 2-D view draws (default 0,1)
           --view                show the fit live in a window: keys 1-5 / Tab view, Space
                                 pause, Esc close (no display: goes on without it)
+          --close-when-done     close the live window when the fit ends (for scripts)
           -h, --help            this text
 
         example:
@@ -84,7 +88,7 @@ internal sealed record FitArguments(
     private static readonly Dictionary<string, string> FlagOptions = new(StringComparer.Ordinal)
     {
         ["--json"] = "--json", ["--quiet"] = "--quiet", ["-h"] = "--help", ["--help"] = "--help",
-        ["--view"] = "--view",
+        ["--view"] = "--view", ["--close-when-done"] = "--close-when-done",
     };
 
     private static readonly Dictionary<string, CovarianceType> CovarianceTypes = new()
@@ -168,6 +172,7 @@ internal sealed record FitArguments(
             ViewKind = ViewOptions.ParseKind("--view-kind", line.Get("--view-kind")),
             FrameSize = ViewOptions.ParseSize(line.Get("--size")),
             View = line.Has("--view"),
+            CloseWhenDone = line.Has("--close-when-done"),
             ViewDims = line.Get("--view-dims"),
         };
     }

@@ -35,7 +35,11 @@ internal static class FitCommand
         var clock = Stopwatch.StartNew();
         IProgress<IterationSnapshot> sink = arguments.ExportPath is null ? progress : recorder;
         GaussianMixtureModel model = arguments.View
-            ? LiveFit.Fit(mixture, data, sink, arguments, stderr, cancellationToken)
+            ? LiveFit.Run(
+                p => mixture.Fit(data.Values, data.Features, p, cancellationToken), sink,
+                ViewOptions.PlotData(data, arguments.ViewDims),
+                arguments.ViewKind ?? ViewOptions.DefaultKind(data.Features), arguments.FrameSize,
+                arguments.CloseWhenDone, stderr, arguments.Quiet, cancellationToken)
             : mixture.Fit(data.Values, data.Features, sink, cancellationToken);
         double seconds = clock.Elapsed.TotalSeconds;
         double score = model.Score(data.Values, mixture.Backend);

@@ -1,5 +1,4 @@
 using GmmGpu.Backends;
-using GmmGpu.Data;
 using GmmGpu.Engine;
 using GmmGpu.Viewer;
 using GmmGpu.Viewer.Gl;
@@ -8,39 +7,60 @@ using GmmGpu.Viewer.Live;
 namespace GmmGpu.Cli;
 
 /// <summary>
-/// <c>gmm fit --view</c>: EM runs on a worker thread while this thread draws its snapshots in a
-/// window; with no display the fit goes on without one.
+/// <c>gmm fit --view</c> and <c>gmm demo</c> with a display: EM runs on a worker thread while
+/// this thread draws its latest snapshot in a window; with no display the fit runs here alone.
 /// </summary>
 internal static class LiveFit
 {
-    public static GaussianMixtureModel Fit(
-        GaussianMixture mixture, LoadedData data, IProgress<IterationSnapshot> progress,
-        FitArguments arguments, TextWriter stderr, CancellationToken cancellationToken)
+    /// <summary>Runs <paramref name="fit"/>, showing it live when a window can open.</summary>
+    /// <param name="fit">The fit, given the progress sink it must report to.</param>
+    /// <param name="closeWhenDone">Close the window when the fit ends, instead of on Esc.</param>
+    public static T Run<T>(
+        Func<IProgress<IterationSnapshot>, T> fit,
+        IProgress<IterationSnapshot> progress,
+        PlotData data,
+        ViewKind kind,
+        (int Width, int Height) size,
+        bool closeWhenDone,
+        TextWriter stderr,
+        bool quiet,
+        CancellationToken cancellationToken)
     {
-        (int width, int height) = arguments.FrameSize;
         using GlfwWindowContext? window =
-            GlfwWindowContext.TryOpen(width, height, "gmm fit", out string? reason);
+            GlfwWindowContext.TryOpen(size.Width, size.Height, "gmm", out string? reason);
         if (window is null)
         {
-            if (!arguments.Quiet)
+            if (!quiet)
             {
                 stderr.WriteLine($"gmm: no live view: {reason}; fitting without it.");
             }
 
-            return mixture.Fit(data.Values, data.Features, progress, cancellationToken);
+            return fit(progress);
         }
 
         var live = new LiveView();
         var both = new Fan(progress, live);
-        Task<GaussianMixtureModel> fit = Task.Run(
-            () => mixture.Fit(data.Values, data.Features, both, cancellationToken),
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        Task<T> task = Task.Run(
+            () =>
+            {
+                try
+                {
+                    return fit(both);
+                }
+                finally
+                {
+                    if (closeWhenDone)
+                    {
+                        // Long enough for the last snapshot to be drawn.
+                        stop.CancelAfter(TimeSpan.FromSeconds(0.5));
+                    }
+                }
+            },
             cancellationToken);
         using IComputeBackend drawing = ComputeBackends.Create(ComputeDevice.Cpu);
-        var plotData = ViewOptions.PlotData(data, arguments.ViewDims);
-        live.Run(window, drawing, plotData,
-            arguments.ViewKind ?? ViewOptions.DefaultKind(data.Features),
-            start: null, fitDone: () => fit.IsCompleted);
-        return fit.GetAwaiter().GetResult();
+        live.Run(window, drawing, data, kind, start: null, () => task.IsCompleted, stop.Token);
+        return task.GetAwaiter().GetResult();
     }
 
     private sealed class Fan(

@@ -46,9 +46,24 @@ public static class Demo
         int seed,
         ComputeDevice device,
         IProgress<IterationSnapshot>? progress = null,
+        CancellationToken cancellationToken = default) =>
+        Fit(Generate(count, seed), seed, device, progress, cancellationToken);
+
+    /// <summary>The demo's data: <paramref name="count"/> 2-D points and their true mixture.</summary>
+    public static SyntheticDataSet Generate(int count, int seed) =>
+        SyntheticData.Generate(count, 2, Components, seed);
+
+    /// <summary>Fits the demo's mixture to <paramref name="set"/> and compares it with the truth.</summary>
+    /// <inheritdoc cref="Run"/>
+    public static DemoResult Fit(
+        SyntheticDataSet set,
+        int seed,
+        ComputeDevice device,
+        IProgress<IterationSnapshot>? progress = null,
         CancellationToken cancellationToken = default)
     {
-        SyntheticDataSet set = SyntheticData.Generate(count, 2, Components, seed);
+        ArgumentNullException.ThrowIfNull(set);
+        int count = set.Labels.Length;
         var options = new GaussianMixtureOptions
         {
             Components = Components,
