@@ -13,6 +13,12 @@ public sealed class LiveView : IProgress<IterationSnapshot>
     private static readonly ViewKind[] Order =
         [ViewKind.HeatMap, ViewKind.Points, ViewKind.Histogram, ViewKind.Surface, ViewKind.Curves];
 
+    /// <summary>
+    /// New snapshots are drawn at most this often: each frame costs tens of milliseconds of CPU
+    /// on a software renderer, which EM on a small machine would otherwise lose.
+    /// </summary>
+    private static readonly TimeSpan MinimumFrameInterval = TimeSpan.FromMilliseconds(250);
+
     private readonly object gate = new();
     private readonly List<IterationSnapshot> snapshots = [];
     private int version;
@@ -43,6 +49,7 @@ public sealed class LiveView : IProgress<IterationSnapshot>
         int drawn = -1;
         ViewKind? drawnKind = null;
         ViewFrame? frame = start is null ? null : new ViewFrame(start, []);
+        var sinceDraw = System.Diagnostics.Stopwatch.StartNew();
         while (!window.ShouldClose && !stop.IsCancellationRequested)
         {
             if (Pressed(window, keys, Glfw.KeyEscape))
@@ -63,7 +70,8 @@ public sealed class LiveView : IProgress<IterationSnapshot>
             }
 
             int current = Volatile.Read(ref version);
-            if (!paused && current != drawn)
+            if (!paused && current != drawn
+                && (sinceDraw.Elapsed >= MinimumFrameInterval || fitDone()))
             {
                 frame = Latest() ?? frame;
                 drawn = current;
@@ -77,6 +85,7 @@ public sealed class LiveView : IProgress<IterationSnapshot>
                     : ViewKind.Histogram, frame, data);
                 drawnKind = kind;
                 FramesDrawn++;
+                sinceDraw.Restart();
                 window.SetTitle($"gmm: {frame.Title}{(paused ? "  (paused)" : "")}"
                     + (fitDone() ? "  (done)" : ""));
             }
