@@ -57,7 +57,7 @@ public abstract partial class IlgpuBackendTests
         KernelModel model = IlgpuTestData.Model(1, components, dimensions, form, offset);
         float[] data = IlgpuTestData.Points(2, model, rows);
         (SufficientStatistics expected, SufficientStatistics magnitude) =
-            IlgpuReference.Statistics(model, data);
+            NaiveReference.Accumulate(data, model);
 
         SufficientStatistics actual = Accumulate(model, data);
 
@@ -104,8 +104,8 @@ public abstract partial class IlgpuBackendTests
 
         for (int p = 0; p < 777; p++)
         {
-            double expected = IlgpuReference.LogSumExp(
-                IlgpuReference.LogDensities(model, data.AsSpan(p * dimensions, dimensions)));
+            double expected = NaiveReference.LogSumExp(
+                NaiveReference.ComponentLogDensities(model, data.AsSpan(p * dimensions, dimensions)));
             Assert.True(
                 Math.Abs(expected - actual[p]) <= 1e-5 * (1 + Math.Abs(expected)),
                 $"point {p}: expected {expected}, actual {actual[p]}");
@@ -126,7 +126,7 @@ public abstract partial class IlgpuBackendTests
         for (int p = 0; p < 999; p++)
         {
             double[] logDensities =
-                IlgpuReference.LogDensities(model, data.AsSpan(p * dimensions, dimensions));
+                NaiveReference.ComponentLogDensities(model, data.AsSpan(p * dimensions, dimensions));
             double best = logDensities.Max();
             Assert.True(
                 best - logDensities[labels[p]] <= 1e-5 * (1 + Math.Abs(best)),
@@ -149,7 +149,7 @@ public abstract partial class IlgpuBackendTests
 
         for (int p = 0; p < Count; p++)
         {
-            double[] expected = IlgpuReference.Responsibilities(
+            double[] expected = NaiveReference.Responsibilities(
                 model, data.AsSpan((Start + p) * dimensions, dimensions));
             for (int k = 0; k < 3; k++)
             {

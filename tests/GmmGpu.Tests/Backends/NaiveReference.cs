@@ -102,13 +102,16 @@ internal static class NaiveReference
     /// <summary>Responsibilities, shape (N, K), row-major.</summary>
     public static double[] PredictProba(float[] data, KernelModel model) =>
         Rows(data, model.Dimensions)
-            .SelectMany(n =>
-            {
-                double[] logDensity = ComponentLogDensities(model, Row(data, model, n));
-                double logProbability = LogSumExp(logDensity);
-                return logDensity.Select(v => Math.Exp(v - logProbability));
-            })
+            .SelectMany(n => Responsibilities(model, Row(data, model, n)))
             .ToArray();
+
+    /// <summary>Responsibilities of one point, shape (K).</summary>
+    public static double[] Responsibilities(KernelModel model, ReadOnlySpan<float> x)
+    {
+        double[] logDensity = ComponentLogDensities(model, x);
+        double logProbability = LogSumExp(logDensity);
+        return logDensity.Select(v => Math.Exp(v - logProbability)).ToArray();
+    }
 
     /// <summary>
     /// The k-means++ draw of <see cref="IComputeBackend.SampleByMinSquaredDistance"/> as one
@@ -199,7 +202,12 @@ internal static class NaiveReference
                     x[f] = grid.BasePoint?[f] ?? 0;
                 }
 
-                x[grid.DimY] = (float)grid.Y(j);
+                if (x.Length > 1)
+                {
+                    // With one feature the grid's y is unused (DensityGrid's contract).
+                    x[grid.DimY] = (float)grid.Y(j);
+                }
+
                 x[grid.DimX] = (float)grid.X(i);
                 density[(j * grid.Width) + i] =
                     Math.Exp(LogSumExp(ComponentLogDensities(model, x)));
