@@ -121,18 +121,24 @@ public sealed partial class IlgpuBackend
             form == PrecisionForm.Triangular ? MomentForm.Triangular : MomentForm.Diagonal,
             rows);
 
-    private TilePlan Plan(int components, int dimensions, MomentForm moments, long rows) =>
-        TilePlan.Create(
+    private TilePlan Plan(int components, int dimensions, MomentForm moments, long rows)
+    {
+        int sums = new TileLayout(1, components, dimensions, moments, 1).Entries;
+        int groupSize = Shape.WideGroupSize > 0 && sums >= 8 * Shape.GroupSize
+            ? Math.Min(Shape.WideGroupSize, accelerator.MaxNumThreadsPerGroup)
+            : Shape.GroupSize;
+        return TilePlan.Create(
             accelerator.MaxSharedMemoryPerGroup,
             accelerator.Name,
             accelerator.NumMultiprocessors,
             Shape.GroupsPerMultiprocessor,
-            Shape.GroupSize,
+            groupSize,
             Shape.MaxTilePoints,
             components,
             dimensions,
             moments,
             rows);
+    }
 
     /// <summary>
     /// Sums the partial rows (rows, entries) per entry on the device and reads the totals
