@@ -32,17 +32,25 @@ internal static class DataValidation
         return data.Length / features;
     }
 
-    /// <summary>Validates that data has the fitted number of features.</summary>
+    /// <summary>Validates that data has the fitted number of features, and its values.</summary>
     public static long ValidateFor(ReadOnlySpan<float> data, int features, int fittedFeatures)
+    {
+        CheckFeatures(features, fittedFeatures);
+        return Validate(data, features, nameof(data));
+    }
+
+    /// <summary>
+    /// The width check alone, for callers that hand the data to a model method, which validates
+    /// the values itself (one scan of the data, not two).
+    /// </summary>
+    public static void CheckFeatures(int features, int fittedFeatures)
     {
         if (features != fittedFeatures)
         {
             throw new ArgumentException(
                 $"The data has {features} features but the model was fitted on {fittedFeatures}.",
-                nameof(data));
+                "data");
         }
-
-        return Validate(data, features, nameof(data));
     }
 
     public static float[] ToSingle(ReadOnlySpan<double> data)

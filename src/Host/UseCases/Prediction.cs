@@ -29,7 +29,7 @@ public static class Prediction
         IComputeBackend? backend = null)
     {
         ArgumentNullException.ThrowIfNull(model);
-        DataValidation.ValidateFor(data.Span, features, model.Dimensions);
+        DataValidation.CheckFeatures(features, model.Dimensions);
         return model.Predict(data, backend);
     }
 

@@ -16,7 +16,7 @@ public static class Scoring
         IComputeBackend? backend = null)
     {
         ArgumentNullException.ThrowIfNull(model);
-        DataValidation.ValidateFor(data.Span, features, model.Dimensions);
+        DataValidation.CheckFeatures(features, model.Dimensions);
         return model.ScoreSamples(data, backend);
     }
 
