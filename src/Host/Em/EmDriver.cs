@@ -2,6 +2,7 @@ using System.Diagnostics;
 using GmmGpu.Covariance;
 using GmmGpu.Engine;
 using GmmGpu.Initialisation;
+using GmmGpu.Passes;
 
 namespace GmmGpu.Em;
 
@@ -18,18 +19,16 @@ internal sealed class EmDriver
     /// <summary>... for this many iterations in a row stops the fit.</summary>
     private const int AicPatience = 3;
 
-    private readonly IComputeBackend backend;
+    private readonly DataPasses data;
     private readonly GaussianMixtureOptions options;
 
-    public EmDriver(IComputeBackend backend, GaussianMixtureOptions options)
+    public EmDriver(DataPasses data, GaussianMixtureOptions options)
     {
-        this.backend = backend;
+        this.data = data;
         this.options = options;
     }
 
     public FitResult Fit(
-        IDeviceDataset device,
-        ReadOnlyMemory<float> data,
         MixtureParameters? warmStart,
         IProgress<IterationSnapshot>? progress,
         CancellationToken cancellationToken)
@@ -41,8 +40,8 @@ internal sealed class EmDriver
         for (int start = 0; start < starts; start++)
         {
             MixtureParameters initial = fixedStart
-                ?? Initializer.Create(options, backend, device, data.Span, random, cancellationToken);
-            FitResult result = Run(device, initial, start, progress, cancellationToken);
+                ?? Initializer.Create(options, data, random, cancellationToken);
+            FitResult result = Run(initial, start, progress, cancellationToken);
             if (best is null || result.LowerBound > best.LowerBound)
             {
                 best = result;
@@ -53,13 +52,12 @@ internal sealed class EmDriver
     }
 
     private FitResult Run(
-        IDeviceDataset device,
         MixtureParameters parameters,
         int start,
         IProgress<IterationSnapshot>? progress,
         CancellationToken cancellationToken)
     {
-        long n = device.Rows;
+        long n = data.Rows;
         var statistics = new SufficientStatistics(
             parameters.Components, parameters.Dimensions,
             CovarianceModels.For(parameters.CovarianceType).Form);
@@ -74,7 +72,7 @@ internal sealed class EmDriver
             cancellationToken.ThrowIfCancellationRequested();
             iteration.Restart();
             KernelModel model = MixtureKernelModel.Build(parameters);
-            backend.Accumulate(device, model, statistics, cancellationToken);
+            data.Accumulate(model, statistics, cancellationToken);
             MixtureParameters next = MaximizationStep.Estimate(
                 statistics, model, parameters.CovarianceType, options.RegCovar);
 

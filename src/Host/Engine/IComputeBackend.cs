@@ -14,6 +14,12 @@ public interface IComputeBackend : IDisposable
     /// <summary>The accelerator's name, e.g. "NVIDIA H100 80GB HBM3" or the CPU model.</summary>
     string DeviceName { get; }
 
+    /// <summary>
+    /// Memory the data may use on this accelerator, in bytes: the GPU's memory, or the host's
+    /// available memory on CPU backends.
+    /// </summary>
+    long MemoryBytes { get; }
+
     /// <summary>Makes data of shape (rows, columns), row-major, resident on this backend.</summary>
     /// <remarks>The CPU backend keeps a reference to <paramref name="data"/> without copying.</remarks>
     IDeviceDataset Upload(ReadOnlyMemory<float> data, long rows, int columns);
@@ -46,11 +52,11 @@ public interface IComputeBackend : IDisposable
     /// k-means++ step: draws one point with probability proportional to its squared distance
     /// to the nearest of the given centres, D(x)² = min_j |x − c_j|², in one pass and without
     /// per-point state (exponential keys: the point with the smallest −ln(u_i)/D(x_i)² wins,
-    /// u_i a counter-based uniform of (seed, i)). Returns the winning row, or −1 when every
-    /// D(x)² is 0.
+    /// u_i a counter-based uniform of (seed, i)). Returns the winning row and its key, or
+    /// <see cref="SampleCandidate.None"/> when every D(x)² is 0.
     /// </summary>
     /// <param name="centres">Shape (count, D), row-major.</param>
-    long SampleByMinSquaredDistance(
+    SampleCandidate SampleByMinSquaredDistance(
         IDeviceDataset data, ReadOnlySpan<float> centres, int count, ulong seed);
 
     /// <summary>

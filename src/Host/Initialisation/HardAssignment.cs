@@ -1,5 +1,6 @@
 using GmmGpu.Em;
 using GmmGpu.Engine;
+using GmmGpu.Passes;
 
 namespace GmmGpu.Initialisation;
 
@@ -15,8 +16,7 @@ internal static class HardAssignment
     private const double Sharpness = 1e6;
 
     public static MixtureParameters Estimate(
-        IComputeBackend backend,
-        IDeviceDataset data,
+        DataPasses data,
         float[] centres,
         int components,
         CovarianceType covarianceType,
@@ -26,7 +26,7 @@ internal static class HardAssignment
         int d = data.Columns;
         var counts = new double[components];
         var sums = new double[components * d];
-        double inertia = backend.LloydStep(data, centres, components, counts, sums);
+        double inertia = data.LloydStep(centres, components, counts, sums, cancellationToken);
         double meanSquaredDistance = Math.Max(inertia / data.Rows, 1e-20);
         var scale = (float)Math.Sqrt(Sharpness / meanSquaredDistance);
 
@@ -43,7 +43,7 @@ internal static class HardAssignment
 
         var sharp = new KernelModel(components, d, form, centres, precision, new float[components]);
         var statistics = new SufficientStatistics(components, d, form);
-        backend.Accumulate(data, sharp, statistics, cancellationToken);
+        data.Accumulate(sharp, statistics, cancellationToken);
         return MaximizationStep.Estimate(statistics, sharp, covarianceType, regCovar);
     }
 }

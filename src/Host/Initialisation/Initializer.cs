@@ -1,5 +1,5 @@
 using GmmGpu.Covariance;
-using GmmGpu.Engine;
+using GmmGpu.Passes;
 
 namespace GmmGpu.Initialisation;
 
@@ -8,38 +8,36 @@ internal static class Initializer
 {
     public static MixtureParameters Create(
         GaussianMixtureOptions options,
-        IComputeBackend backend,
-        IDeviceDataset device,
-        ReadOnlySpan<float> data,
+        DataPasses data,
         Random random,
         CancellationToken cancellationToken)
     {
-        int k = options.Components, d = device.Columns;
+        int k = options.Components, d = data.Columns;
         switch (options.Init)
         {
             case InitMethod.KMeansPlusPlus:
             {
-                float[] seeds = KMeansSeeding.PlusPlus(backend, device, data, k, random, cancellationToken);
-                return FromCentres(options, backend, device, seeds, cancellationToken);
+                float[] seeds = KMeansSeeding.PlusPlus(data, k, random, cancellationToken);
+                return FromCentres(options, data, seeds, cancellationToken);
             }
 
             case InitMethod.KMeans:
             {
-                float[] seeds = KMeansSeeding.PlusPlus(backend, device, data, k, random, cancellationToken);
-                double variance = DataMoments.Compute(data, d).MeanVariance;
-                KMeansSeeding.Refine(backend, device, seeds, k, variance, cancellationToken);
-                return FromCentres(options, backend, device, seeds, cancellationToken);
+                float[] seeds = KMeansSeeding.PlusPlus(data, k, random, cancellationToken);
+                double variance = data.Moments(cancellationToken).MeanVariance;
+                KMeansSeeding.Refine(data, seeds, k, variance, cancellationToken);
+                return FromCentres(options, data, seeds, cancellationToken);
             }
 
             case InitMethod.RandomFromData:
                 return FromCentres(
-                    options, backend, device, DistinctRows(data, device.Rows, d, k, random), cancellationToken);
+                    options, data, DistinctRows(data, k, random), cancellationToken);
 
             case InitMethod.Random:
-                return AroundDataMean(options, backend, device, data, random, cancellationToken);
+                return AroundDataMean(options, data, random, cancellationToken);
 
             case InitMethod.Uniform:
-                return UniformInBoundingBox(options, data, d, random);
+                return UniformInBoundingBox(options, data.Moments(cancellationToken), d, random);
 
             default:
                 throw new ArgumentOutOfRangeException(nameof(options), options.Init, "Unknown init method.");
@@ -48,16 +46,17 @@ internal static class Initializer
 
     private static MixtureParameters FromCentres(
         GaussianMixtureOptions options,
-        IComputeBackend backend,
-        IDeviceDataset device,
+        DataPasses data,
         float[] centres,
         CancellationToken cancellationToken) =>
         HardAssignment.Estimate(
-            backend, device, centres, options.Components, options.CovarianceType, options.RegCovar,
+            data, centres, options.Components, options.CovarianceType, options.RegCovar,
             cancellationToken);
 
-    private static float[] DistinctRows(ReadOnlySpan<float> data, long n, int d, int k, Random random)
+    private static float[] DistinctRows(DataPasses data, int k, Random random)
     {
+        long n = data.Rows;
+        int d = data.Columns;
         var rows = new HashSet<long>();
         var centres = new float[k * d];
         int attempts = 0;
@@ -69,7 +68,7 @@ internal static class Initializer
                 row = random.NextInt64(n);
             }
             while (!rows.Add(row) && ++attempts < 100 * k);
-            KMeansSeeding.CopyRow(data, row, d, centres.AsSpan(c * d, d));
+            data.ReadRow(row, centres.AsSpan(c * d, d));
         }
 
         return centres;
@@ -81,15 +80,15 @@ internal static class Initializer
     /// </summary>
     private static MixtureParameters AroundDataMean(
         GaussianMixtureOptions options,
-        IComputeBackend backend,
-        IDeviceDataset device,
-        ReadOnlySpan<float> data,
+        DataPasses data,
         Random random,
         CancellationToken cancellationToken)
     {
-        int k = options.Components, d = device.Columns;
+        int k = options.Components, d = data.Columns;
+        var first = new float[d];
+        data.ReadRow(0, first);
         MixtureParameters whole = HardAssignment.Estimate(
-            backend, device, data[..d].ToArray(), 1, CovarianceType.Full, options.RegCovar, cancellationToken);
+            data, first, 1, CovarianceType.Full, options.RegCovar, cancellationToken);
         var means = new double[k * d];
         var full = new double[k * d * d];
         for (int c = 0; c < k; c++)
@@ -107,10 +106,9 @@ internal static class Initializer
     }
 
     private static MixtureParameters UniformInBoundingBox(
-        GaussianMixtureOptions options, ReadOnlySpan<float> data, int d, Random random)
+        GaussianMixtureOptions options, DataMoments moments, int d, Random random)
     {
         int k = options.Components;
-        DataMoments moments = DataMoments.Compute(data, d);
         var means = new double[k * d];
         var full = new double[k * d * d];
         for (int c = 0; c < k; c++)

@@ -1,4 +1,4 @@
-using GmmGpu.Engine;
+using GmmGpu.Passes;
 
 namespace GmmGpu.Initialisation;
 
@@ -12,28 +12,26 @@ internal static class KMeansSeeding
     /// on a seed). Returns seeds of shape (K, D).
     /// </summary>
     public static float[] PlusPlus(
-        IComputeBackend backend,
-        IDeviceDataset device,
-        ReadOnlySpan<float> data,
+        DataPasses data,
         int components,
         Random random,
         CancellationToken cancellationToken)
     {
-        int d = device.Columns;
-        long n = device.Rows;
+        int d = data.Columns;
+        long n = data.Rows;
         var centres = new float[components * d];
-        CopyRow(data, random.NextInt64(n), d, centres.AsSpan(0, d));
+        data.ReadRow(random.NextInt64(n), centres.AsSpan(0, d));
         for (int c = 1; c < components; c++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            long row = backend.SampleByMinSquaredDistance(
-                device, centres.AsSpan(0, c * d), c, (ulong)random.NextInt64());
+            long row = data.SampleByMinSquaredDistance(
+                centres.AsSpan(0, c * d), c, (ulong)random.NextInt64(), cancellationToken);
             if (row < 0)
             {
                 row = random.NextInt64(n);
             }
 
-            CopyRow(data, row, d, centres.AsSpan(c * d, d));
+            data.ReadRow(row, centres.AsSpan(c * d, d));
         }
 
         return centres;
@@ -45,21 +43,20 @@ internal static class KMeansSeeding
     /// An empty cluster keeps its centre.
     /// </summary>
     public static void Refine(
-        IComputeBackend backend,
-        IDeviceDataset device,
+        DataPasses data,
         float[] centres,
         int components,
         double meanFeatureVariance,
         CancellationToken cancellationToken)
     {
-        int d = device.Columns;
+        int d = data.Columns;
         var counts = new double[components];
         var sums = new double[components * d];
         double tolerance = 1e-4 * meanFeatureVariance;
         for (int step = 0; step < 300; step++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            backend.LloydStep(device, centres, components, counts, sums);
+            data.LloydStep(centres, components, counts, sums, cancellationToken);
             double shift = 0;
             for (int c = 0; c < components; c++)
             {
@@ -83,7 +80,4 @@ internal static class KMeansSeeding
             }
         }
     }
-
-    public static void CopyRow(ReadOnlySpan<float> data, long row, int d, Span<float> destination) =>
-        data.Slice((int)(row * d), d).CopyTo(destination);
 }

@@ -1,18 +1,22 @@
 using GmmGpu.Backends;
+using GmmGpu.Data;
+using GmmGpu.Distributed;
 using GmmGpu.Em;
 using GmmGpu.Engine;
+using GmmGpu.Passes;
 
 namespace GmmGpu;
 
 /// <summary>
-/// The estimator: fits a Gaussian mixture with EM on the chosen device. Create once and reuse:
-/// the device and its compiled kernels are set up on first use and kept until Dispose.
+/// The estimator: fits a Gaussian mixture with EM on the chosen device (or several devices,
+/// or several processes). Create once and reuse: the device and its compiled kernels are set
+/// up on first use and kept until Dispose.
 /// </summary>
 /// <remarks>scikit-learn: sklearn.mixture.GaussianMixture</remarks>
 public sealed class GaussianMixture : IDisposable
 {
     private readonly bool ownsBackend;
-    private IComputeBackend? backend;
+    private IReadOnlyList<IComputeBackend>? backends;
 
     /// <summary>Creates an estimator; validates the options.</summary>
     /// <exception cref="ArgumentException">An option is out of range.</exception>
@@ -26,27 +30,56 @@ public sealed class GaussianMixture : IDisposable
 
     /// <summary>Creates an estimator on a backend the caller owns (and disposes).</summary>
     public GaussianMixture(GaussianMixtureOptions options, IComputeBackend backend)
+        : this(options, [backend])
+    {
+    }
+
+    /// <summary>
+    /// Creates an estimator that spreads the data over <paramref name="backends"/> (owned and
+    /// disposed by the caller) and, with a <paramref name="communicator"/> of several processes,
+    /// sums the statistics of every process: each passes its own rows to Fit.
+    /// </summary>
+    /// <param name="options">The settings of every fit.</param>
+    /// <param name="backends">One or more devices; chunks go to them in turn.</param>
+    /// <param name="communicator">The processes of the fit; null is this process alone.</param>
+    public GaussianMixture(
+        GaussianMixtureOptions options,
+        IReadOnlyList<IComputeBackend> backends,
+        ICommunicator? communicator = null)
         : this(options)
     {
-        ArgumentNullException.ThrowIfNull(backend);
-        this.backend = backend;
+        ArgumentNullException.ThrowIfNull(backends);
+        if (backends.Count == 0 || backends.Any(b => b is null))
+        {
+            throw new ArgumentException("Give at least one backend, and no null.", nameof(backends));
+        }
+
+        this.backends = backends;
+        Communicator = communicator ?? SingleProcessCommunicator.Instance;
         ownsBackend = false;
     }
 
     /// <summary>The settings of every fit.</summary>
     public GaussianMixtureOptions Options { get; }
 
-    /// <summary>The backend the passes run on (created on first use).</summary>
-    public IComputeBackend Backend =>
-        backend ??= ComputeBackends.Create(Options.Device, Options.MaxDegreeOfParallelism);
+    /// <summary>The processes of every fit: this one alone unless a communicator was given.</summary>
+    public ICommunicator Communicator { get; } = SingleProcessCommunicator.Instance;
 
-    /// <summary>The model of the last successful <see cref="Fit(ReadOnlyMemory{float}, int, IProgress{IterationSnapshot}?, CancellationToken)"/>.</summary>
+    /// <summary>The (first) backend the passes run on (created on first use).</summary>
+    public IComputeBackend Backend => Backends[0];
+
+    /// <summary>Every backend the chunks are spread over (created on first use).</summary>
+    public IReadOnlyList<IComputeBackend> Backends =>
+        backends ??= [ComputeBackends.Create(Options.Device, Options.MaxDegreeOfParallelism)];
+
+    /// <summary>The model of the last successful fit.</summary>
     public GaussianMixtureModel? Model { get; private set; }
 
     /// <summary>Fits the mixture to float32 data.</summary>
     /// <param name="data">Shape (nSamples, nFeatures), row-major; finite; nSamples ≥ K.</param>
     /// <param name="features">nFeatures ≥ 1.</param>
     /// <param name="progress">Receives a snapshot after every EM iteration (on the fitting thread).</param>
+    /// <param name="cancellationToken">Stops the fit between passes.</param>
     /// <exception cref="ArgumentException">The data has the wrong shape or a non-finite value.</exception>
     /// <exception cref="DegenerateComponentException">A component collapsed; see the message.</exception>
     /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
@@ -57,31 +90,9 @@ public sealed class GaussianMixture : IDisposable
         IProgress<IterationSnapshot>? progress = null,
         CancellationToken cancellationToken = default)
     {
-        long rows = DataValidation.Validate(data.Span, features, "data");
-        if (rows < Options.Components)
-        {
-            throw new ArgumentException(
-                $"There are {rows} points but {Options.Components} components: need at least one "
-                + "point per component. Use fewer components or more data.",
-                nameof(data));
-        }
-
-        MixtureParameters? warmStart = Options.WarmStart ? Model?.Parameters : null;
-        MixtureParameters? start = warmStart ?? Options.InitialParameters;
-        if (start is not null && start.Dimensions != features)
-        {
-            throw new ArgumentException(
-                $"The data has {features} features but the starting parameters have "
-                + $"{start.Dimensions}.",
-                nameof(data));
-        }
-
-        using IDeviceDataset device = Backend.Upload(data, rows, features);
-        FitResult result = new EmDriver(Backend, Options)
-            .Fit(device, data, warmStart, progress, cancellationToken);
-        Model = new GaussianMixtureModel(
-            result.Parameters, result.Converged, result.Iterations, result.LowerBound, result.History);
-        return Model;
+        DataValidation.Validate(data.Span, features, "data");
+        using var source = new MemoryRowSource(data, features);
+        return FitRows(source, progress, cancellationToken);
     }
 
     /// <summary>Fits the mixture to float64 data (converted to float32 once).</summary>
@@ -92,6 +103,33 @@ public sealed class GaussianMixture : IDisposable
         IProgress<IterationSnapshot>? progress = null,
         CancellationToken cancellationToken = default) =>
         Fit(DataValidation.ToSingle(data), features, progress, cancellationToken);
+
+    /// <summary>
+    /// Fits the mixture to rows read a chunk at a time: data larger than a device's memory
+    /// (or the host's) streams through the devices every pass, per
+    /// <see cref="GaussianMixtureOptions.ChunkRows"/> and
+    /// <see cref="GaussianMixtureOptions.MaxDeviceMemory"/>. With several processes, each
+    /// passes its own share of the rows; the model is the same on every process.
+    /// </summary>
+    /// <param name="data">This process's rows; a file source checks each value as it reads it.</param>
+    /// <param name="progress">Receives a snapshot after every EM iteration (on the fitting thread).</param>
+    /// <param name="cancellationToken">Stops the fit between chunks.</param>
+    /// <exception cref="DataFormatException">A value of a file is not a finite number.</exception>
+    /// <exception cref="RankFailedException">A process of a distributed fit failed.</exception>
+    /// <inheritdoc cref="Fit(ReadOnlyMemory{float}, int, IProgress{IterationSnapshot}?, CancellationToken)"/>
+    public GaussianMixtureModel Fit(
+        IRowSource data,
+        IProgress<IterationSnapshot>? progress = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        if (data is MemoryRowSource memory)
+        {
+            DataValidation.Validate(memory.Values.Span, memory.Columns, nameof(data));
+        }
+
+        return FitRows(data, progress, cancellationToken);
+    }
 
     /// <summary>Fits, then labels each point with its most likely component, shape (nSamples).</summary>
     /// <remarks>scikit-learn: GaussianMixture.fit_predict</remarks>
@@ -107,9 +145,43 @@ public sealed class GaussianMixture : IDisposable
     {
         if (ownsBackend)
         {
-            backend?.Dispose();
+            foreach (IComputeBackend backend in backends ?? [])
+            {
+                backend.Dispose();
+            }
         }
 
-        backend = null;
+        backends = null;
+    }
+
+    private GaussianMixtureModel FitRows(
+        IRowSource source, IProgress<IterationSnapshot>? progress, CancellationToken cancellationToken)
+    {
+        int features = source.Columns;
+        MixtureParameters? warmStart = Options.WarmStart ? Model?.Parameters : null;
+        MixtureParameters? start = warmStart ?? Options.InitialParameters;
+        if (start is not null && start.Dimensions != features)
+        {
+            throw new ArgumentException(
+                $"The data has {features} features but the starting parameters have "
+                + $"{start.Dimensions}.",
+                nameof(source));
+        }
+
+        using DataPasses passes = DataPasses.Create(
+            source, Backends, Communicator, Options.ChunkRows, Options.MaxDeviceMemory);
+        if (passes.Rows < Options.Components)
+        {
+            throw new ArgumentException(
+                $"There are {passes.Rows} points but {Options.Components} components: need at least one "
+                + "point per component. Use fewer components or more data.",
+                "data");
+        }
+
+        FitResult result = new EmDriver(passes, Options)
+            .Fit(warmStart, progress, cancellationToken);
+        Model = new GaussianMixtureModel(
+            result.Parameters, result.Converged, result.Iterations, result.LowerBound, result.History);
+        return Model;
     }
 }

@@ -55,8 +55,32 @@ public sealed record GaussianMixtureOptions
     /// <summary>Threads of the <see cref="ComputeDevice.Cpu"/> backend; null uses every core.</summary>
     public int? MaxDegreeOfParallelism { get; init; }
 
+    /// <summary>
+    /// Rows per chunk of the passes, ≥ 1; null chooses: the whole data (or each device's share)
+    /// when it fits the memory budget, else the largest chunk of which two fit. A fixed chunk
+    /// size gives bit-identical sums whether the chunks are resident or streamed.
+    /// </summary>
+    public int? ChunkRows { get; init; }
+
+    /// <summary>
+    /// Bytes of data each device may hold, ≥ 1; null is half the device's memory (the host's
+    /// available memory on the CPU). Data larger than this streams through the device in chunks.
+    /// </summary>
+    public long? MaxDeviceMemory { get; init; }
+
     internal void Validate()
     {
+        if (ChunkRows is < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(ChunkRows), ChunkRows, "Must be ≥ 1 or null.");
+        }
+
+        if (MaxDeviceMemory is < 1)
+        {
+            throw new ArgumentOutOfRangeException(
+                nameof(MaxDeviceMemory), MaxDeviceMemory, "Must be ≥ 1 byte or null.");
+        }
+
         ArgumentOutOfRangeException.ThrowIfLessThan(Components, 1, nameof(Components));
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxIterations, 1, nameof(MaxIterations));
         ArgumentOutOfRangeException.ThrowIfLessThan(NInit, 1, nameof(NInit));

@@ -25,7 +25,7 @@ internal static class SamplingChecks
         for (int draw = 0; draw < draws; draw++)
         {
             long row = backend.SampleByMinSquaredDistance(
-                dataset, centre, 1, (ulong)random.NextInt64());
+                dataset, centre, 1, (ulong)random.NextInt64()).Row;
             Assert.InRange(row, 0, 3);
             counts[row]++;
         }
@@ -43,10 +43,10 @@ internal static class SamplingChecks
         float[] data = [.. Enumerable.Range(0, Rows * 3).Select(i => (i % 3) - 0.5f)];
         using IDeviceDataset dataset = backend.Upload(data, Rows, 3);
 
-        Assert.Equal(-1, backend.SampleByMinSquaredDistance(dataset, [-0.5f, 0.5f, 1.5f], 1, 7));
+        Assert.Equal(-1, backend.SampleByMinSquaredDistance(dataset, [-0.5f, 0.5f, 1.5f], 1, 7).Row);
         Assert.Equal(
             -1,
-            backend.SampleByMinSquaredDistance(dataset, [3, 3, 3, -0.5f, 0.5f, 1.5f], 2, 8));
+            backend.SampleByMinSquaredDistance(dataset, [3, 3, 3, -0.5f, 0.5f, 1.5f], 2, 8).Row);
     }
 
     /// <summary>The same data, centres and seed draw the same row on every call.</summary>
@@ -57,8 +57,8 @@ internal static class SamplingChecks
         float[] centres = data.AsSpan(0, 2 * d).ToArray();
         for (ulong seed = 100; seed < 105; seed++)
         {
-            long first = backend.SampleByMinSquaredDistance(dataset, centres, 2, seed);
-            long second = backend.SampleByMinSquaredDistance(dataset, centres, 2, seed);
+            long first = backend.SampleByMinSquaredDistance(dataset, centres, 2, seed).Row;
+            long second = backend.SampleByMinSquaredDistance(dataset, centres, 2, seed).Row;
             Assert.Equal(first, second);
             Assert.InRange(first, 0, rows - 1);
         }
@@ -78,7 +78,7 @@ internal static class SamplingChecks
             int count = 1 + (draw % 3);
             long expected =
                 NaiveReference.SampleByMinSquaredDistance(data, d, centres, count, seed);
-            long actual = backend.SampleByMinSquaredDistance(dataset, centres, count, seed);
+            long actual = backend.SampleByMinSquaredDistance(dataset, centres, count, seed).Row;
             Assert.Equal(expected, actual);
         }
     }

@@ -40,6 +40,9 @@ public sealed class CpuBackend : IComputeBackend
     public string DeviceName { get; }
 
     /// <inheritdoc/>
+    public long MemoryBytes => GC.GetGCMemoryInfo().TotalAvailableMemoryBytes;
+
+    /// <inheritdoc/>
     public IDeviceDataset Upload(ReadOnlyMemory<float> data, long rows, int columns) =>
         new CpuDataset(data, rows, columns);
 
@@ -122,7 +125,7 @@ public sealed class CpuBackend : IComputeBackend
     }
 
     /// <inheritdoc/>
-    public long SampleByMinSquaredDistance(
+    public SampleCandidate SampleByMinSquaredDistance(
         IDeviceDataset data, ReadOnlySpan<float> centres, int count, ulong seed)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
@@ -139,16 +142,13 @@ public sealed class CpuBackend : IComputeBackend
                 centresCopy,
                 count,
                 seed));
-        var best = new SampleCandidate(double.PositiveInfinity, -1);
+        SampleCandidate best = SampleCandidate.None;
         foreach (SampleCandidate partial in partials)
         {
-            if (ExponentialKeys.Precedes(partial.Key, partial.Row, best.Key, best.Row))
-            {
-                best = partial;
-            }
+            best = best.Best(partial);
         }
 
-        return best.Row;
+        return best;
     }
 
     /// <inheritdoc/>

@@ -1,3 +1,4 @@
+using GmmGpu.Engine;
 using GmmGpu.Kernels;
 
 namespace GmmGpu.Backends.Cpu;
@@ -31,7 +32,7 @@ internal static class KMeansPasses
         int count,
         ulong seed)
     {
-        var best = new SampleCandidate(double.PositiveInfinity, -1);
+        SampleCandidate best = SampleCandidate.None;
         int points = rows.Length / dimensions;
         for (int n = 0; n < points; n++)
         {
@@ -104,6 +105,3 @@ internal sealed class LloydPartial(int components, int dimensions)
 
     public double Inertia { get; set; }
 }
-
-/// <summary>A k-means++ candidate: its exponential key and row (−1: none).</summary>
-internal readonly record struct SampleCandidate(double Key, long Row);

@@ -40,7 +40,7 @@ public sealed partial class IlgpuBackend
     }
 
     /// <inheritdoc/>
-    public long SampleByMinSquaredDistance(
+    public SampleCandidate SampleByMinSquaredDistance(
         IDeviceDataset data, ReadOnlySpan<float> centres, int count, ulong seed)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
@@ -65,19 +65,13 @@ public sealed partial class IlgpuBackend
 
         Span<double> host = hostTotals.AsSpan(0, 2 * groups);
         pairs.CopyToCPU(stream, host);
-        double bestKey = double.PositiveInfinity;
-        long bestRow = -1;
+        SampleCandidate best = SampleCandidate.None;
         for (int g = 0; g < groups; g++)
         {
-            var row = (long)host[groups + g];
-            if (ExponentialKeys.Precedes(host[g], row, bestKey, bestRow))
-            {
-                bestKey = host[g];
-                bestRow = row;
-            }
+            best = best.Best(new SampleCandidate(host[g], (long)host[groups + g]));
         }
 
-        return bestRow;
+        return best;
     }
 
     /// <inheritdoc/>

@@ -61,7 +61,7 @@ public sealed partial class IlgpuBackend : IComputeBackend
     /// <inheritdoc/>
     public string DeviceName => accelerator.Name;
 
-    /// <summary>Bytes of accelerator memory.</summary>
+    /// <inheritdoc/>
     public long MemoryBytes => accelerator.MemorySize;
 
     /// <summary>The launch shape of the tiled kernels; the group size is rounded down to a
