@@ -7,6 +7,13 @@ namespace GmmGpu.Passes;
 /// </summary>
 internal sealed class ChunkPlan
 {
+    /// <summary>
+    /// Chunks are a multiple of this many rows (but the last): the CPU backend sums 256 points
+    /// in float32 before it adds them in float64, so chunks that start on a multiple of 256
+    /// form the same float32 sums and any such partition gives the log-likelihood to ~1e-15.
+    /// </summary>
+    public const int Alignment = 256;
+
     private ChunkPlan(IReadOnlyList<Chunk> chunks, int chunkRows, bool resident)
     {
         Chunks = chunks;
@@ -25,8 +32,9 @@ internal sealed class ChunkPlan
 
     /// <summary>
     /// Chooses the plan: resident when each device's share fits <paramref name="budgetBytes"/>,
-    /// else streaming with the largest chunk of which two fit. A given chunk size is kept
-    /// (the partition decides the sums' rounding, so a fixed one gives identical bits).
+    /// else streaming with the largest chunk of which two fit. A chunk size (given or chosen)
+    /// is rounded down to a multiple of <see cref="Alignment"/>; the partition decides the sums'
+    /// rounding, so a fixed one gives identical bits.
     /// </summary>
     /// <param name="rows">The process's rows, ≥ 1.</param>
     /// <param name="columns">Features D, ≥ 1.</param>
@@ -42,6 +50,11 @@ internal sealed class ChunkPlan
         bool resident = share * rowBytes <= budgetBytes;
         long chosen = chunkRows
             ?? (resident ? Math.Min(share, largestChunk) : Math.Min(budgetBytes / (2 * rowBytes), largestChunk));
+        if (chosen > Alignment && chosen < rows)
+        {
+            chosen -= chosen % Alignment;
+        }
+
         if (chosen < 1 || (!resident && 2 * chosen * rowBytes > budgetBytes))
         {
             throw new ArgumentException(
