@@ -23,6 +23,6 @@ ensure_viewer_deps() {
 
 ensure_test_deps() {
     ensure_viewer_deps
-    # The window tests run their own X server.
-    apt_install xvfb
+    # The window tests run their own X server; the Distributed tests start MPICH jobs.
+    apt_install xvfb mpich
 }

@@ -1,9 +1,15 @@
 namespace GmmGpu.Distributed;
 
-/// <summary>One process: every collective leaves the values as they are.</summary>
+/// <summary>
+/// A job of one process: rank 0 of size 1, whose collectives leave the values as they are.
+/// </summary>
 public sealed class SingleProcessCommunicator : ICommunicator
 {
-    /// <summary>The one instance.</summary>
+    private SingleProcessCommunicator()
+    {
+    }
+
+    /// <summary>The one instance; it holds no resources, so disposing it does nothing.</summary>
     public static SingleProcessCommunicator Instance { get; } = new();
 
     /// <inheritdoc/>
@@ -28,9 +34,9 @@ public sealed class SingleProcessCommunicator : ICommunicator
     }
 
     /// <inheritdoc/>
-    public void Broadcast(Span<double> values, int root)
-    {
-    }
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="root"/> is not 0.</exception>
+    public void Broadcast(Span<double> values, int root) =>
+        ArgumentOutOfRangeException.ThrowIfNotEqual(root, 0);
 
     /// <inheritdoc/>
     public void Barrier()
