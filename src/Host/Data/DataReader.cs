@@ -7,9 +7,9 @@ public static class DataReader
     /// Reads <paramref name="path"/> into row-major float32 values. The format follows the
     /// extension: <c>.npy</c> (NumPy float32 <c>&lt;f4</c> or float64 <c>&lt;f8</c>, C order, 1-D
     /// or 2-D; a 1-D array is N points with D = 1), or <c>.csv</c>, <c>.tsv</c>, <c>.txt</c>
-    /// (delimited text; the delimiter is tab if the first line has one, else <c>;</c> if it has
-    /// one, else <c>,</c>; the first row is a header when any of its fields is not a number),
-    /// or <c>.parquet</c> (the numeric columns; a null is an error).
+    /// (delimited UTF-8 text, one row a line; the delimiter is tab if the first line has one,
+    /// else <c>;</c> if it has one, else <c>,</c>; the first row is a header when any of its
+    /// fields is not a number), or <c>.parquet</c> (the numeric columns; a null is an error).
     /// </summary>
     /// <param name="path">The file to read.</param>
     /// <param name="columns">
@@ -24,7 +24,26 @@ public static class DataReader
     /// <remarks>scikit-learn: numpy.load / numpy.loadtxt before GaussianMixture.fit</remarks>
     public static LoadedData Read(string path, IReadOnlyList<string>? columns = null)
     {
-        ArgumentException.ThrowIfNullOrEmpty(path);
+        // The whole-file read is the streaming source read in one range, so both give the same
+        // values and the same messages.
+        using IRowSource source = RowSources.Open(path, columns);
+        long count = source.Rows * source.Columns;
+        if (count > Array.MaxLength)
+        {
+            throw TooLarge(path, source.Rows, source.Columns);
+        }
+
+        var values = new float[count];
+        source.Read(0, (int)source.Rows, values);
+        return new LoadedData(path, values, source.Rows, source.ColumnNames);
+    }
+
+    /// <summary>
+    /// Throws unless <paramref name="path"/> is an existing file and <paramref name="columns"/>
+    /// is null or names at least one column.
+    /// </summary>
+    internal static void CheckFile(string path, IReadOnlyList<string>? columns)
+    {
         if (!File.Exists(path))
         {
             throw new DataFormatException(
@@ -36,29 +55,15 @@ public static class DataReader
         {
             throw new DataFormatException($"{path}: the list of columns is empty.");
         }
-
-        string extension = System.IO.Path.GetExtension(path).ToUpperInvariant();
-        try
-        {
-            return extension switch
-            {
-                ".NPY" => NpyReader.Read(path, columns),
-                ".CSV" or ".TSV" or ".TXT" => DelimitedReader.Read(path, columns),
-                ".PARQUET" => ParquetFileReader.Read(path, columns),
-                _ => throw new DataFormatException(
-                    $"{path}: unsupported file type \"{extension.ToLowerInvariant()}\"; "
-                    + "use .npy, .csv, .tsv, .txt or .parquet."),
-            };
-        }
-        catch (IOException ex)
-        {
-            throw new DataFormatException($"{path}: cannot read: {ex.Message}", ex);
-        }
-        catch (UnauthorizedAccessException ex)
-        {
-            throw new DataFormatException($"{path}: cannot read: {ex.Message}", ex);
-        }
     }
+
+    /// <summary>Whether <paramref name="error"/> is a failure to read a file.</summary>
+    internal static bool IsReadError(Exception error) =>
+        error is IOException or UnauthorizedAccessException;
+
+    /// <summary>The error for a file the system cannot read.</summary>
+    internal static DataFormatException CannotRead(string path, Exception error) =>
+        new($"{path}: cannot read: {error.Message}", error);
 
     /// <summary>Resolves each requested column to its 0-based index in the file.</summary>
     internal static int[] ResolveColumns(

@@ -2,37 +2,54 @@ using System.Globalization;
 
 namespace GmmGpu.Data;
 
-/// <summary>Rows already in memory: row-major float32 of shape (Rows, Columns), not copied.</summary>
+/// <summary>
+/// Rows held in memory, read a range at a time like a file: the in-memory case of streaming.
+/// Values are checked as they are read.
+/// </summary>
 public sealed class MemoryRowSource : IRowSource
 {
-    /// <summary>Wraps <paramref name="values"/>; names the columns "0", "1", ... when none are given.</summary>
-    /// <param name="values">Shape (rows, columns), row-major.</param>
-    /// <param name="columns">Features D, ≥ 1; the length of values must be a multiple of it.</param>
-    /// <param name="columnNames">Length D, or null.</param>
-    /// <param name="firstRow">The whole data's row at which these rows start.</param>
+    /// <summary>Wraps <paramref name="values"/> without copying them.</summary>
+    /// <param name="values">The rows, shape (N, <paramref name="columns"/>), row-major, N ≥ 1.
+    /// </param>
+    /// <param name="columns">D, ≥ 1.</param>
+    /// <param name="columnNames">The name of each column, length D; null names them by 0-based
+    /// index ("0", "1", ...).</param>
+    /// <param name="firstRow">The whole data's row at which these rows start (a process's share).</param>
+    /// <exception cref="ArgumentException">The values are empty or not a multiple of D, or the
+    /// names are not D.</exception>
     public MemoryRowSource(
         ReadOnlyMemory<float> values, int columns, IReadOnlyList<string>? columnNames = null, long firstRow = 0)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(columns);
         ArgumentOutOfRangeException.ThrowIfNegative(firstRow);
-        if (values.Length % columns != 0)
+        if (values.IsEmpty || values.Length % columns != 0)
         {
             throw new ArgumentException(
-                $"{values.Length} values are not a multiple of {columns} columns.", nameof(values));
+                $"{values.Length} values are not N ≥ 1 rows of {columns} columns; pass whole "
+                + "rows, row-major.",
+                nameof(values));
+        }
+
+        if (columnNames is not null && columnNames.Count != columns)
+        {
+            throw new ArgumentException(
+                $"{columnNames.Count} column names for {columns} columns; give one name a "
+                + "column, or null.",
+                nameof(columnNames));
         }
 
         Values = values;
+        FirstRow = firstRow;
         Columns = columns;
         Rows = values.Length / columns;
-        FirstRow = firstRow;
         ColumnNames = columnNames ?? Enumerable.Range(0, columns)
             .Select(i => i.ToString(CultureInfo.InvariantCulture)).ToArray();
     }
 
-    /// <summary>The rows, shape (Rows, Columns).</summary>
+    /// <summary>The rows, shape (Rows, Columns), row-major.</summary>
     public ReadOnlyMemory<float> Values { get; }
 
-    /// <inheritdoc/>
+    /// <summary>"memory".</summary>
     public string Name => "memory";
 
     /// <inheritdoc/>
@@ -48,10 +65,24 @@ public sealed class MemoryRowSource : IRowSource
     public long FirstRow { get; }
 
     /// <inheritdoc/>
-    public void Read(long start, int count, Span<float> destination) =>
-        Values.Span.Slice((int)(start * Columns), count * Columns).CopyTo(destination);
+    /// <remarks>A bad value is named by its 0-based row and column, as in
+    /// <see cref="GaussianMixture"/>'s checks of in-memory data.</remarks>
+    public void Read(long start, int count, Span<float> destination)
+    {
+        RowRange.CheckRead(this, start, count, destination);
+        Span<float> target = destination[..(count * Columns)];
+        Values.Span.Slice((int)start * Columns, target.Length).CopyTo(target);
+        int bad = FiniteValues.IndexOfNonFinite(target);
+        if (bad >= 0)
+        {
+            throw DataReader.NotFinite(
+                Name, FirstRow + start + (bad / Columns),
+                (bad % Columns).ToString(CultureInfo.InvariantCulture),
+                target[bad].ToString(CultureInfo.InvariantCulture));
+        }
+    }
 
-    /// <inheritdoc/>
+    /// <summary>Nothing to release: the memory belongs to the caller.</summary>
     public void Dispose()
     {
     }

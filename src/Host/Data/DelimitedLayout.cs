@@ -1,0 +1,202 @@
+using System.Globalization;
+using nietras.SeparatedValues;
+
+namespace GmmGpu.Data;
+
+/// <summary>
+/// What a delimited text file (CSV, TSV) holds and how one of its rows becomes floats. The
+/// delimiter is tab if the first non-blank line has one, else <c>;</c> if it has one, else
+/// <c>,</c>; the first non-blank row is a header when any of its fields is not a number. The text
+/// is UTF-8 and a row is one line: a quoted field must not span lines.
+/// </summary>
+internal sealed class DelimitedLayout
+{
+    private static readonly byte[] Utf8Mark = [0xEF, 0xBB, 0xBF];
+    private static readonly byte[][] Utf16Marks = [[0xFF, 0xFE], [0xFE, 0xFF]];
+    private readonly string[] names;
+    private readonly int[] selected;
+    private readonly int fieldCount;
+
+    private DelimitedLayout(
+        string path, char delimiter, string[] names, int[] selected, bool hasHeader)
+    {
+        Path = path;
+        Delimiter = delimiter;
+        this.names = names;
+        this.selected = selected;
+        fieldCount = names.Length;
+        HasHeader = hasHeader;
+        ColumnNames = selected.Select(i => names[i]).ToArray();
+    }
+
+    /// <summary>The file.</summary>
+    public string Path { get; }
+
+    /// <summary>The field delimiter.</summary>
+    public char Delimiter { get; }
+
+    /// <summary>Whether the first non-blank line is a header.</summary>
+    public bool HasHeader { get; }
+
+    /// <summary>The names of the selected columns, in the order asked for.</summary>
+    public IReadOnlyList<string> ColumnNames { get; }
+
+    /// <summary>
+    /// The byte offset of the first line after the header (after a UTF-8 byte-order mark when
+    /// there is no header): the data lines start here.
+    /// </summary>
+    public long DataStart { get; private set; }
+
+    /// <summary>The number of lines before <see cref="DataStart"/>: 0, or the header's line.</summary>
+    public long LinesBeforeData { get; private set; }
+
+    /// <summary>Detects the delimiter, the header and the columns of <paramref name="path"/>.</summary>
+    public static DelimitedLayout Read(string path, IReadOnlyList<string>? columns)
+    {
+        using var scanner = new DelimitedLineScanner(path);
+        if (Utf16Marks.Any(mark => scanner.StartsWith(mark)))
+        {
+            // Rows are found by scanning bytes for line ends, which needs an 8-bit encoding.
+            throw new DataFormatException(
+                $"{path} is UTF-16 text; save it as UTF-8 (or ASCII) to read it.");
+        }
+
+        char delimiter = DetectDelimiter(path);
+        using SepReader reader = Options(delimiter).FromFile(path);
+        bool found = false;
+        while (!found && reader.MoveNext())
+        {
+            found = !IsBlank(reader.Current);
+        }
+
+        if (!found)
+        {
+            throw new DataFormatException($"{path} is empty.");
+        }
+
+        SepReader.Row first = reader.Current;
+        int fieldCount = first.ColCount;
+        bool isHeader = false;
+        for (int c = 0; c < fieldCount && !isHeader; c++)
+        {
+            isHeader = !TryParse(first[c].Span, out _);
+        }
+
+        var names = new string[fieldCount];
+        for (int c = 0; c < fieldCount; c++)
+        {
+            names[c] = isHeader
+                ? first[c].Span.Trim().ToString()
+                : c.ToString(CultureInfo.InvariantCulture);
+        }
+
+        int[] selected = DataReader.ResolveColumns(path, names, columns);
+        var layout = new DelimitedLayout(path, delimiter, names, selected, isHeader);
+        long start = scanner.StartsWith(Utf8Mark) ? Utf8Mark.Length : 0;
+        if (isHeader)
+        {
+            // One row is one line, so the header is line RowIndex + 1.
+            layout.LinesBeforeData = first.RowIndex + 1;
+            start = scanner.SkipLines(start, layout.LinesBeforeData);
+        }
+
+        layout.DataStart = start;
+        return layout;
+    }
+
+    /// <summary>The Sep options: no header (we detect it), any field count (we check it).
+    /// </summary>
+    public static SepReaderOptions Options(char delimiter) => Sep.Reader(o => o with
+    {
+        Sep = new Sep(delimiter),
+        HasHeader = false,
+        DisableColCountCheck = true,
+        Unescape = true,
+    });
+
+    /// <summary>A blank line: one field of white space only. It holds no row.</summary>
+    public static bool IsBlank(SepReader.Row row) =>
+        row.ColCount == 1 && row[0].Span.IsWhiteSpace();
+
+    /// <summary>
+    /// Parses the selected columns of <paramref name="row"/>, line <paramref name="line"/> of
+    /// the file (1-based), into <paramref name="destination"/>; throws naming the line, the
+    /// column and the value when a field is not a finite number or the field count is wrong.
+    /// </summary>
+    public void Parse(SepReader.Row row, long line, Span<float> destination)
+    {
+        if (row.ColCount != fieldCount)
+        {
+            throw new DataFormatException(
+                $"{Path} row {line} has {row.ColCount} fields; expected {fieldCount}.");
+        }
+
+        for (int s = 0; s < selected.Length; s++)
+        {
+            int c = selected[s];
+            ReadOnlySpan<char> field = row[c].Span;
+            if (!TryParse(field, out float value))
+            {
+                throw new DataFormatException(
+                    $"{Path} row {line}, column {ColumnText(c)}: "
+                    + $"\"{field.ToString()}\" is not a number.");
+            }
+
+            if (!float.IsFinite(value))
+            {
+                throw DataReader.NotFinite(
+                    Path, line, ColumnText(c), field.Trim().ToString());
+            }
+
+            destination[s] = value;
+        }
+    }
+
+    /// <summary>Tab if the first non-blank line has one, else <c>;</c> if it has, else <c>,</c>.
+    /// </summary>
+    private static char DetectDelimiter(string path)
+    {
+        using var text = new StreamReader(path);
+        string? line;
+        do
+        {
+            line = text.ReadLine();
+        }
+        while (line is not null && string.IsNullOrWhiteSpace(line));
+
+        if (line is null)
+        {
+            throw new DataFormatException($"{path} is empty.");
+        }
+
+        return line.Contains('\t', StringComparison.Ordinal) ? '\t'
+            : line.Contains(';', StringComparison.Ordinal) ? ';'
+            : ',';
+    }
+
+    /// <summary>Parses a float, also NumPy's "inf" and "-inf" (reported as not finite).</summary>
+    private static bool TryParse(ReadOnlySpan<char> field, out float value)
+    {
+        if (float.TryParse(field, NumberStyles.Float, CultureInfo.InvariantCulture, out value))
+        {
+            return true;
+        }
+
+        ReadOnlySpan<char> text = field.Trim();
+        bool negative = text.StartsWith('-');
+        ReadOnlySpan<char> magnitude = negative || text.StartsWith('+') ? text[1..] : text;
+        if (magnitude.Equals("inf", StringComparison.OrdinalIgnoreCase))
+        {
+            value = negative ? float.NegativeInfinity : float.PositiveInfinity;
+            return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>A header name in quotes, or the 1-based column number without a header.</summary>
+    private string ColumnText(int column) =>
+        names[column] == column.ToString(CultureInfo.InvariantCulture)
+            ? (column + 1).ToString(CultureInfo.InvariantCulture)
+            : $"\"{names[column]}\"";
+}

@@ -1,0 +1,180 @@
+using System.Buffers.Binary;
+using System.Globalization;
+using System.IO.MemoryMappedFiles;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
+namespace GmmGpu.Data;
+
+/// <summary>
+/// The rows of a NumPy <c>.npy</c> file (see <see cref="NpyHeader"/>), mapped into memory
+/// read-only: a read copies (float32) or converts (float64) the selected columns of its rows
+/// and checks that they are finite. Offsets are 64-bit, so files of more than 2^31 values work.
+/// </summary>
+internal sealed unsafe class NpyRowSource : IRowSource
+{
+    private readonly MemoryMappedFile? map;
+    private readonly MemoryMappedViewAccessor? view;
+    private readonly byte* firstRow;
+    private readonly NpyHeader header;
+    private readonly int[] selected;
+    private readonly bool allColumns;
+    private bool disposed;
+
+    private NpyRowSource(
+        string path,
+        NpyHeader header,
+        int[] selected,
+        (long First, long Count) share,
+        FileStream stream)
+    {
+        Name = path;
+        this.header = header;
+        this.selected = selected;
+        allColumns = selected.AsSpan().SequenceEqual(
+            Enumerable.Range(0, (int)header.Features).ToArray());
+        ColumnNames = selected.Select(i => i.ToString(CultureInfo.InvariantCulture)).ToArray();
+        FirstRow = share.First;
+        Rows = share.Count;
+        if (Rows == 0)
+        {
+            // A view of length 0 would map the whole file; an empty share maps nothing.
+            stream.Dispose();
+            return;
+        }
+
+        map = MemoryMappedFile.CreateFromFile(
+            stream, null, 0, MemoryMappedFileAccess.Read, HandleInheritability.None,
+            leaveOpen: false);
+        view = map.CreateViewAccessor(
+            header.DataOffset + (FirstRow * header.RowBytes), Rows * header.RowBytes,
+            MemoryMappedFileAccess.Read);
+        byte* pointer = null;
+        view.SafeMemoryMappedViewHandle.AcquirePointer(ref pointer);
+        firstRow = pointer + view.PointerOffset;
+    }
+
+    /// <inheritdoc/>
+    public string Name { get; }
+
+    /// <inheritdoc/>
+    public long Rows { get; }
+
+    /// <inheritdoc/>
+    public int Columns => selected.Length;
+
+    /// <inheritdoc/>
+    public IReadOnlyList<string> ColumnNames { get; }
+
+    /// <inheritdoc/>
+    public long FirstRow { get; }
+
+    /// <summary>
+    /// Maps rank <paramref name="rank"/>'s share of the rows of <paramref name="path"/> among
+    /// <paramref name="size"/> processes (see <see cref="RowRange.Share"/>); the columns are
+    /// named by their 0-based index, as text.
+    /// </summary>
+    public static NpyRowSource Open(
+        string path, IReadOnlyList<string>? columns, int rank = 0, int size = 1)
+    {
+        var stream = new FileStream(
+            path, FileMode.Open, FileAccess.Read, FileShare.Read, 4096, FileOptions.RandomAccess);
+        try
+        {
+            NpyHeader header = NpyHeader.Read(path, stream);
+            string[] names = Enumerable.Range(0, (int)header.Features)
+                .Select(i => i.ToString(CultureInfo.InvariantCulture)).ToArray();
+            int[] selected = DataReader.ResolveColumns(path, names, columns);
+            return new NpyRowSource(
+                path, header, selected, RowRange.Share(header.Rows, rank, size), stream);
+        }
+        catch
+        {
+            stream.Dispose();
+            throw;
+        }
+    }
+
+    /// <inheritdoc/>
+    public void Read(long start, int count, Span<float> destination)
+    {
+        ObjectDisposedException.ThrowIf(disposed, this);
+        RowRange.CheckRead(this, start, count, destination);
+        if (count == 0)
+        {
+            return;
+        }
+
+        Span<float> target = destination[..(count * Columns)];
+        byte* rows = firstRow + (start * header.RowBytes);
+        if (allColumns && header.ItemSize == sizeof(float))
+        {
+            new ReadOnlySpan<float>(rows, target.Length).CopyTo(target);
+            if (!BitConverter.IsLittleEndian)
+            {
+                Span<int> raw = MemoryMarshal.Cast<float, int>(target);
+                BinaryPrimitives.ReverseEndianness(raw, raw);
+            }
+        }
+        else
+        {
+            Gather(rows, count, target);
+        }
+
+        int bad = FiniteValues.IndexOfNonFinite(target);
+        if (bad >= 0)
+        {
+            // Rows and columns are 1-based here, as the whole-file reader has always named them.
+            throw DataReader.NotFinite(
+                Name, FirstRow + start + (bad / Columns) + 1,
+                (selected[bad % Columns] + 1).ToString(CultureInfo.InvariantCulture),
+                target[bad].ToString(CultureInfo.InvariantCulture));
+        }
+    }
+
+    /// <summary>Unmaps the file.</summary>
+    public void Dispose()
+    {
+        if (disposed)
+        {
+            return;
+        }
+
+        disposed = true;
+        if (view is not null)
+        {
+            view.SafeMemoryMappedViewHandle.ReleasePointer();
+            view.Dispose();
+        }
+
+        map?.Dispose();
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static float LoadSingle(byte* item) => BitConverter.IsLittleEndian
+        ? Unsafe.ReadUnaligned<float>(item)
+        : BinaryPrimitives.ReadSingleLittleEndian(new ReadOnlySpan<byte>(item, sizeof(float)));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static float LoadDouble(byte* item) => (float)(BitConverter.IsLittleEndian
+        ? Unsafe.ReadUnaligned<double>(item)
+        : BinaryPrimitives.ReadDoubleLittleEndian(new ReadOnlySpan<byte>(item, sizeof(double))));
+
+    /// <summary>Copies the selected columns of <paramref name="count"/> rows as float32.</summary>
+    private void Gather(byte* rows, int count, Span<float> target)
+    {
+        int width = Columns;
+        int itemSize = header.ItemSize;
+        bool doubles = itemSize == sizeof(double);
+        for (int r = 0; r < count; r++)
+        {
+            byte* row = rows + (r * header.RowBytes);
+            Span<float> values = target.Slice(r * width, width);
+            for (int c = 0; c < width; c++)
+            {
+                byte* item = row + ((long)selected[c] * itemSize);
+                values[c] = doubles ? LoadDouble(item) : LoadSingle(item);
+            }
+        }
+    }
+}
