@@ -101,6 +101,34 @@ internal sealed class CommandLine
             : throw new UsageException($"{option} must be ≥ {minimum}, not {v}");
     }
 
+    /// <summary>A size in bytes: a number with an optional K, M, G or T (powers of 1024).</summary>
+    public long? GetBytes(string option)
+    {
+        if (Get(option) is not { } text)
+        {
+            return null;
+        }
+
+        string digits = text.TrimEnd('B', 'b');
+        int shift = digits.Length == 0 ? 0 : char.ToUpperInvariant(digits[^1]) switch
+        {
+            'K' => 10, 'M' => 20, 'G' => 30, 'T' => 40, _ => 0,
+        };
+        if (shift > 0)
+        {
+            digits = digits[..^1];
+        }
+
+        if (!double.TryParse(digits, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out double v)
+            || !(v * Math.Pow(2, shift) is >= 1 and < long.MaxValue))
+        {
+            throw new UsageException(
+                $"{option} must be a size of at least 1 byte such as 512M, 4G or 1000000, not \"{text}\"");
+        }
+
+        return (long)(v * Math.Pow(2, shift));
+    }
+
     public double? GetDouble(string option, double minimum)
     {
         if (Get(option) is not { } text)

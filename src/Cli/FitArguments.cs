@@ -1,4 +1,5 @@
 using GmmGpu.Data;
+using DeviceLists = GmmGpu.Backends.DeviceList;
 using GmmGpu.ModelFiles;
 
 namespace GmmGpu.Cli;
@@ -32,6 +33,22 @@ internal sealed record FitArguments(
     /// <summary>--view-dims "I,J": the features a 2-D view draws.</summary>
     public string? ViewDims { get; init; }
 
+    /// <summary>
+    /// --device naming several devices ("cuda:all", "cpu,ilgpu-cpu"): the chunks are spread
+    /// over them; null when --device names one kind (in <see cref="Options"/>).
+    /// </summary>
+    public string? DeviceList { get; init; }
+
+    /// <summary>--distributed mpi: this process is one rank of an MPI job.</summary>
+    public bool Distributed { get; init; }
+
+    /// <summary>
+    /// Whether the fit reads the data a chunk at a time (--chunk-size, --max-device-memory,
+    /// several devices or MPI) rather than into memory first.
+    /// </summary>
+    public bool Streams =>
+        DeviceList is not null || Distributed || Options.ChunkRows is not null || Options.MaxDeviceMemory is not null;
+
     /// <summary>--size of the export's frames.</summary>
     public (int Width, int Height) FrameSize { get; init; } =
         (ViewOptions.DefaultWidth, ViewOptions.DefaultHeight);
@@ -53,7 +70,14 @@ internal sealed record FitArguments(
           --max-iter M          most EM iterations per initialisation, >= 1 (default 100)
           --reg-covar R         added to every covariance's diagonal, >= 0 (default 1e-6)
           --seed S              seed of every random choice (default: random)
-          --device DEVICE       auto | cuda | opencl | ilgpu-cpu | cpu (default auto)
+          --device DEVICE       auto | cuda | opencl | ilgpu-cpu | cpu (default auto), or
+                                several side by side: cuda:all, cuda:0,cuda:1, cpu,ilgpu-cpu
+          --chunk-size ROWS     rows the passes read and compute at a time, >= 1 (rounded
+                                down to a multiple of 256; default: all that fit)
+          --max-device-memory SIZE  data bytes a device may hold, e.g. 512M or 4G (default
+                                half its memory); larger data streams through it in chunks
+          --distributed mpi     one rank of an MPI job (mpiexec -n P gmm fit ...): each rank
+                                reads its share of DATA's rows; rank 0 writes and reports
           --stop RULE           loglik | aic (default loglik)
           --columns A,B         columns to use, by header name or 0-based index
           -o, --output MODEL    write the fitted model as JSON (the folder must exist)
@@ -82,7 +106,8 @@ internal sealed record FitArguments(
         ["--device"] = "--device", ["--stop"] = "--stop", ["--columns"] = "--columns",
         ["-o"] = "-o", ["--output"] = "-o",
         ["--export"] = "--export", ["--view-kind"] = "--view-kind", ["--size"] = "--size",
-        ["--view-dims"] = "--view-dims",
+        ["--view-dims"] = "--view-dims", ["--chunk-size"] = "--chunk-size",
+        ["--max-device-memory"] = "--max-device-memory", ["--distributed"] = "--distributed",
     };
 
     private static readonly Dictionary<string, string> FlagOptions = new(StringComparer.Ordinal)
@@ -144,6 +169,13 @@ internal sealed record FitArguments(
             throw new UsageException("fit needs -k K, the number of components");
         }
 
+        string? device = line.Get("--device");
+        string? distributed = line.Get("--distributed");
+        if (distributed is not null && distributed != "mpi")
+        {
+            throw new UsageException($"--distributed takes mpi, not \"{distributed}\"");
+        }
+
         var options = new GaussianMixtureOptions
         {
             Components = components ?? 1,
@@ -153,7 +185,11 @@ internal sealed record FitArguments(
             MaxIterations = line.GetInt("--max-iter", minimum: 1) ?? 100,
             RegCovar = line.GetDouble("--reg-covar", minimum: 0) ?? 1e-6,
             Seed = line.GetInt("--seed", minimum: int.MinValue),
-            Device = line.GetChoice("--device", Devices) ?? ComputeDevice.Auto,
+            Device = device is null || DeviceLists.IsList(device)
+                ? ComputeDevice.Auto
+                : line.GetChoice("--device", Devices) ?? ComputeDevice.Auto,
+            ChunkRows = line.GetInt("--chunk-size", minimum: 1),
+            MaxDeviceMemory = line.GetBytes("--max-device-memory"),
             StopRule = line.GetChoice("--stop", StopRules) ?? StopRule.LogLikelihood,
         };
         string? columns = line.Get("--columns");
@@ -174,6 +210,8 @@ internal sealed record FitArguments(
             View = line.Has("--view"),
             CloseWhenDone = line.Has("--close-when-done"),
             ViewDims = line.Get("--view-dims"),
+            DeviceList = device is not null && DeviceLists.IsList(device) ? device : null,
+            Distributed = distributed is not null,
         };
     }
 

@@ -26,6 +26,11 @@ internal static class FitCommand
             ExportWriter.CheckPath(export);
         }
 
+        if (arguments.Streams)
+        {
+            return StreamingFit.Run(arguments, options, stdout, stderr, cancellationToken);
+        }
+
         LoadedData data = DataReader.Read(arguments.DataPath, arguments.Columns);
         ViewOptions.ParseDims("--view-dims", arguments.ViewDims, data.Features);
         bool quiet = arguments.Quiet || arguments.Json;
@@ -56,7 +61,7 @@ internal static class FitCommand
         }
 
         var report = new FitReport(
-            mixture.Backend, data, model, score, seconds, progress.TotalIterations, progress.IterationTime,
+            mixture.Backends, (data.Rows, data.Features), model, score, seconds, progress.TotalIterations, progress.IterationTime,
             arguments.OutputPath);
         if (arguments.Json)
         {
@@ -67,14 +72,19 @@ internal static class FitCommand
             report.WriteText(stdout);
         }
 
+        WarnIfNotConverged(model, options, arguments, stderr);
+        return 0;
+    }
+
+    public static void WarnIfNotConverged(
+        GaussianMixtureModel model, GaussianMixtureOptions options, FitArguments arguments, TextWriter stderr)
+    {
         if (!model.Converged && !arguments.Quiet)
         {
             stderr.WriteLine(
                 $"gmm: warning: EM did not converge in {model.Iterations} iteration(s) "
                 + $"(tol {options.Tolerance:G3}); raise --max-iter or --tol.");
         }
-
-        return 0;
     }
 
     private static void CheckFolderExists(string path)

@@ -1,31 +1,36 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using GmmGpu.Data;
 using GmmGpu.Engine;
 using GmmGpu.ModelFiles;
 
 namespace GmmGpu.Cli;
 
 /// <summary>The outcome of a fit, written as a text summary or as one JSON object.</summary>
+/// <param name="backends">The devices the passes ran on (one, or several side by side).</param>
+/// <param name="data">Rows of all the data (every process) and features.</param>
+/// <param name="processes">Processes of a distributed fit, 1 otherwise.</param>
 internal sealed class FitReport(
-    IComputeBackend backend,
-    LoadedData data,
+    IReadOnlyList<IComputeBackend> backends,
+    (long Rows, int Features) data,
     GaussianMixtureModel model,
     double score,
     double seconds,
     int totalIterations,
     TimeSpan iterationTime,
-    string? modelPath)
+    string? modelPath,
+    int processes = 1)
 {
-    private string Device => backend.Device switch
+    private string Device => string.Join(",", backends.Select(backend => backend.Device switch
     {
         ComputeDevice.Cpu => "cpu",
         ComputeDevice.IlgpuCpu => "ilgpu-cpu",
         ComputeDevice.Cuda => "cuda",
         ComputeDevice.OpenCL => "opencl",
         _ => "auto",
-    };
+    }));
+
+    private string DeviceName => string.Join(", ", backends.Select(backend => backend.DeviceName));
 
     /// <summary>Total log-likelihood terms of BIC and AIC: −2 · score · N.</summary>
     private double MinusTwoLogLikelihood => -2 * score * data.Rows;
@@ -44,7 +49,12 @@ internal sealed class FitReport(
     {
         var text = new StringBuilder();
         CultureInfo c = CultureInfo.InvariantCulture;
-        text.AppendLine(c, $"device            {Device} ({backend.DeviceName})");
+        text.AppendLine(c, $"device            {Device} ({DeviceName})");
+        if (processes > 1)
+        {
+            text.AppendLine(c, $"processes         {processes}");
+        }
+
         text.AppendLine(c, $"samples           {data.Rows}");
         text.AppendLine(c, $"features          {data.Features}");
         text.AppendLine(c, $"components        {model.Components}");
@@ -68,7 +78,8 @@ internal sealed class FitReport(
         {
             json.WriteStartObject();
             json.WriteString("device", Device);
-            json.WriteString("device_name", backend.DeviceName);
+            json.WriteString("device_name", DeviceName);
+            json.WriteNumber("n_processes", processes);
             json.WriteNumber("n_samples", data.Rows);
             json.WriteNumber("n_features", data.Features);
             json.WriteNumber("n_components", model.Components);

@@ -18,12 +18,16 @@ internal sealed class DelimitedRowSource : IRowSource
     private readonly long linesBefore;
     private SepReader? reader;
     private long nextRow;
+    private readonly long skip;
     private bool disposed;
 
+    /// <param name="skip">Rows at the share's byte start that belong to the rank before (which
+    /// reads them past its own end), so that shares start on a multiple of RowRange.Alignment.</param>
     private DelimitedRowSource(
-        DelimitedLayout layout, long shareStart, long linesBefore, long firstRow, long rows)
+        DelimitedLayout layout, long shareStart, long linesBefore, long firstRow, long rows, long skip = 0)
     {
         this.layout = layout;
+        this.skip = skip;
         this.shareStart = shareStart;
         this.linesBefore = linesBefore;
         FirstRow = firstRow;
@@ -116,7 +120,11 @@ internal sealed class DelimitedRowSource : IRowSource
 
         long firstRow = (long)counts.Take(rank).Sum();
         long linesBefore = layout!.LinesBeforeData + (long)counts.Skip(size).Take(rank).Sum();
-        return new DelimitedRowSource(layout, shareStart, linesBefore, firstRow, rows);
+        var total = (long)counts.Take(size).Sum();
+        long alignedFirst = RowRange.Align(firstRow, total);
+        long alignedEnd = RowRange.Align(firstRow + rows, total);
+        return new DelimitedRowSource(
+            layout, shareStart, linesBefore, alignedFirst, alignedEnd - alignedFirst, alignedFirst - firstRow);
     }
 
     /// <inheritdoc/>
@@ -126,12 +134,12 @@ internal sealed class DelimitedRowSource : IRowSource
         RowRange.CheckRead(this, start, count, destination);
         try
         {
-            if (reader is null || start < nextRow)
+            if (reader is null || skip + start < nextRow)
             {
                 Reopen();
             }
 
-            while (nextRow < start)
+            while (nextRow < skip + start)
             {
                 NextRow();
             }

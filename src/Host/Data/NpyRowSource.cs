@@ -86,7 +86,7 @@ internal sealed unsafe class NpyRowSource : IRowSource
                 .Select(i => i.ToString(CultureInfo.InvariantCulture)).ToArray();
             int[] selected = DataReader.ResolveColumns(path, names, columns);
             return new NpyRowSource(
-                path, header, selected, RowRange.Share(header.Rows, rank, size), stream);
+                path, header, selected, RowRange.RowShare(header.Rows, rank, size), stream);
         }
         catch
         {

@@ -80,7 +80,7 @@ internal sealed class ParquetRowSource : IRowSource
             }
 
             return new ParquetRowSource(
-                path, file, reader, fields, groupStarts, RowRange.Share(rows, rank, size));
+                path, file, reader, fields, groupStarts, RowRange.RowShare(rows, rank, size));
         }
         catch (Exception error)
         {

@@ -4,6 +4,13 @@ namespace GmmGpu.Data;
 internal static class RowRange
 {
     /// <summary>
+    /// Shares start on a multiple of this many rows: the CPU backend adds 256 points in
+    /// float32 before float64 (see Passes.ChunkPlan.Alignment), so shares that start on such a
+    /// row form the same float32 sums as one process and give its log-likelihood to ~1e-15.
+    /// </summary>
+    public const int Alignment = 256;
+
+    /// <summary>
     /// Rank <paramref name="rank"/>'s contiguous share of <paramref name="total"/> items among
     /// <paramref name="size"/> processes: [rank·total/size, (rank+1)·total/size). The shares of
     /// ranks 0 to size - 1 cover every item exactly once and differ in length by at most one.
@@ -13,6 +20,23 @@ internal static class RowRange
         long first = Boundary(total, rank, size);
         return (first, Boundary(total, rank + 1, size) - first);
     }
+
+    /// <summary>
+    /// As <see cref="Share"/> for rows, with each boundary rounded up to a multiple of
+    /// <see cref="Alignment"/> (<see cref="Align"/>).
+    /// </summary>
+    public static (long First, long Count) RowShare(long total, int rank, int size)
+    {
+        long first = Align(Boundary(total, rank, size), total);
+        return (first, Align(Boundary(total, rank + 1, size), total) - first);
+    }
+
+    /// <summary>
+    /// A boundary between shares rounded up to a multiple of <see cref="Alignment"/> and at
+    /// most <paramref name="total"/>; 0 and <paramref name="total"/> stay.
+    /// </summary>
+    public static long Align(long boundary, long total) =>
+        Math.Min(total, (boundary + Alignment - 1) / Alignment * Alignment);
 
     /// <summary>Throws unless rows [start, start + count) exist and fit the destination.</summary>
     public static void CheckRead(IRowSource source, long start, int count, Span<float> destination)

@@ -131,6 +131,27 @@ public sealed class GaussianMixture : IDisposable
         return FitRows(data, progress, cancellationToken);
     }
 
+    /// <summary>
+    /// The mean log-likelihood of every row (of every process) under <paramref name="model"/>:
+    /// one more pass over the data, chunked as the fit was.
+    /// </summary>
+    /// <param name="model">A model with the data's number of features.</param>
+    /// <param name="data">This process's rows.</param>
+    /// <param name="cancellationToken">Stops the pass between chunks.</param>
+    /// <remarks>scikit-learn: GaussianMixture.score</remarks>
+    public double Score(GaussianMixtureModel model, IRowSource data, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(data);
+        DataValidation.CheckFeatures(data.Columns, model.Dimensions);
+        using DataPasses passes = DataPasses.Create(
+            data, Backends, Communicator, Options.ChunkRows, Options.MaxDeviceMemory);
+        KernelModel kernelModel = MixtureKernelModel.Build(model.Parameters);
+        var statistics = new SufficientStatistics(model.Components, model.Dimensions, kernelModel.Form);
+        passes.Accumulate(kernelModel, statistics, cancellationToken);
+        return statistics.LogLikelihood / passes.Rows;
+    }
+
     /// <summary>Fits, then labels each point with its most likely component, shape (nSamples).</summary>
     /// <remarks>scikit-learn: GaussianMixture.fit_predict</remarks>
     public int[] FitPredict(

@@ -44,6 +44,12 @@ internal sealed class ChunkPlan
     /// <exception cref="ArgumentException">The budget cannot hold two chunks (or two rows).</exception>
     public static ChunkPlan Create(long rows, int columns, int devices, int? chunkRows, long budgetBytes)
     {
+        if (rows == 0)
+        {
+            // A process whose share of a small file is empty still joins every collective.
+            return new ChunkPlan([], 1, resident: true);
+        }
+
         long rowBytes = (long)columns * sizeof(float);
         long largestChunk = Array.MaxLength / columns;
         long share = (rows + devices - 1) / devices;

@@ -219,39 +219,5 @@ internal sealed class DataPasses : IDisposable
         statistics.Count = (long)packed[k + s + q + 1];
     }
 
-    /// <summary>
-    /// Runs this process's part of a pass, then learns whether any process failed (one
-    /// all-reduce of the lowest failing rank); if one did, every process throws
-    /// <see cref="RankFailedException"/>, the failing one with its own error.
-    /// </summary>
-    private void Agree(Action pass)
-    {
-        if (communicator.Size == 1)
-        {
-            pass();
-            return;
-        }
-
-        Exception? failure = null;
-        try
-        {
-            pass();
-        }
-        catch (Exception e) when (e is not OutOfMemoryException)
-        {
-            failure = e;
-        }
-
-        double[] failed = [failure is null ? communicator.Size : communicator.Rank];
-        communicator.AllReduceMin(failed);
-        var rank = (int)failed[0];
-        if (rank == communicator.Size)
-        {
-            return;
-        }
-
-        throw rank == communicator.Rank
-            ? new RankFailedException(rank, $"rank {rank}: {failure!.Message}", failure)
-            : new RankFailedException(rank, $"rank {rank} failed; its message says why.");
-    }
+    private void Agree(Action pass) => Agreement.Run(communicator, pass);
 }

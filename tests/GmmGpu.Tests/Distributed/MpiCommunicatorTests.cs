@@ -2,7 +2,7 @@ using Xunit;
 
 namespace GmmGpu.Tests.Distributed;
 
-/// <summary>MpiCommunicator over MPICH, in probe processes (<see cref="MpiProbeJob"/>).</summary>
+/// <summary>MpiCommunicator over MPICH, in probe processes (<see cref="MpiJob"/>).</summary>
 public class MpiCommunicatorTests
 {
     [Theory]
@@ -10,7 +10,7 @@ public class MpiCommunicatorTests
     [InlineData(3)]
     public void Collectives_UnderMpich_ReduceAndBroadcastAcrossRanks(int processes)
     {
-        MpiProbeJob job = MpiProbeJob.UnderMpich(processes);
+        MpiJob job = MpiJob.UnderMpich(processes);
 
         Assert.True(job.ExitCode == 0, job.ToString());
         Assert.Equal(Enumerable.Range(0, processes).Select(rank => ExpectedLine(rank, processes)),
@@ -20,7 +20,7 @@ public class MpiCommunicatorTests
     [Fact]
     public void Collectives_WithoutLauncher_AreOneRankThatKeepsItsValues()
     {
-        MpiProbeJob job = MpiProbeJob.Alone();
+        MpiJob job = MpiJob.Alone();
 
         Assert.True(job.ExitCode == 0, job.ToString());
         Assert.Equal(["rank 0/1 sum=1,10,0 min=1,10,0 max=1,10,0 bcast=7"], job.RankLines);
@@ -29,7 +29,7 @@ public class MpiCommunicatorTests
     [Fact]
     public void Abort_OneRankOfThree_EndsTheJobWithoutHanging()
     {
-        MpiProbeJob job = MpiProbeJob.UnderMpich(3, "--abort");
+        MpiJob job = MpiJob.UnderMpich(3, "--abort");
 
         Assert.True(job.ExitCode != 0, job.ToString());
         Assert.Empty(job.RankLines);
@@ -39,7 +39,7 @@ public class MpiCommunicatorTests
     public void Start_LauncherSizeDiffersFromTheLibrarys_SaysToUseTheMatchingMpiexec()
     {
         var launcherOfTwo = new Dictionary<string, string> { ["PMI_SIZE"] = "2" };
-        MpiProbeJob job = MpiProbeJob.Alone(launcherOfTwo);
+        MpiJob job = MpiJob.Alone(launcherOfTwo);
 
         Assert.True(job.ExitCode != 0, job.ToString());
         Assert.Contains("The launcher started 2 processes (PMI_SIZE=2)", job.Stderr,

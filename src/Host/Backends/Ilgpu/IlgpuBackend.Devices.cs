@@ -22,7 +22,8 @@ public sealed partial class IlgpuBackend
     /// <exception cref="InvalidOperationException">No working accelerator of that kind (the
     /// message starts "No CUDA device:", "No OpenCL GPU device:" or "No ILGPU CPU
     /// accelerator:").</exception>
-    public static IlgpuBackend Create(ComputeDevice device)
+    /// <param name="index">Which device of that kind, 0-based; null takes the first that works.</param>
+    public static IlgpuBackend Create(ComputeDevice device, int? index = null)
     {
         string label = device switch
         {
@@ -53,12 +54,14 @@ public sealed partial class IlgpuBackend
 
         try
         {
-            backend = device switch
+            List<Device> candidates = Candidates(device, context, cpuDevice);
+            if (index is int chosen && (chosen < 0 || chosen >= candidates.Count))
             {
-                ComputeDevice.Cuda => TryDevices(device, context, CudaDevices(context)),
-                ComputeDevice.OpenCL => TryDevices(device, context, OpenClGpuDevices(context)),
-                _ => TryDevices(device, context, [cpuDevice]),
-            };
+                throw new InvalidOperationException(
+                    $"there is no device {chosen}: found {candidates.Count} (0-based indices).");
+            }
+
+            backend = TryDevices(device, context, index is int i ? [candidates[i]] : candidates);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
@@ -86,6 +89,26 @@ public sealed partial class IlgpuBackend
         var context = Context.Create(builder => builder.CPU(device).EnableAlgorithms());
         var shape = new LaunchShape(warpSize * warpsPerGroup, 1, 256);
         return TryDevices(ComputeDevice.IlgpuCpu, context, [device], shape)!;
+    }
+
+    /// <summary>How many accelerators of a kind ILGPU sees here (0 when none or no driver).</summary>
+    public static int Count(ComputeDevice device)
+    {
+        if (device == ComputeDevice.IlgpuCpu)
+        {
+            return 1;
+        }
+
+        try
+        {
+            using var context = Context.Create(builder =>
+                (device == ComputeDevice.Cuda ? builder.Cuda() : builder.OpenCL()).EnableAlgorithms());
+            return Candidates(device, context, CreateCpuDevice()).Count;
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            return 0;
+        }
     }
 
     /// <summary>The accelerators this backend can run on here: name, memory in bytes.</summary>
@@ -136,6 +159,14 @@ public sealed partial class IlgpuBackend
 
         return last is null ? null : throw new InvalidOperationException(last.Message, last);
     }
+
+    private static List<Device> Candidates(ComputeDevice device, Context context, CPUDevice cpuDevice) =>
+        device switch
+        {
+            ComputeDevice.Cuda => CudaDevices(context),
+            ComputeDevice.OpenCL => OpenClGpuDevices(context),
+            _ => [cpuDevice],
+        };
 
     private static List<Device> CudaDevices(Context context)
     {

@@ -5,10 +5,10 @@ using Xunit;
 namespace GmmGpu.Tests.Distributed;
 
 /// <summary>
-/// Runs tests/GmmGpu.MpiProbe (built beside the tests) as an MPICH job or alone: MPI starts
-/// once per process, so the binding is tested in processes of its own.
+/// Runs a program built beside the tests (tests/GmmGpu.MpiProbe, or the gmm tool) as an MPICH
+/// job or alone: MPI starts once per process, so it is tested in processes of its own.
 /// </summary>
-internal sealed record MpiProbeJob(int ExitCode, string Stdout, string Stderr)
+internal sealed record MpiJob(int ExitCode, string Stdout, string Stderr)
 {
     private const string Launcher = "mpiexec.mpich";
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
@@ -20,25 +20,33 @@ internal sealed record MpiProbeJob(int ExitCode, string Stdout, string Stderr)
         .Order(StringComparer.Ordinal)
         .ToList();
 
+    /// <summary>The probe of the binding.</summary>
+    public static string Probe => Path.Combine(AppContext.BaseDirectory, "GmmGpu.MpiProbe.dll");
+
+    /// <summary>The gmm tool.</summary>
+    public static string Gmm => Path.Combine(AppContext.BaseDirectory, "gmm.dll");
+
     /// <summary>mpiexec.mpich -n <paramref name="processes"/> dotnet probe args.</summary>
-    public static MpiProbeJob UnderMpich(int processes, params string[] args) =>
+    public static MpiJob UnderMpich(int processes, params string[] args) =>
+        UnderMpich(processes, Probe, args);
+
+    /// <summary>mpiexec.mpich -n <paramref name="processes"/> dotnet program args.</summary>
+    public static MpiJob UnderMpich(int processes, string program, string[] args) =>
         Run(FindLauncher(),
-            ["-n", processes.ToString(CultureInfo.InvariantCulture), Dotnet, ProbeDll, .. args]);
+            ["-n", processes.ToString(CultureInfo.InvariantCulture), Dotnet, program, .. args]);
 
     /// <summary>dotnet probe args, without a launcher (an MPI singleton).</summary>
-    public static MpiProbeJob Alone(
+    public static MpiJob Alone(
         IReadOnlyDictionary<string, string>? environment = null, params string[] args) =>
-        Run(Dotnet, [ProbeDll, .. args], environment);
+        Run(Dotnet, [Probe, .. args], environment);
 
     public override string ToString() =>
         $"exit code {ExitCode}\nstdout:\n{Stdout}\nstderr:\n{Stderr}";
 
-    private static string Dotnet => Environment.GetEnvironmentVariable("DOTNET_HOST_PATH")
+    public static string Dotnet => Environment.GetEnvironmentVariable("DOTNET_HOST_PATH")
         ?? "dotnet";
 
-    private static string ProbeDll => Path.Combine(AppContext.BaseDirectory, "GmmGpu.MpiProbe.dll");
-
-    private static MpiProbeJob Run(
+    public static MpiJob Run(
         string program, string[] args, IReadOnlyDictionary<string, string>? environment = null)
     {
         var start = new ProcessStartInfo(program)
@@ -71,7 +79,7 @@ internal sealed record MpiProbeJob(int ExitCode, string Stdout, string Stderr)
         }
 
         process.WaitForExit();
-        return new MpiProbeJob(process.ExitCode, stdout.Result, stderr.Result);
+        return new MpiJob(process.ExitCode, stdout.Result, stderr.Result);
     }
 
     private static string FindLauncher()

@@ -1,0 +1,113 @@
+using System.Diagnostics;
+using GmmGpu.Backends;
+using GmmGpu.Data;
+using GmmGpu.Distributed;
+using GmmGpu.Engine;
+
+namespace GmmGpu.Cli;
+
+/// <summary>
+/// <c>gmm fit</c> when the data is read a chunk at a time: streamed through a memory budget,
+/// spread over several devices, or shared among the ranks of an MPI job. Rank 0 prints the
+/// progress and the report and writes the model; a rank that fails prints its own error and
+/// every rank exits 1.
+/// </summary>
+internal static class StreamingFit
+{
+    public static int Run(
+        FitArguments arguments,
+        GaussianMixtureOptions options,
+        TextWriter stdout,
+        TextWriter stderr,
+        CancellationToken cancellationToken)
+    {
+        if (arguments.View || arguments.ExportPath is not null)
+        {
+            throw new UsageException(
+                "--view and --export draw the data from memory; leave out --chunk-size, "
+                + "--max-device-memory, --distributed and device lists to use them");
+        }
+
+        using ICommunicator communicator = arguments.Distributed
+            ? MpiCommunicator.Start()
+            : SingleProcessCommunicator.Instance;
+        try
+        {
+            return Fit(arguments, options, communicator, stdout, stderr, cancellationToken);
+        }
+        catch (RankFailedException failure)
+        {
+            // Only the rank that failed says why; the others end quietly with the same code.
+            if (failure.IsLocal)
+            {
+                stderr.WriteLine($"gmm: error: {failure.Message.ReplaceLineEndings(" ")}");
+            }
+
+            return ErrorReporter.Failure;
+        }
+        catch (Exception) when (communicator.Rank != 0)
+        {
+            // Every rank met the same error (e.g. a collapsed component); rank 0 reports it.
+            return ErrorReporter.Failure;
+        }
+    }
+
+    private static int Fit(
+        FitArguments arguments,
+        GaussianMixtureOptions options,
+        ICommunicator communicator,
+        TextWriter stdout,
+        TextWriter stderr,
+        CancellationToken cancellationToken)
+    {
+        bool lead = communicator.Rank == 0;
+        using IRowSource source = Agreement.Run(communicator, () => arguments.Distributed
+            ? RowSources.OpenShare(arguments.DataPath, arguments.Columns, communicator.Rank, communicator.Size, communicator)
+            : RowSources.Open(arguments.DataPath, arguments.Columns));
+        IReadOnlyList<IComputeBackend> backends = Agreement.Run(communicator, () => arguments.DeviceList is { } list
+            ? DeviceList.Create(list, options.MaxDegreeOfParallelism)
+            : [ComputeBackends.Create(options.Device, options.MaxDegreeOfParallelism)]);
+        try
+        {
+            var progress = new ProgressPrinter(stderr, arguments.Quiet || arguments.Json || !lead, options.NInit);
+            using var mixture = new GaussianMixture(options, backends, communicator);
+            var clock = Stopwatch.StartNew();
+            GaussianMixtureModel model = mixture.Fit(source, progress, cancellationToken);
+            double seconds = clock.Elapsed.TotalSeconds;
+            double score = mixture.Score(model, source, cancellationToken);
+            double[] rows = [source.Rows];
+            communicator.AllReduceSum(rows);
+            if (!lead)
+            {
+                return 0;
+            }
+
+            if (arguments.OutputPath is not null)
+            {
+                model.Save(arguments.OutputPath);
+            }
+
+            var report = new FitReport(
+                backends, ((long)rows[0], source.Columns), model, score, seconds, progress.TotalIterations,
+                progress.IterationTime, arguments.OutputPath, communicator.Size);
+            if (arguments.Json)
+            {
+                report.WriteJson(stdout);
+            }
+            else
+            {
+                report.WriteText(stdout);
+            }
+
+            FitCommand.WarnIfNotConverged(model, options, arguments, stderr);
+            return 0;
+        }
+        finally
+        {
+            foreach (IComputeBackend backend in backends)
+            {
+                backend.Dispose();
+            }
+        }
+    }
+}

@@ -1,0 +1,56 @@
+namespace GmmGpu.Distributed;
+
+/// <summary>
+/// Work that every process does at the same point, followed by one all-reduce that tells each
+/// whether any failed, so that no process waits forever in a collective another has left.
+/// </summary>
+public static class Agreement
+{
+    /// <summary>
+    /// Runs this process's <paramref name="work"/>, then learns the lowest failing rank; if any
+    /// failed, every process throws <see cref="RankFailedException"/> (the failing one with its
+    /// own error, prefixed "rank R: " when there are several processes).
+    /// </summary>
+    /// <exception cref="RankFailedException">A process failed.</exception>
+    public static void Run(ICommunicator communicator, Action work)
+    {
+        ArgumentNullException.ThrowIfNull(communicator);
+        ArgumentNullException.ThrowIfNull(work);
+        if (communicator.Size == 1)
+        {
+            work();
+            return;
+        }
+
+        Exception? failure = null;
+        try
+        {
+            work();
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            failure = e;
+        }
+
+        double[] failed = [failure is null ? communicator.Size : communicator.Rank];
+        communicator.AllReduceMin(failed);
+        var rank = (int)failed[0];
+        if (rank == communicator.Size)
+        {
+            return;
+        }
+
+        throw rank == communicator.Rank
+            ? new RankFailedException(rank, $"rank {rank}: {failure!.Message}", failure)
+            : new RankFailedException(rank, $"rank {rank} failed; its message says why.");
+    }
+
+    /// <summary>As <see cref="Run(ICommunicator, Action)"/>, for work that returns a value.</summary>
+    public static T Run<T>(ICommunicator communicator, Func<T> work)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        T result = default!;
+        Run(communicator, () => { result = work(); });
+        return result;
+    }
+}
