@@ -30,6 +30,12 @@ internal sealed class FitReport(
         _ => "auto",
     }));
 
+    /// <summary>
+    /// Time the fit spent in MPI collectives (initialisation included, waiting for the slowest
+    /// rank included); null for one process.
+    /// </summary>
+    public TimeSpan? CollectiveTime { get; init; }
+
     private string DeviceName => string.Join(", ", backends.Select(backend => backend.DeviceName));
 
     /// <summary>Total log-likelihood terms of BIC and AIC: −2 · score · N.</summary>
@@ -67,6 +73,11 @@ internal sealed class FitReport(
         text.AppendLine(c, $"AIC               {Aic:G10}");
         text.AppendLine(c, $"seconds           {seconds:F3}");
         text.AppendLine(c, $"seconds/iteration {SecondsPerIteration:F4}");
+        if (CollectiveTime is { } collectives)
+        {
+            text.AppendLine(c, $"all-reduce s      {collectives.TotalSeconds:F4} (all collectives of the fit)");
+        }
+
         text.AppendLine(c, $"model             {modelPath ?? "(not written; use -o MODEL.json)"}");
         stdout.Write(text.ToString());
     }
@@ -92,6 +103,11 @@ internal sealed class FitReport(
             WriteNumber(json, "aic", Aic);
             json.WriteNumber("seconds", seconds);
             json.WriteNumber("seconds_per_iteration", SecondsPerIteration);
+            if (CollectiveTime is { } collectives)
+            {
+                json.WriteNumber("collective_seconds", collectives.TotalSeconds);
+            }
+
             if (modelPath is not null)
             {
                 json.WriteString("model", modelPath);

@@ -28,9 +28,10 @@ internal static class StreamingFit
                 + "--max-device-memory, --distributed and device lists to use them");
         }
 
-        using ICommunicator communicator = arguments.Distributed
+        using ICommunicator processes = arguments.Distributed
             ? MpiCommunicator.Start()
             : SingleProcessCommunicator.Instance;
+        var communicator = new TimedCommunicator(processes);
         try
         {
             return Fit(arguments, options, communicator, stdout, stderr, cancellationToken);
@@ -55,7 +56,7 @@ internal static class StreamingFit
     private static int Fit(
         FitArguments arguments,
         GaussianMixtureOptions options,
-        ICommunicator communicator,
+        TimedCommunicator communicator,
         TextWriter stdout,
         TextWriter stderr,
         CancellationToken cancellationToken)
@@ -72,8 +73,10 @@ internal static class StreamingFit
             var progress = new ProgressPrinter(stderr, arguments.Quiet || arguments.Json || !lead, options.NInit);
             using var mixture = new GaussianMixture(options, backends, communicator);
             var clock = Stopwatch.StartNew();
+            TimeSpan setup = communicator.Elapsed;
             GaussianMixtureModel model = mixture.Fit(source, progress, cancellationToken);
             double seconds = clock.Elapsed.TotalSeconds;
+            TimeSpan collectives = communicator.Elapsed - setup;
             double score = mixture.Score(model, source, cancellationToken);
             double[] rows = [source.Rows];
             communicator.AllReduceSum(rows);
@@ -89,7 +92,10 @@ internal static class StreamingFit
 
             var report = new FitReport(
                 backends, ((long)rows[0], source.Columns), model, score, seconds, progress.TotalIterations,
-                progress.IterationTime, arguments.OutputPath, communicator.Size);
+                progress.IterationTime, arguments.OutputPath, communicator.Size)
+            {
+                CollectiveTime = communicator.Size > 1 ? collectives : null,
+            };
             if (arguments.Json)
             {
                 report.WriteJson(stdout);
