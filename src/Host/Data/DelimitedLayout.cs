@@ -47,10 +47,11 @@ internal sealed class DelimitedLayout
     /// </summary>
     public long DataStart { get; private set; }
 
-    /// <summary>The number of lines before <see cref="DataStart"/>: 0, or the header's line.</summary>
+    /// <summary>The lines before <see cref="DataStart"/>: 0, or the header's line number.
+    /// </summary>
     public long LinesBeforeData { get; private set; }
 
-    /// <summary>Detects the delimiter, the header and the columns of <paramref name="path"/>.</summary>
+    /// <summary>Detects the delimiter, header and columns of <paramref name="path"/>.</summary>
     public static DelimitedLayout Read(string path, IReadOnlyList<string>? columns)
     {
         using var scanner = new DelimitedLineScanner(path);

@@ -10,7 +10,10 @@ public interface IRowSource : IDisposable
     /// <summary>What the rows are read from: a file's path, or "memory".</summary>
     string Name { get; }
 
-    /// <summary>Number of rows this source holds, ≥ 1.</summary>
+    /// <summary>
+    /// Number of rows this source holds: ≥ 1 for a whole file; a process's share of a file with
+    /// fewer rows than processes may hold none.
+    /// </summary>
     long Rows { get; }
 
     /// <summary>Number of features D, ≥ 1.</summary>

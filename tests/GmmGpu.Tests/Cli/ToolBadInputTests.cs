@@ -200,19 +200,8 @@ public class ToolBadInputTests
         AssertFailed(text, 1, "column \"name\" is not numeric", null);
     }
 
-    private static async Task WriteParquet(string path, double[] x, double[] y, string[] name)
-    {
-        var fx = new DataField<double>("x");
-        var fy = new DataField<double>("y");
-        var fn = new DataField<string>("name");
-        await using FileStream stream = File.Create(path);
-        await using ParquetWriter writer =
-            await ParquetWriter.CreateAsync(new ParquetSchema(fx, fy, fn), stream);
-        using ParquetRowGroupWriter group = writer.CreateRowGroup();
-        await group.WriteAsync<double>(fx, x);
-        await group.WriteAsync<double>(fy, y);
-        await group.WriteAsync(fn, name);
-    }
+    private static Task WriteParquet(string path, double[] x, double[] y, string[] name) =>
+        ParquetTestFile.WriteAsync(path, [("x", x), ("y", y), ("name", name)]);
 
     private static string FitModel(TestFiles files)
     {
