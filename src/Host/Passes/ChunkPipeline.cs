@@ -18,6 +18,10 @@ internal sealed class ChunkPipeline : IDisposable
     private readonly ChunkPlan plan;
     private IDeviceDataset[]? resident;
 
+    // The streamed chunks' host buffers, two a device, kept from pass to pass: allocating
+    // (and zeroing) them every pass cost more than reading the chunks.
+    private float[][]? buffers;
+
     public ChunkPipeline(IRowSource source, IReadOnlyList<IComputeBackend> devices, ChunkPlan plan)
     {
         this.source = source;
@@ -54,6 +58,7 @@ internal sealed class ChunkPipeline : IDisposable
         }
 
         resident = null;
+        buffers = null;
     }
 
     private IComputeBackend DeviceOf(Chunk chunk) => devices[chunk.Index % devices.Count];
@@ -129,10 +134,12 @@ internal sealed class ChunkPipeline : IDisposable
         int d = source.Columns;
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         CancellationToken token = stop.Token;
+        buffers ??= Enumerable.Range(0, 2 * devices.Count)
+            .Select(_ => new float[(long)plan.ChunkRows * d]).ToArray();
         using var free = new BlockingCollection<float[]>();
-        for (int b = 0; b < 2 * devices.Count; b++)
+        foreach (float[] buffer in buffers)
         {
-            free.Add(new float[(long)plan.ChunkRows * d]);
+            free.Add(buffer);
         }
 
         using var work = new BlockingCollection<(Chunk Chunk, float[] Rows)>(devices.Count);

@@ -1,6 +1,7 @@
 using GmmGpu.Distributed;
+using Xunit;
 
-namespace GmmGpu.Tests.Passes;
+namespace GmmGpu.Tests.Distributed;
 
 /// <summary>
 /// Ranks as threads of one process, for specifying the distributed passes without MPI: each
@@ -28,21 +29,23 @@ internal sealed class ThreadCommunicator(ThreadCommunicator.Group group, int ran
     {
     }
 
-    /// <summary>Runs <paramref name="body"/> on <paramref name="size"/> ranks and returns each result.</summary>
-    public static T[] Run<T>(int size, Func<ICommunicator, T> body)
+    /// <summary>
+    /// Runs <paramref name="body"/> on <paramref name="size"/> threads, one a rank; returns each
+    /// rank's result or the exception it threw.
+    /// </summary>
+    public static (T? Result, Exception? Error)[] Run<T>(int size, Func<ICommunicator, T> body)
     {
         var group = new Group(size);
-        var results = new T[size];
-        var failures = new Exception?[size];
+        var outcomes = new (T? Result, Exception? Error)[size];
         Thread[] threads = Enumerable.Range(0, size).Select(r => new Thread(() =>
         {
             try
             {
-                results[r] = body(new ThreadCommunicator(group, r));
+                outcomes[r] = (body(new ThreadCommunicator(group, r)), null);
             }
             catch (Exception e)
             {
-                failures[r] = e;
+                outcomes[r] = (default, e);
             }
         })).ToArray();
         foreach (Thread thread in threads)
@@ -52,22 +55,22 @@ internal sealed class ThreadCommunicator(ThreadCommunicator.Group group, int ran
 
         foreach (Thread thread in threads)
         {
-            if (!thread.Join(TimeSpan.FromSeconds(120)))
-            {
-                throw new TimeoutException("A rank did not finish: a collective is waiting forever.");
-            }
+            Assert.True(thread.Join(TimeSpan.FromSeconds(120)), "a rank did not finish: a collective hangs.");
         }
 
-        if (failures.Any(f => f is not null))
-        {
-            throw new AggregateException(failures.Select((f, r) => f ?? new RankOk(r)));
-        }
-
-        return results;
+        return outcomes;
     }
 
-    /// <summary>Marks a rank that did not fail, in the AggregateException of a run where one did.</summary>
-    internal sealed class RankOk(int rank) : Exception($"rank {rank} finished");
+    /// <summary>Runs <paramref name="body"/> on every rank and returns the results; throws the
+    /// first failing rank's exception.</summary>
+    public static T[] RunAll<T>(int size, Func<ICommunicator, T> body)
+    {
+        (T? Result, Exception? Error)[] outcomes = Run(size, body);
+        Exception? error = outcomes.Select(o => o.Error).FirstOrDefault(e => e is not null);
+        return error is null
+            ? outcomes.Select(o => o.Result!).ToArray()
+            : throw new InvalidOperationException("a rank failed: " + error.Message, error);
+    }
 
     internal sealed class Group(int size)
     {
