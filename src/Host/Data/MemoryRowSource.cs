@@ -6,7 +6,7 @@ namespace GmmGpu.Data;
 /// Rows held in memory, read a range at a time like a file: the in-memory case of streaming.
 /// Values are checked as they are read.
 /// </summary>
-public sealed class MemoryRowSource : IRowSource
+public sealed class MemoryRowSource : IRowSource, IMappedRows
 {
     /// <summary>Wraps <paramref name="values"/> without copying them.</summary>
     /// <param name="values">The rows, shape (N, <paramref name="columns"/>), row-major, N ≥ 1.
@@ -72,13 +72,34 @@ public sealed class MemoryRowSource : IRowSource
         RowRange.CheckRead(this, start, count, destination);
         Span<float> target = destination[..(count * Columns)];
         Values.Span.Slice((int)start * Columns, target.Length).CopyTo(target);
-        int bad = FiniteValues.IndexOfNonFinite(target);
+        CheckFinite(start, target);
+    }
+
+    /// <summary>Whether every value is known to be finite (checked by the caller), so maps skip the check.</summary>
+    internal bool Checked { get; init; }
+
+    /// <inheritdoc/>
+    bool IMappedRows.TryMap(long start, int count, out ReadOnlyMemory<float> rows)
+    {
+        RowRange.CheckRange(this, start, count);
+        rows = Values.Slice((int)(start * Columns), count * Columns);
+        if (!Checked)
+        {
+            CheckFinite(start, rows.Span);
+        }
+
+        return true;
+    }
+
+    private void CheckFinite(long start, ReadOnlySpan<float> values)
+    {
+        int bad = FiniteValues.IndexOfNonFinite(values);
         if (bad >= 0)
         {
             throw DataReader.NotFinite(
                 Name, FirstRow + start + (bad / Columns),
                 (bad % Columns).ToString(CultureInfo.InvariantCulture),
-                target[bad].ToString(CultureInfo.InvariantCulture));
+                values[bad].ToString(CultureInfo.InvariantCulture));
         }
     }
 

@@ -11,7 +11,7 @@ namespace GmmGpu.Data;
 /// read-only: a read copies (float32) or converts (float64) the selected columns of its rows
 /// and checks that they are finite. Offsets are 64-bit, so files of more than 2^31 values work.
 /// </summary>
-internal sealed unsafe class NpyRowSource : IRowSource
+internal sealed unsafe class NpyRowSource : IRowSource, IMappedRows
 {
     private readonly MemoryMappedFile? map;
     private readonly MemoryMappedViewAccessor? view;
@@ -20,6 +20,9 @@ internal sealed unsafe class NpyRowSource : IRowSource
     private readonly int[] selected;
     private readonly bool allColumns;
     private bool disposed;
+
+    // Rows [0, checkedRows) were found finite when mapped: passes map them again unchecked.
+    private long checkedRows;
 
     private NpyRowSource(
         string path,
@@ -121,15 +124,35 @@ internal sealed unsafe class NpyRowSource : IRowSource
             Gather(rows, count, target);
         }
 
-        int bad = FiniteValues.IndexOfNonFinite(target);
-        if (bad >= 0)
+        CheckFinite(start, target);
+    }
+
+    /// <inheritdoc/>
+    public bool TryMap(long start, int count, out ReadOnlyMemory<float> rows)
+    {
+        ObjectDisposedException.ThrowIf(disposed, this);
+        rows = default;
+        if (!allColumns || header.ItemSize != sizeof(float) || !BitConverter.IsLittleEndian
+            || (long)count * Columns > int.MaxValue)
         {
-            // Rows and columns are 1-based here, as the whole-file reader has always named them.
-            throw DataReader.NotFinite(
-                Name, FirstRow + start + (bad / Columns) + 1,
-                (selected[bad % Columns] + 1).ToString(CultureInfo.InvariantCulture),
-                target[bad].ToString(CultureInfo.InvariantCulture));
+            return false;
         }
+
+        RowRange.CheckRange(this, start, count);
+        var values = (float*)(firstRow + (start * header.RowBytes));
+        long end = start + count;
+        if (end > checkedRows)
+        {
+            long from = start <= checkedRows ? checkedRows : start;
+            CheckFinite(from, new ReadOnlySpan<float>(values + ((from - start) * Columns), (int)((end - from) * Columns)));
+            if (start <= checkedRows)
+            {
+                checkedRows = end;
+            }
+        }
+
+        rows = new PointerMemory(values, count * Columns).Memory;
+        return true;
     }
 
     /// <summary>Unmaps the file.</summary>
@@ -148,6 +171,20 @@ internal sealed unsafe class NpyRowSource : IRowSource
         }
 
         map?.Dispose();
+    }
+
+    /// <summary>Throws naming the first value that is not finite, rows from <paramref name="start"/>.</summary>
+    private void CheckFinite(long start, ReadOnlySpan<float> values)
+    {
+        int bad = FiniteValues.IndexOfNonFinite(values);
+        if (bad >= 0)
+        {
+            // Rows and columns are 1-based here, as the whole-file reader has always named them.
+            throw DataReader.NotFinite(
+                Name, FirstRow + start + (bad / Columns) + 1,
+                (selected[bad % Columns] + 1).ToString(CultureInfo.InvariantCulture),
+                values[bad].ToString(CultureInfo.InvariantCulture));
+        }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -41,6 +41,20 @@ internal static class RowRange
     /// <summary>Throws unless rows [start, start + count) exist and fit the destination.</summary>
     public static void CheckRead(IRowSource source, long start, int count, Span<float> destination)
     {
+        CheckRange(source, start, count);
+        long needed = (long)count * source.Columns;
+        if (destination.Length < needed)
+        {
+            throw new ArgumentException(
+                $"the destination holds {destination.Length} values but {count} rows × "
+                + $"{source.Columns} columns need {needed}.",
+                nameof(destination));
+        }
+    }
+
+    /// <summary>Throws unless rows [start, start + count) exist.</summary>
+    public static void CheckRange(IRowSource source, long start, int count)
+    {
         ArgumentOutOfRangeException.ThrowIfNegative(start);
         ArgumentOutOfRangeException.ThrowIfNegative(count);
         if (start + count > source.Rows)
@@ -50,15 +64,6 @@ internal static class RowRange
                 $"rows [{start}, {start + count}) run past the {source.Rows} rows of "
                 + $"{source.Name}; read at most {source.Rows - Math.Min(start, source.Rows)} "
                 + $"rows from row {start}.");
-        }
-
-        long needed = (long)count * source.Columns;
-        if (destination.Length < needed)
-        {
-            throw new ArgumentException(
-                $"the destination holds {destination.Length} values but {count} rows × "
-                + $"{source.Columns} columns need {needed}.",
-                nameof(destination));
         }
     }
 

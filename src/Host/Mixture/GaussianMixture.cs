@@ -91,7 +91,7 @@ public sealed class GaussianMixture : IDisposable
         CancellationToken cancellationToken = default)
     {
         DataValidation.Validate(data.Span, features, "data");
-        using var source = new MemoryRowSource(data, features);
+        using var source = new MemoryRowSource(data, features) { Checked = true };
         return FitRows(source, progress, cancellationToken);
     }
 
@@ -123,11 +123,6 @@ public sealed class GaussianMixture : IDisposable
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(data);
-        if (data is MemoryRowSource memory)
-        {
-            DataValidation.Validate(memory.Values.Span, memory.Columns, nameof(data));
-        }
-
         return FitRows(data, progress, cancellationToken);
     }
 

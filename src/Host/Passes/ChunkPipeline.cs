@@ -18,9 +18,10 @@ internal sealed class ChunkPipeline : IDisposable
     private readonly ChunkPlan plan;
     private IDeviceDataset[]? resident;
 
-    // The streamed chunks' host buffers, two a device, kept from pass to pass: allocating
-    // (and zeroing) them every pass cost more than reading the chunks.
-    private float[][]? buffers;
+    // The streamed chunks' host buffers, at most two a device, made when first needed (mapped
+    // rows need none) and kept from pass to pass: allocating and zeroing them every pass cost
+    // more than reading the chunks.
+    private readonly List<float[]> buffers = [];
 
     public ChunkPipeline(IRowSource source, IReadOnlyList<IComputeBackend> devices, ChunkPlan plan)
     {
@@ -58,8 +59,11 @@ internal sealed class ChunkPipeline : IDisposable
         }
 
         resident = null;
-        buffers = null;
+        buffers.Clear();
     }
+
+    private static Task Dedicated(Action work) =>
+        Task.Factory.StartNew(work, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
 
     private IComputeBackend DeviceOf(Chunk chunk) => devices[chunk.Index % devices.Count];
 
@@ -92,7 +96,7 @@ internal sealed class ChunkPipeline : IDisposable
         }
     }
 
-    /// <summary>Uploads every chunk to its device; in-memory rows are not copied on the CPU.</summary>
+    /// <summary>Uploads every chunk to its device; rows already in memory (<see cref="IMappedRows"/>) are not copied on the CPU.</summary>
     private IDeviceDataset[] Load(CancellationToken cancellationToken)
     {
         int d = source.Columns;
@@ -102,12 +106,7 @@ internal sealed class ChunkPipeline : IDisposable
             foreach (Chunk chunk in plan.Chunks)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                ReadOnlyMemory<float> rows;
-                if (source is MemoryRowSource memory)
-                {
-                    rows = memory.Values.Slice((int)(chunk.Start * d), chunk.Rows * d);
-                }
-                else
+                if (source is not IMappedRows mapped || !mapped.TryMap(chunk.Start, chunk.Rows, out ReadOnlyMemory<float> rows))
                 {
                     var buffer = new float[(long)chunk.Rows * d];
                     source.Read(chunk.Start, chunk.Rows, buffer);
@@ -134,15 +133,25 @@ internal sealed class ChunkPipeline : IDisposable
         int d = source.Columns;
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         CancellationToken token = stop.Token;
-        buffers ??= Enumerable.Range(0, 2 * devices.Count)
-            .Select(_ => new float[(long)plan.ChunkRows * d]).ToArray();
         using var free = new BlockingCollection<float[]>();
         foreach (float[] buffer in buffers)
         {
             free.Add(buffer);
         }
 
-        using var work = new BlockingCollection<(Chunk Chunk, float[] Rows)>(devices.Count);
+        float[] TakeBuffer(CancellationToken token)
+        {
+            if (free.Count == 0 && buffers.Count < 2 * devices.Count)
+            {
+                buffers.Add(new float[(long)plan.ChunkRows * d]);
+                return buffers[^1];
+            }
+
+            return free.Take(token);
+        }
+
+        using var work = new BlockingCollection<(Chunk Chunk, ReadOnlyMemory<float> Rows, float[]? Buffer)>(devices.Count);
+        var mapped = source as IMappedRows;
         using var done = new BlockingCollection<(int Index, T Result)>();
         Exception? failure = null;
         void Fail(Exception e)
@@ -151,15 +160,23 @@ internal sealed class ChunkPipeline : IDisposable
             stop.Cancel();
         }
 
-        var reader = Task.Run(() =>
+        // Dedicated threads: they block on the queues, and blocked pool threads would starve
+        // the CPU backend's Parallel.For on a machine with few cores.
+        Task reader = Dedicated(() =>
         {
             try
             {
                 foreach (Chunk chunk in plan.Chunks)
                 {
-                    float[] buffer = free.Take(token);
+                    if (mapped is not null && mapped.TryMap(chunk.Start, chunk.Rows, out ReadOnlyMemory<float> inPlace))
+                    {
+                        work.Add((chunk, inPlace, null), token);
+                        continue;
+                    }
+
+                    float[] buffer = TakeBuffer(token);
                     source.Read(chunk.Start, chunk.Rows, buffer.AsSpan(0, chunk.Rows * d));
-                    work.Add((chunk, buffer), token);
+                    work.Add((chunk, buffer.AsMemory(0, chunk.Rows * d), buffer), token);
                 }
             }
             catch (OperationCanceledException)
@@ -175,19 +192,23 @@ internal sealed class ChunkPipeline : IDisposable
                 work.CompleteAdding();
             }
         });
-        Task[] workers = devices.Select(device => Task.Run(() =>
+        Task[] workers = devices.Select(device => Dedicated(() =>
         {
             try
             {
-                foreach ((Chunk chunk, float[] rows) in work.GetConsumingEnumerable(token))
+                foreach ((Chunk chunk, ReadOnlyMemory<float> rows, float[]? buffer) in work.GetConsumingEnumerable(token))
                 {
                     T result;
-                    using (IDeviceDataset dataset = device.Upload(rows.AsMemory(0, chunk.Rows * d), chunk.Rows, d))
+                    using (IDeviceDataset dataset = device.Upload(rows, chunk.Rows, d))
                     {
                         result = compute(device, dataset, chunk);
                     }
 
-                    free.Add(rows);
+                    if (buffer is not null)
+                    {
+                        free.Add(buffer);
+                    }
+
                     done.Add((chunk.Index, result));
                 }
             }

@@ -21,6 +21,49 @@ public class NpyRowSourceTests
     }
 
     [Fact]
+    public void TryMap_Float32WithEveryColumn_GivesTheRowsInPlace()
+    {
+        using var files = new TestFiles();
+        float[] values = RowSourceChecks.Values(300, 3);
+        string path = files.WriteNpy("a.npy", values, 300, 3);
+        using IRowSource source = RowSources.Open(path);
+
+        Assert.True(((IMappedRows)source).TryMap(100, 50, out ReadOnlyMemory<float> rows));
+
+        Assert.Equal(values.AsSpan(300, 150).ToArray(), rows.ToArray());
+    }
+
+    [Fact]
+    public void TryMap_Float64OrSomeColumns_SaysNo()
+    {
+        using var files = new TestFiles();
+        float[] values = RowSourceChecks.Values(30, 3);
+        using IRowSource someColumns = RowSources.Open(files.WriteNpy("a.npy", values, 30, 3), ["1"]);
+        using IRowSource doubles = RowSources.Open(
+            files.WriteNpy("b.npy", values.Select(v => (double)v).ToArray(), 30, 3));
+
+        Assert.False(((IMappedRows)someColumns).TryMap(0, 30, out _));
+        Assert.False(((IMappedRows)doubles).TryMap(0, 30, out _));
+    }
+
+    [Fact]
+    public void TryMap_ABadValue_IsReportedAsReadReportsIt()
+    {
+        using var files = new TestFiles();
+        float[] values = RowSourceChecks.Values(300, 3);
+        values[(250 * 3) + 1] = float.NaN;
+        string path = files.WriteNpy("a.npy", values, 300, 3);
+        using IRowSource source = RowSources.Open(path);
+        string read = Assert.Throws<DataFormatException>(() => source.Read(200, 100, new float[300])).Message;
+
+        Assert.True(((IMappedRows)source).TryMap(0, 200, out _));
+        string mapped = Assert.Throws<DataFormatException>(
+            () => ((IMappedRows)source).TryMap(200, 100, out _)).Message;
+
+        Assert.Equal(read, mapped);
+    }
+
+    [Fact]
     public void Read_Float64_ConvertsEachRead()
     {
         using var files = new TestFiles();
