@@ -11,7 +11,8 @@
 #   stream-16M     gmm fit DATA --max-device-memory 16M  (2 × 1M rows)
 #   mpi-1x2        mpiexec -n 1 gmm ... --distributed mpi   (1 rank, 2 cores)
 #   mpi-2x1        mpiexec -n 2 gmm ... --distributed mpi   (2 ranks, 1 core each: DOTNET_PROCESSOR_COUNT=1)
-# Prints a Markdown table of seconds per EM iteration (fastest of R runs) and writes it to
+# The cases run in turn, R rounds (so a change of the machine's load hits every case alike);
+# prints a Markdown table of seconds per EM iteration (fastest of the R runs) and writes it to
 # bench/scaling/results.md. The file is in the page cache after the first run.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -44,17 +45,17 @@ results="$work/results.jsonl"
 : > "$results"
 run() {
     local name="$1"; shift
-    for _ in $(seq "$repeat"); do
-        json=$("$@")
-        echo "{\"case\": \"$name\", \"result\": $json}" >> "$results"
-    done
+    json=$("$@")
+    echo "{\"case\": \"$name\", \"result\": $json}" >> "$results"
 }
-run in-memory "${gmm[@]}" "${fit[@]}"
-run mmap-resident "${gmm[@]}" "${fit[@]}" --chunk-size 1048576
-run stream-64M "${gmm[@]}" "${fit[@]}" --max-device-memory 64M
-run stream-16M "${gmm[@]}" "${fit[@]}" --max-device-memory 16M
-run mpi-1x2 mpiexec.mpich -n 1 "${gmm[@]}" "${fit[@]}" --distributed mpi
-run mpi-2x1 mpiexec.mpich -n 2 -env DOTNET_PROCESSOR_COUNT 1 "${gmm[@]}" "${fit[@]}" --distributed mpi
+for _ in $(seq "$repeat"); do
+    run in-memory "${gmm[@]}" "${fit[@]}"
+    run mmap-resident "${gmm[@]}" "${fit[@]}" --chunk-size 1048576
+    run stream-64M "${gmm[@]}" "${fit[@]}" --max-device-memory 64M
+    run stream-16M "${gmm[@]}" "${fit[@]}" --max-device-memory 16M
+    run mpi-1x2 mpiexec.mpich -n 1 "${gmm[@]}" "${fit[@]}" --distributed mpi
+    run mpi-2x1 mpiexec.mpich -n 2 -env DOTNET_PROCESSOR_COUNT 1 "${gmm[@]}" "${fit[@]}" --distributed mpi
+done
 
 /usr/bin/python3 - "$results" "$rows" "$iter" "$repeat" <<'PY' | tee "$here/results.md"
 import json, sys, collections
