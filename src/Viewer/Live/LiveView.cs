@@ -20,14 +20,15 @@ public sealed class LiveView : IProgress<IterationSnapshot>
     private static readonly TimeSpan MinimumFrameInterval = TimeSpan.FromMilliseconds(250);
 
     private readonly object gate = new();
-    private readonly List<IterationSnapshot> snapshots = [];
+    private readonly FitHistory history = new();
+    private ViewFrame? latest;
     private int version;
 
     public void Report(IterationSnapshot value)
     {
         lock (gate)
         {
-            snapshots.Add(value);
+            latest = history.Add(value);
             version++;
         }
     }
@@ -104,15 +105,7 @@ public sealed class LiveView : IProgress<IterationSnapshot>
     {
         lock (gate)
         {
-            if (snapshots.Count == 0)
-            {
-                return null;
-            }
-
-            int last = snapshots[^1].Initialization;
-            List<IterationRecord> history =
-                [.. snapshots.Where(s => s.Initialization == last).Select(s => s.Record)];
-            return new ViewFrame(snapshots[^1].Parameters, history);
+            return latest;
         }
     }
 
