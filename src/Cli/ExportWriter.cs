@@ -16,7 +16,8 @@ internal sealed class ExportWriter : IDisposable
 
     /// <param name="sink">Owned from here on, even when this throws.</param>
     /// <exception cref="Viewer.Gl.GlUnavailableException">No OpenGL.</exception>
-    public ExportWriter(FrameSink sink, ViewKind view, PlotData data)
+    public ExportWriter(
+        FrameSink sink, ViewKind view, PlotData data, ColorBy colorBy = ColorBy.Density)
     {
         try
         {
@@ -30,7 +31,7 @@ internal sealed class ExportWriter : IDisposable
 
         try
         {
-            exporter = new FitExporter(sink, view, data, backend);
+            exporter = new FitExporter(sink, view, data, backend, colorBy);
         }
         catch
         {

@@ -42,7 +42,7 @@ internal static class FitCommand
             ? LiveFit.Run(
                 p => mixture.Fit(data.Values, data.Features, p, cancellationToken), sink,
                 ViewOptions.PlotData(data, arguments.ViewDims),
-                ExportKind(arguments, data), arguments.FrameSize,
+                ExportKind(arguments, data), arguments.ColorBy, arguments.FrameSize,
                 arguments.CloseWhenDone, stderr, arguments.Quiet, cancellationToken)
             : mixture.Fit(data.Values, data.Features, sink, cancellationToken);
         double seconds = clock.Elapsed.TotalSeconds;
@@ -95,7 +95,8 @@ internal static class FitCommand
 
         (int width, int height) = arguments.FrameSize;
         return new ExportWriter(FrameSink.Create(path, width, height),
-            ExportKind(arguments, data), ViewOptions.PlotData(data, arguments.ViewDims));
+            ExportKind(arguments, data), ViewOptions.PlotData(data, arguments.ViewDims),
+            arguments.ColorBy);
     }
 
     private static ViewKind ExportKind(FitArguments arguments, LoadedData data) =>

@@ -20,6 +20,7 @@ internal static class LiveFit
         IProgress<IterationSnapshot> progress,
         PlotData data,
         ViewKind kind,
+        ColorBy colorBy,
         (int Width, int Height) size,
         bool closeWhenDone,
         TextWriter stderr,
@@ -38,7 +39,7 @@ internal static class LiveFit
             return fit(progress);
         }
 
-        var live = new LiveView();
+        var live = new LiveView { ColorBy = colorBy };
         var both = new ProgressFan(progress, live);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         Task<T> task = Task.Run(

@@ -33,6 +33,26 @@ internal static class ViewOptions
                 $"{option} \"{text}\" is not a view; use one of {string.Join(" | ", Kinds.Keys)}");
     }
 
+    private static readonly Dictionary<string, ColorBy> Colorings =
+        new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["density"] = ColorBy.Density, ["component"] = ColorBy.Component,
+    };
+
+    /// <summary>"density" | "component"; null gives density.</summary>
+    public static ColorBy ParseColorBy(string? text)
+    {
+        if (text is null)
+        {
+            return ColorBy.Density;
+        }
+
+        return Colorings.TryGetValue(text, out ColorBy colorBy)
+            ? colorBy
+            : throw new UsageException(
+                $"--color-by \"{text}\" is not a colouring; use density | component");
+    }
+
     public static ViewKind DefaultKind(int features) =>
         features == 1 ? ViewKind.Histogram : ViewKind.HeatMap;
 

@@ -27,10 +27,12 @@ public sealed class FitExporter : IProgress<IterationSnapshot>, IDisposable
     /// <param name="sink">Where frames go; the exporter owns it from here on, even on failure.</param>
     /// <param name="backend">Evaluates density grids on the drawing thread only: not the backend
     /// EM runs on.</param>
+    /// <param name="colorBy">How the points view colours the data.</param>
     /// <param name="capacity">Snapshots that may wait to be drawn, ≥ 1.</param>
     /// <exception cref="Gl.GlUnavailableException">No OpenGL.</exception>
     public FitExporter(
-        FrameSink sink, ViewKind kind, PlotData data, IComputeBackend backend, int capacity = 2)
+        FrameSink sink, ViewKind kind, PlotData data, IComputeBackend backend,
+        ColorBy colorBy = ColorBy.Density, int capacity = 2)
     {
         ArgumentNullException.ThrowIfNull(sink);
         this.sink = sink;
@@ -40,7 +42,7 @@ public sealed class FitExporter : IProgress<IterationSnapshot>, IDisposable
             ArgumentNullException.ThrowIfNull(backend);
             ArgumentOutOfRangeException.ThrowIfNegativeOrZero(capacity);
             queue = new BlockingCollection<IterationSnapshot>(capacity);
-            thread = new Thread(() => Draw(kind, data, backend))
+            thread = new Thread(() => Draw(kind, data, backend, colorBy))
             {
                 IsBackground = true,
                 Name = "gmm export",
@@ -109,12 +111,15 @@ public sealed class FitExporter : IProgress<IterationSnapshot>, IDisposable
         ready.Dispose();
     }
 
-    private void Draw(ViewKind kind, PlotData data, IComputeBackend backend)
+    private void Draw(ViewKind kind, PlotData data, IComputeBackend backend, ColorBy colorBy)
     {
         MixtureRenderer? renderer = null;
         try
         {
-            renderer = new MixtureRenderer(sink.Width, sink.Height, backend);
+            renderer = new MixtureRenderer(sink.Width, sink.Height, backend)
+            {
+                PointsColorBy = colorBy,
+            };
             var animation = new FitAnimation(renderer, kind, data, sink);
             ready.Set();
             foreach (IterationSnapshot snapshot in queue.GetConsumingEnumerable(stop.Token))

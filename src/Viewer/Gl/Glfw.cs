@@ -14,6 +14,7 @@ internal static partial class Glfw
     public const int OpenGlCoreProfile = 0x00032001;
     public const int KeySpace = 32;
     public const int Key1 = 49;
+    public const int KeyC = 67;
     public const int KeyEscape = 256;
     public const int KeyTab = 258;
     public const int Press = 1;

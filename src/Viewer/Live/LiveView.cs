@@ -6,7 +6,8 @@ namespace GmmGpu.Viewer.Live;
 /// <summary>
 /// The live window of a fit. EM reports snapshots from its own thread (<see cref="Report"/> never
 /// waits on drawing); <see cref="Run"/> draws the latest on the window's thread. Keys: 1–5 pick
-/// the view, Tab the next one, Space pauses the picture, Esc closes the window.
+/// the view, Tab the next one, C switches the points view between density and component colours,
+/// Space pauses the picture, Esc closes the window.
 /// </summary>
 public sealed class LiveView : IProgress<IterationSnapshot>
 {
@@ -23,6 +24,9 @@ public sealed class LiveView : IProgress<IterationSnapshot>
     private readonly FitHistory history = new();
     private ViewFrame? latest;
     private int version;
+
+    /// <summary>How the points view colours the data; C in the window switches it.</summary>
+    public ColorBy ColorBy { get; set; }
 
     public void Report(IterationSnapshot value)
     {
@@ -70,6 +74,12 @@ public sealed class LiveView : IProgress<IterationSnapshot>
                 kind = Order[(Array.IndexOf(Order, kind) + 1) % Order.Length];
             }
 
+            if (Pressed(window, keys, Glfw.KeyC))
+            {
+                ColorBy = ColorBy == ColorBy.Density ? ColorBy.Component : ColorBy.Density;
+                drawnKind = null;
+            }
+
             int current = Volatile.Read(ref version);
             if (!paused && current != drawn
                 && (sinceDraw.Elapsed >= MinimumFrameInterval || fitDone()))
@@ -82,6 +92,7 @@ public sealed class LiveView : IProgress<IterationSnapshot>
             if (frame is not null && drawnKind != kind)
             {
                 renderer.SurfaceAzimuth = -60 + (2 * frame.History.Count);
+                renderer.PointsColorBy = ColorBy;
                 renderer.Draw(kind == ViewKind.Histogram || data.Columns > 1 ? kind
                     : ViewKind.Histogram, frame, data);
                 drawnKind = kind;

@@ -15,11 +15,13 @@ internal sealed class GlPainter : IDisposable
     private readonly Framebuffer framebuffer;
     private readonly ShaderProgram flat;
     private readonly ShaderProgram scalar;
+    private readonly ShaderProgram categorical;
     private readonly ShaderProgram surface;
     private readonly VertexArray flatVertices;
     private readonly VertexArray imageVertices;
     private readonly VertexArray surfaceVertices;
     private readonly Texture2D colourMap;
+    private readonly Texture2D palette;
 
     public GlPainter(GL gl, int width, int height)
     {
@@ -29,12 +31,16 @@ internal sealed class GlPainter : IDisposable
         framebuffer = new Framebuffer(gl, width, height);
         flat = new ShaderProgram(gl, "flat", Shaders.FlatVertex, Shaders.FlatFragment);
         scalar = new ShaderProgram(gl, "scalar", Shaders.ScalarVertex, Shaders.ScalarFragment);
+        categorical = new ShaderProgram(
+            gl, "categorical", Shaders.ScalarVertex, Shaders.CategoricalFragment);
         surface = new ShaderProgram(gl, "surface", Shaders.SurfaceVertex, Shaders.SurfaceFragment);
         flatVertices = new VertexArray(gl, 2, 4);
         imageVertices = new VertexArray(gl, 2, 2);
         surfaceVertices = new VertexArray(gl, 3, 3, 1);
         colourMap = new Texture2D(gl, linear: false);
         colourMap.UploadRgba(256, 1, ColorMaps.Viridis);
+        palette = new Texture2D(gl, linear: false);
+        palette.UploadRgba(ColorMaps.Components.Length / 4, 1, ColorMaps.Components);
     }
 
     public int Width { get; }
@@ -88,13 +94,28 @@ internal sealed class GlPainter : IDisposable
         scalar.Set("uValues", 0);
         colourMap.Bind(1);
         scalar.Set("uMap", 1);
-        float l = rect.Left, r = rect.Right, t = rect.Top, b = rect.Bottom;
-        ReadOnlySpan<float> quad =
-        [
-            l, b, 0, 0, r, b, 1, 0, r, t, 1, 1,
-            l, b, 0, 0, r, t, 1, 1, l, t, 0, 1,
-        ];
-        imageVertices.DrawTriangles(quad);
+        DrawQuad(rect);
+    }
+
+    /// <summary>
+    /// Draws binned counts (row 0 at the bottom) in the colours of their bins' components
+    /// (<paramref name="labels"/>, same shape), paler where counts are lower.
+    /// </summary>
+    public void DrawCategorical(
+        Texture2D counts, Texture2D labels, RectangleF rect, float max, Vector4 empty)
+    {
+        categorical.Use();
+        categorical.Set("uViewport", new Vector2(Width, Height));
+        categorical.Set("uMax", max);
+        categorical.Set("uPaletteSize", ColorMaps.Components.Length / 4);
+        gl.Uniform4(gl.GetUniformLocation(categorical.Handle, "uEmpty"), empty);
+        counts.Bind(0);
+        categorical.Set("uValues", 0);
+        labels.Bind(1);
+        categorical.Set("uLabels", 1);
+        palette.Bind(2);
+        categorical.Set("uPalette", 2);
+        DrawQuad(rect);
     }
 
     /// <summary>
@@ -110,6 +131,18 @@ internal sealed class GlPainter : IDisposable
         surface.Set("uMap", 1);
         surfaceVertices.DrawTriangles(vertices);
         gl.Disable(EnableCap.DepthTest);
+    }
+
+    /// <summary>A pixel rectangle textured with (0, 0) at its bottom left.</summary>
+    private void DrawQuad(RectangleF rect)
+    {
+        float l = rect.Left, r = rect.Right, t = rect.Top, b = rect.Bottom;
+        ReadOnlySpan<float> quad =
+        [
+            l, b, 0, 0, r, b, 1, 0, r, t, 1, 1,
+            l, b, 0, 0, r, t, 1, 1, l, t, 0, 1,
+        ];
+        imageVertices.DrawTriangles(quad);
     }
 
     /// <summary>
@@ -134,11 +167,13 @@ internal sealed class GlPainter : IDisposable
 
     public void Dispose()
     {
+        palette.Dispose();
         colourMap.Dispose();
         surfaceVertices.Dispose();
         imageVertices.Dispose();
         flatVertices.Dispose();
         surface.Dispose();
+        categorical.Dispose();
         scalar.Dispose();
         flat.Dispose();
         framebuffer.Dispose();

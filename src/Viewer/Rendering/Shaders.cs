@@ -1,6 +1,6 @@
 namespace GmmGpu.Viewer.Rendering;
 
-/// <summary>GLSL 3.30 core sources of the three programs.</summary>
+/// <summary>GLSL 3.30 core sources of the programs.</summary>
 internal static class Shaders
 {
     public const string FlatVertex = """
@@ -71,6 +71,29 @@ internal static class Shaders
                 t = min(floor(t * uLevels), uLevels - 1.0) / (uLevels - 1.0);
             }
             colour = vec4(texture(uMap, vec2((t * 255.0 + 0.5) / 256.0, 0.5)).rgb, 1.0);
+        }
+        """;
+
+    // Counts (as in ScalarFragment, log scaled) set how far each bin's component colour is from
+    // white: the sparsest bins are pale, the densest full colour; empty bins stay uEmpty.
+    public const string CategoricalFragment = """
+        #version 330 core
+        in vec2 vUv;
+        uniform sampler2D uValues;
+        uniform sampler2D uLabels;
+        uniform sampler2D uPalette;
+        uniform float uMax;
+        uniform int uPaletteSize;
+        uniform vec4 uEmpty;
+        out vec4 colour;
+        void main()
+        {
+            float v = texture(uValues, vUv).r;
+            if (v <= 0.0) { colour = uEmpty; return; }
+            float t = clamp(log(1.0 + v) / log(1.0 + uMax), 0.0, 1.0);
+            int label = int(texture(uLabels, vUv).r + 0.5);
+            vec3 hue = texelFetch(uPalette, ivec2(label % uPaletteSize, 0), 0).rgb;
+            colour = vec4(mix(vec3(1.0), hue, 0.25 + 0.75 * t), 1.0);
         }
         """;
 

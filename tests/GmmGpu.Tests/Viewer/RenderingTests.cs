@@ -119,6 +119,35 @@ public sealed class RenderingTests : IDisposable
     }
 
     [Fact]
+    public void Points_ColorByComponent_DataNearEachMeanHasThatComponentsColour()
+    {
+        // Component 0 is the right-hand blob, so colours follow the model, not data order.
+        float[] left = Gaussian2D(30_000, -3, 0, 0.5, 0.5, seed: 12);
+        float[] right = Gaussian2D(30_000, 3, 0, 0.5, 0.5, seed: 13);
+        var data = new PlotData(left.Concat(right).ToArray(), 2);
+        var parameters = new MixtureParameters(
+            CovarianceType.Spherical, 2, 2, [0.5, 0.5], [3.0, 0.0, -3.0, 0.0], [0.25, 0.25]);
+        renderer.PointsColorBy = ColorBy.Component;
+        byte[] rgba = renderer.Render(ViewKind.Points, Frame(parameters), data);
+        renderer.PointsColorBy = ColorBy.Density;
+        PlotLayout layout = renderer.Layout(data);
+
+        for (int k = 0; k < 2; k++)
+        {
+            // Half a deviation from the mean: dense data, clear of the marker and the ellipses.
+            var at = layout.ToPixel(parameters.MeansArray[2 * k], 0.25);
+            var pixel = Pixel(rgba, Width, (int)at.X, (int)at.Y);
+            Assert.True(IsTintOf(pixel, ColorMaps.Component(k)),
+                $"component {k}: pixel {pixel} is not a tint of its colour");
+            Assert.False(IsTintOf(pixel, ColorMaps.Component(1 - k)),
+                $"component {k}: pixel {pixel} has the other component's colour");
+        }
+
+        var gap = layout.ToPixel(0, 0);
+        Assert.Equal(((byte)255, (byte)255, (byte)255), Pixel(rgba, Width, (int)gap.X, (int)gap.Y));
+    }
+
+    [Fact]
     public void Histogram_TallestBar_IsWhereTheDataIsDensest()
     {
         var data = new PlotData(Mixture1D(40_000, 0.7, 2, 0.5, -3, 1, seed: 4), 1);
@@ -181,6 +210,22 @@ public sealed class RenderingTests : IDisposable
         }
 
         Assert.Equal(alone, renderer.Render(ViewKind.HeatMap, frame, data));
+    }
+
+    /// <summary>
+    /// Whether <paramref name="pixel"/> is white mixed with <paramref name="colour"/> by at
+    /// least a quarter, within 3 levels per channel.
+    /// </summary>
+    private static bool IsTintOf((byte R, byte G, byte B) pixel, System.Numerics.Vector4 colour)
+    {
+        double[] target = [colour.X * 255, colour.Y * 255, colour.Z * 255];
+        double[] actual = [pixel.R, pixel.G, pixel.B];
+        // The share s of the colour, from the channel furthest from white.
+        int c = Array.IndexOf(target, target.Min());
+        double s = (255 - actual[c]) / (255 - target[c]);
+        return s >= 0.24 && s <= 1.01
+            && Enumerable.Range(0, 3).All(i =>
+                Math.Abs(255 + (s * (target[i] - 255)) - actual[i]) <= 3);
     }
 
     [Fact]
