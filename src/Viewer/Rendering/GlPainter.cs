@@ -16,6 +16,7 @@ internal sealed class GlPainter : IDisposable
     private readonly ShaderProgram flat;
     private readonly ShaderProgram scalar;
     private readonly ShaderProgram categorical;
+    private readonly ShaderProgram overlay;
     private readonly ShaderProgram surface;
     private readonly VertexArray flatVertices;
     private readonly VertexArray imageVertices;
@@ -33,6 +34,7 @@ internal sealed class GlPainter : IDisposable
         scalar = new ShaderProgram(gl, "scalar", Shaders.ScalarVertex, Shaders.ScalarFragment);
         categorical = new ShaderProgram(
             gl, "categorical", Shaders.ScalarVertex, Shaders.CategoricalFragment);
+        overlay = new ShaderProgram(gl, "overlay", Shaders.ScalarVertex, Shaders.OverlayFragment);
         surface = new ShaderProgram(gl, "surface", Shaders.SurfaceVertex, Shaders.SurfaceFragment);
         flatVertices = new VertexArray(gl, 2, 4);
         imageVertices = new VertexArray(gl, 2, 2);
@@ -133,6 +135,21 @@ internal sealed class GlPainter : IDisposable
         gl.Disable(EnableCap.DepthTest);
     }
 
+    /// <summary>
+    /// Draws binned counts (row 0 at the bottom) as <paramref name="ink"/> over the frame, more
+    /// opaque where counts are higher; empty bins are left as they are.
+    /// </summary>
+    public void DrawOverlay(Texture2D counts, RectangleF rect, float max, Vector4 ink)
+    {
+        overlay.Use();
+        overlay.Set("uViewport", new Vector2(Width, Height));
+        overlay.Set("uMax", max);
+        gl.Uniform4(gl.GetUniformLocation(overlay.Handle, "uInk"), ink);
+        counts.Bind(0);
+        overlay.Set("uValues", 0);
+        DrawQuad(rect);
+    }
+
     /// <summary>A pixel rectangle textured with (0, 0) at its bottom left.</summary>
     private void DrawQuad(RectangleF rect)
     {
@@ -173,6 +190,7 @@ internal sealed class GlPainter : IDisposable
         imageVertices.Dispose();
         flatVertices.Dispose();
         surface.Dispose();
+        overlay.Dispose();
         categorical.Dispose();
         scalar.Dispose();
         flat.Dispose();

@@ -97,6 +97,24 @@ internal static class Shaders
         }
         """;
 
+    // Binned counts as ink over what is drawn: empty bins leave it untouched, the alpha grows
+    // with log(1 + count) up to the ink's.
+    public const string OverlayFragment = """
+        #version 330 core
+        in vec2 vUv;
+        uniform sampler2D uValues;
+        uniform float uMax;
+        uniform vec4 uInk;
+        out vec4 colour;
+        void main()
+        {
+            float v = texture(uValues, vUv).r;
+            if (v <= 0.0) { discard; }
+            float t = clamp(log(1.0 + v) / log(1.0 + uMax), 0.0, 1.0);
+            colour = vec4(uInk.rgb, uInk.a * (0.3 + 0.7 * t));
+        }
+        """;
+
     public const string SurfaceVertex = """
         #version 330 core
         layout(location = 0) in vec3 aPosition;

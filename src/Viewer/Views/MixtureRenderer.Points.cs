@@ -14,22 +14,10 @@ public sealed partial class MixtureRenderer
     private void DrawPoints(ViewFrame frame, PlotData data)
     {
         PlotLayout layout = Layout(data);
-        int bw = Math.Max(1, (int)layout.Plot.Width), bh = Math.Max(1, (int)layout.Plot.Height);
-        float[] binned = data.Histogram2D(bw, bh);
-        float max = 1;
-        foreach (float c in binned)
-        {
-            max = Math.Max(max, c);
-        }
-
-        if (!ReferenceEquals(binned, uploadedCounts))
-        {
-            counts.UploadFloats(bw, bh, binned);
-            uploadedCounts = binned;
-        }
-
+        float max = UploadCounts(data, layout, out float[] binned);
         if (PointsColorBy == ColorBy.Component)
         {
+            int bw = Math.Max(1, (int)layout.Plot.Width), bh = binned.Length / bw;
             float[] best = ComponentLabels.Grid(frame.Parameters, data.DimX, data.DimY, binned,
                 bw, bh, (layout.XMin, layout.XMax), (layout.YMin, layout.YMax));
             labels.UploadFloats(bw, bh, best);

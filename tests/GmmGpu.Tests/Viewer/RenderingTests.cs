@@ -91,6 +91,35 @@ public sealed class RenderingTests : IDisposable
     }
 
     [Fact]
+    public void HeatMap_DataWhereTheModelHasNoMass_IsDrawnOverTheLowestLevel()
+    {
+        // Blob A lies under the model's one component; blob B, far from it, has density ~0.
+        float[] a = Gaussian2D(20_000, -2, -2, 0.3, 0.3, seed: 14);
+        float[] b = Gaussian2D(20_000, 2.5, 2.5, 0.3, 0.3, seed: 15);
+        var data = new PlotData(a.Concat(b).ToArray(), 2);
+        var frame = Frame(OneComponent(-2, -2, 0.3, 0.3));
+        PlotLayout layout = renderer.Layout(data);
+        var onB = layout.ToPixel(2.5, 2.5);
+        var empty = layout.ToPixel(2.5, -2.5);
+        (byte R, byte G, byte B) lowest = ColorMaps.ViridisAt(0);
+
+        byte[] with = renderer.Render(ViewKind.HeatMap, frame, data);
+        renderer.ShowData = false;
+        byte[] without = renderer.Render(ViewKind.HeatMap, frame, data);
+        renderer.ShowData = true;
+
+        Assert.Equal(lowest, Pixel(without, Width, (int)onB.X, (int)onB.Y));
+        Assert.Equal(lowest, Pixel(with, Width, (int)empty.X, (int)empty.Y));
+        // White ink at 30-100% of the overlay's alpha over the lowest level.
+        var pixel = Pixel(with, Width, (int)onB.X, (int)onB.Y);
+        double share = (pixel.G - lowest.G) / (255.0 - lowest.G);
+        double ink = MixtureRenderer.DataOverlayInk.W;
+        Assert.InRange(share, (0.3 * ink) - 0.02, ink + 0.02);
+        Assert.InRange(pixel.R, lowest.R + (share * (255 - lowest.R)) - 3,
+            lowest.R + (share * (255 - lowest.R)) + 3);
+    }
+
+    [Fact]
     public void HeatMap_ColourBarEnds_HaveTheColourMapsEndColours()
     {
         var data = new PlotData(Gaussian2D(5_000, 0, 0, 1, 1, seed: 2), 2);
