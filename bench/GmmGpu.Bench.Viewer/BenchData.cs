@@ -15,7 +15,8 @@ internal static class BenchData
     {
         double[] means = [.. Means];
         means[0] += shift;
-        return new MixtureParameters(CovarianceType.Full, 3, 2, [0.5, 0.3, 0.2], means, Covariances);
+        return new MixtureParameters(
+            CovarianceType.Full, 3, 2, [0.5, 0.3, 0.2], means, Covariances);
     }
 
     /// <summary>N points, shape (N, 2), drawn in parallel blocks (seeded per block).</summary>

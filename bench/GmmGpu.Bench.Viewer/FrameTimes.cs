@@ -36,7 +36,8 @@ internal static class FrameTimes
             }
 
             Array.Sort(times);
-            Console.WriteLine($"{kind,-10} first {first,7:F1} ms, then median {times[Frames / 2],6:F1} ms "
+            Console.WriteLine($"{kind,-10} first {first,7:F1} ms, "
+                + $"then median {times[Frames / 2],6:F1} ms "
                 + $"(min {times[0]:F1}, max {times[^1]:F1})");
         }
     }

@@ -23,7 +23,8 @@ internal static class GifMemory
         using var process = Process.GetCurrentProcess();
         process.Refresh();
         long ready = process.WorkingSet64;
-        string path = Path.Combine(Path.GetTempPath(), $"gmm-gif-bench-{Environment.ProcessId}.gif");
+        string path =
+            Path.Combine(Path.GetTempPath(), $"gmm-gif-bench-{Environment.ProcessId}.gif");
         var clock = Stopwatch.StartNew();
         using (FrameSink sink = FrameSink.Create(path, width, height))
         {

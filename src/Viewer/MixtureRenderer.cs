@@ -24,9 +24,9 @@ public sealed partial class MixtureRenderer : IDisposable
     private readonly GlPainter painter;
     private readonly Texture2D values;
     private readonly Texture2D ramp;
-    private readonly Texture2D counts;
+    private readonly CountsTexture counts;
+    private readonly CountsTexture floorCounts;
     private readonly Texture2D labels;
-    private float[]? uploadedCounts;
     private readonly Canvas canvas = new();
     private readonly Canvas clipped = new();
 
@@ -46,7 +46,8 @@ public sealed partial class MixtureRenderer : IDisposable
             painter = new GlPainter(this.context.Gl, width, height);
             values = painter.CreateTexture(linear: true);
             ramp = painter.CreateTexture(linear: true);
-            counts = painter.CreateTexture(linear: false);
+            counts = new CountsTexture(painter);
+            floorCounts = new CountsTexture(painter);
             labels = painter.CreateTexture(linear: false);
             float[] rampValues = [.. Enumerable.Range(0, 256).Select(i => i / 255f)];
             ramp.UploadFloats(1, 256, rampValues);
@@ -178,6 +179,7 @@ public sealed partial class MixtureRenderer : IDisposable
     {
         context.MakeCurrent();
         labels.Dispose();
+        floorCounts.Dispose();
         counts.Dispose();
         ramp.Dispose();
         values.Dispose();

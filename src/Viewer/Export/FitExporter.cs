@@ -7,8 +7,8 @@ namespace GmmGpu.Viewer.Export;
 /// <summary>
 /// Draws a fit into a sink while it runs. EM reports snapshots from its thread; a thread of the
 /// exporter's own, with its own headless GL context, draws each one in order into the sink. At
-/// most <c>capacity</c> snapshots wait to be drawn: <see cref="Report"/> then waits (back-pressure),
-/// so no frame is dropped and memory does not grow with the iteration count.
+/// most <c>capacity</c> snapshots wait to be drawn: <see cref="Report"/> then waits
+/// (back-pressure), so no frame is dropped and memory does not grow with the iteration count.
 /// </summary>
 public sealed class FitExporter : IProgress<IterationSnapshot>, IDisposable
 {
@@ -24,7 +24,8 @@ public sealed class FitExporter : IProgress<IterationSnapshot>, IDisposable
     /// Starts the drawing thread and waits until its GL context is ready, so a missing OpenGL
     /// fails here, before the fit.
     /// </summary>
-    /// <param name="sink">Where frames go; the exporter owns it from here on, even on failure.</param>
+    /// <param name="sink">Where frames go; owned by the exporter from here on, even on
+    /// failure.</param>
     /// <param name="backend">Evaluates density grids on the drawing thread only: not the backend
     /// EM runs on.</param>
     /// <param name="colorBy">How the points view colours the data.</param>

@@ -28,7 +28,7 @@ internal sealed class GifWriter
         ColorTableMode = GifColorTableMode.Local,
     };
 
-    /// <summary>Writes the header, the screen (no global colour table) and "loop forever".</summary>
+    /// <summary>Writes the header, the screen (no global colour table), "loop forever".</summary>
     public GifWriter(Stream output, int width, int height)
     {
         this.output = output;

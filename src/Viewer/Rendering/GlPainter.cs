@@ -17,10 +17,12 @@ internal sealed class GlPainter : IDisposable
     private readonly ShaderProgram scalar;
     private readonly ShaderProgram categorical;
     private readonly ShaderProgram overlay;
+    private readonly ShaderProgram floor;
     private readonly ShaderProgram surface;
     private readonly VertexArray flatVertices;
     private readonly VertexArray imageVertices;
     private readonly VertexArray surfaceVertices;
+    private readonly VertexArray floorVertices;
     private readonly Texture2D colourMap;
     private readonly Texture2D palette;
 
@@ -35,10 +37,12 @@ internal sealed class GlPainter : IDisposable
         categorical = new ShaderProgram(
             gl, "categorical", Shaders.ScalarVertex, Shaders.CategoricalFragment);
         overlay = new ShaderProgram(gl, "overlay", Shaders.ScalarVertex, Shaders.OverlayFragment);
+        floor = new ShaderProgram(gl, "floor", Shaders.FloorVertex, Shaders.FloorFragment);
         surface = new ShaderProgram(gl, "surface", Shaders.SurfaceVertex, Shaders.SurfaceFragment);
         flatVertices = new VertexArray(gl, 2, 4);
         imageVertices = new VertexArray(gl, 2, 2);
         surfaceVertices = new VertexArray(gl, 3, 3, 1);
+        floorVertices = new VertexArray(gl, 3, 2);
         colourMap = new Texture2D(gl, linear: false);
         colourMap.UploadRgba(256, 1, ColorMaps.Viridis);
         palette = new Texture2D(gl, linear: false);
@@ -121,17 +125,56 @@ internal sealed class GlPainter : IDisposable
     }
 
     /// <summary>
-    /// Draws a lit mesh of (position, normal, value) triangles with depth testing.
+    /// Draws a lit mesh of (position, normal, value) triangles with depth testing. Fragments
+    /// whose value is below <paramref name="cutoff"/> are left out; with
+    /// <paramref name="alpha"/> &lt; 1 the mesh's nearest layer is blended over what is drawn
+    /// (a depth-only pass first, so the mesh never shows through itself).
     /// </summary>
-    public void DrawSurface(ReadOnlySpan<float> vertices, Matrix4x4 mvp, Vector3 light)
+    public void DrawSurface(
+        ReadOnlySpan<float> vertices, Matrix4x4 mvp, Vector3 light, float alpha, float cutoff)
     {
         gl.Enable(EnableCap.DepthTest);
         surface.Use();
         surface.Set("uMvp", mvp);
         surface.Set("uLight", light);
+        surface.Set("uAlpha", alpha);
+        surface.Set("uCutoff", cutoff);
         colourMap.Bind(1);
         surface.Set("uMap", 1);
+        if (alpha < 1)
+        {
+            gl.ColorMask(false, false, false, false);
+            surfaceVertices.DrawTriangles(vertices);
+            gl.ColorMask(true, true, true, true);
+            gl.DepthFunc(DepthFunction.Lequal);
+        }
+
         surfaceVertices.DrawTriangles(vertices);
+        gl.DepthFunc(DepthFunction.Less);
+        gl.Disable(EnableCap.DepthTest);
+    }
+
+    /// <summary>
+    /// Draws the square [-1, 1]² at height <paramref name="z"/>, depth tested, with binned
+    /// counts (row 0 at y = -1) as <paramref name="ink"/> on <paramref name="colour"/>.
+    /// </summary>
+    public void DrawFloor(
+        Texture2D counts, float max, Matrix4x4 mvp, float z, Vector4 colour, Vector4 ink)
+    {
+        gl.Enable(EnableCap.DepthTest);
+        floor.Use();
+        floor.Set("uMvp", mvp);
+        floor.Set("uMax", max);
+        gl.Uniform4(gl.GetUniformLocation(floor.Handle, "uFloor"), colour);
+        gl.Uniform4(gl.GetUniformLocation(floor.Handle, "uInk"), ink);
+        counts.Bind(0);
+        floor.Set("uValues", 0);
+        ReadOnlySpan<float> quad =
+        [
+            -1, -1, z, 0, 0, 1, -1, z, 1, 0, 1, 1, z, 1, 1,
+            -1, -1, z, 0, 0, 1, 1, z, 1, 1, -1, 1, z, 0, 1,
+        ];
+        floorVertices.DrawTriangles(quad);
         gl.Disable(EnableCap.DepthTest);
     }
 
@@ -186,10 +229,12 @@ internal sealed class GlPainter : IDisposable
     {
         palette.Dispose();
         colourMap.Dispose();
+        floorVertices.Dispose();
         surfaceVertices.Dispose();
         imageVertices.Dispose();
         flatVertices.Dispose();
         surface.Dispose();
+        floor.Dispose();
         overlay.Dispose();
         categorical.Dispose();
         scalar.Dispose();

@@ -1,8 +1,9 @@
 namespace GmmGpu.Viewer.Views;
 
 /// <summary>
-/// The most likely component at each cell of a grid, on the two drawn features: argmax over k of
-/// log w_k − ½ log det Σ_k − ½ (x − μ_k)ᵀ Σ_k⁻¹ (x − μ_k), with Σ_k the 2×2 marginal block.
+/// The most likely component at each cell of a grid, on the two drawn features: argmax over k
+/// of log w_k − ½ log det Σ_k − ½ (x − μ_k)ᵀ Σ_k⁻¹ (x − μ_k), Σ_k the 2×2 marginal
+/// block.
 /// A point's label depends only on its position there, so a bin's label is its centre's: no
 /// per-point labels are kept (or computed) whatever N is.
 /// </summary>

@@ -7,8 +7,6 @@ public sealed partial class MixtureRenderer
     /// <summary>Colour of the data drawn over the heat map (alpha: at the densest bins).</summary>
     public static readonly Vector4 DataOverlayInk = new(1, 1, 1, 0.45f);
 
-    private float uploadedMax;
-
     /// <summary>
     /// Whether the heat map and surface views draw the data too: a light overlay of the binned
     /// points on the heat map, their density on the surface's floor.
@@ -16,21 +14,15 @@ public sealed partial class MixtureRenderer
     public bool ShowData { get; set; } = true;
 
     /// <summary>
-    /// The data binned at one bin per pixel of the plot area, in the counts texture (uploaded
-    /// only when the binning changes); returns the largest count, at least 1.
+    /// The data binned at one bin per pixel of the plot area, in the counts texture; returns the
+    /// largest count, at least 1.
     /// </summary>
     private float UploadCounts(PlotData data, PlotLayout layout, out float[] binned)
     {
         int bw = Math.Max(1, (int)layout.Plot.Width), bh = Math.Max(1, (int)layout.Plot.Height);
         binned = data.Histogram2D(bw, bh);
-        if (!ReferenceEquals(binned, uploadedCounts))
-        {
-            counts.UploadFloats(bw, bh, binned);
-            uploadedCounts = binned;
-            uploadedMax = Math.Max(1, MaxOf(binned));
-        }
-
-        return uploadedMax;
+        counts.Upload(binned, bw, bh);
+        return counts.Max;
     }
 
     private static float MaxOf(ReadOnlySpan<float> values)

@@ -24,7 +24,7 @@ public sealed partial class MixtureRenderer
         if (ShowData)
         {
             float most = UploadCounts(data, layout, out _);
-            painter.DrawOverlay(counts, layout.Plot, most, DataOverlayInk);
+            painter.DrawOverlay(counts.Texture, layout.Plot, most, DataOverlayInk);
         }
 
         painter.DrawScalar(ramp, layout.ColorBar, 1, log: false, Levels, Background);

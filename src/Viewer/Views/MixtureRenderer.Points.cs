@@ -21,12 +21,12 @@ public sealed partial class MixtureRenderer
             float[] best = ComponentLabels.Grid(frame.Parameters, data.DimX, data.DimY, binned,
                 bw, bh, (layout.XMin, layout.XMax), (layout.YMin, layout.YMax));
             labels.UploadFloats(bw, bh, best);
-            painter.DrawCategorical(counts, labels, layout.Plot, max, Empty);
+            painter.DrawCategorical(counts.Texture, labels, layout.Plot, max, Empty);
             DrawComponentLegend(frame.Parameters.Components, layout.ColorBar);
         }
         else
         {
-            painter.DrawScalar(counts, layout.Plot, max, log: true, levels: 0, Empty);
+            painter.DrawScalar(counts.Texture, layout.Plot, max, log: true, levels: 0, Empty);
             painter.DrawScalar(ramp, layout.ColorBar, 1, log: false, levels: 0, Background);
             RectangleF bar = layout.ColorBar;
             canvas.Text("1", bar.Right + 7, bar.Bottom - 3, 1, Ink);

@@ -120,6 +120,31 @@ public sealed class RenderingTests : IDisposable
     }
 
     [Fact]
+    public void Surface_DataOnTheFloor_AndThePeakAboveTheMean()
+    {
+        float[] a = Gaussian2D(20_000, -2, -2, 0.3, 0.3, seed: 16);
+        float[] b = Gaussian2D(20_000, 2.5, 2.5, 0.3, 0.3, seed: 17);
+        var data = new PlotData(a.Concat(b).ToArray(), 2);
+        byte[] rgba =
+            renderer.Render(ViewKind.Surface, Frame(OneComponent(-2, -2, 0.3, 0.3)), data);
+        (byte R, byte G, byte B) At(System.Numerics.Vector2 p) =>
+            Pixel(rgba, Width, (int)p.X, (int)p.Y);
+        const byte floor = 237; // 0.93 of white
+        const byte background = 255;
+
+        // Blob B, where the model has no mass, is ink on the floor; an empty spot is bare floor.
+        var onB = At(renderer.SurfacePixel(data, 2.5, 2.5));
+        Assert.True(onB.R < floor - 40 && onB.G >= onB.R && onB.B > onB.G,
+            $"no data on the floor: {onB}");
+        Assert.Equal((floor, floor, floor), At(renderer.SurfacePixel(data, 2.5, -2.5)));
+        // The peak rises to the density's maximum above the mean, and no higher.
+        Assert.NotEqual((background, background, background),
+            At(renderer.SurfacePixel(data, -2, -2, height: 0.97)));
+        Assert.Equal((background, background, background),
+            At(renderer.SurfacePixel(data, -2, -2, height: 1.1)));
+    }
+
+    [Fact]
     public void HeatMap_ColourBarEnds_HaveTheColourMapsEndColours()
     {
         var data = new PlotData(Gaussian2D(5_000, 0, 0, 1, 1, seed: 2), 2);
