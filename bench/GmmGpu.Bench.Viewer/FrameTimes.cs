@@ -5,12 +5,33 @@ using GmmGpu.Viewer;
 namespace GmmGpu.Bench.Viewer;
 
 /// <summary>
-/// Milliseconds per frame of each view: the first frame (which bins the data once) and the median
-/// of the next ten (each with a slightly moved model, as during a fit).
+/// Milliseconds per frame of each view: the first frame of a new data set (which finds its
+/// bounds and bins it once) and the median of the next ten (each with a slightly moved model, as
+/// during a fit).
 /// </summary>
 internal static class FrameTimes
 {
     private const int Frames = 10;
+
+    /// <summary>The one-off costs of a new data set: its bounds, then its binning.</summary>
+    private static void TimeBinning(float[] points, PlotLayout layout)
+    {
+        for (int run = 0; run < 3; run++)
+        {
+            var data = new PlotData(points, 2);
+            var clock = Stopwatch.StartNew();
+            data.Range(0);
+            double ranges = clock.Elapsed.TotalMilliseconds;
+            clock.Restart();
+            data.Histogram2D((int)layout.Plot.Width, (int)layout.Plot.Height);
+            double bin2D = clock.Elapsed.TotalMilliseconds;
+            clock.Restart();
+            data.Histogram1D(0, MixtureRenderer.HistogramBins, -10, 10);
+            double bin1D = clock.Elapsed.TotalMilliseconds;
+            Console.WriteLine($"new data: bounds {ranges:F1} ms, 2-D binning {bin2D:F1} ms, "
+                + $"1-D binning {bin1D:F1} ms");
+        }
+    }
 
     public static void Run(int n, int width, int height)
     {
@@ -20,8 +41,23 @@ internal static class FrameTimes
         Console.WriteLine($"{n:N0} points, {width}x{height}, {renderer.Description}, "
             + $"{Environment.ProcessorCount} cores");
         var rgba = new byte[width * height * 4];
-        foreach (ViewKind kind in Enum.GetValues<ViewKind>())
+        TimeBinning(points, renderer.Layout(new PlotData(points, 2)));
+        (ViewKind Kind, ColorBy ColorBy)[] views =
+        [
+            .. Enum.GetValues<ViewKind>().Select(k => (k, ColorBy.Density)),
+            (ViewKind.Points, ColorBy.Component),
+        ];
+        // Code paths compiled once per process are not a cost of a new data set.
+        var small = new PlotData(points.AsMemory(0, 2000), 2);
+        foreach ((ViewKind kind, ColorBy colorBy) in views)
         {
+            renderer.PointsColorBy = colorBy;
+            renderer.Render(kind, new ViewFrame(BenchData.Model(), []), small, rgba);
+        }
+
+        foreach ((ViewKind kind, ColorBy colorBy) in views)
+        {
+            renderer.PointsColorBy = colorBy;
             var data = new PlotData(points, 2);
             var clock = Stopwatch.StartNew();
             renderer.Render(kind, new ViewFrame(BenchData.Model(), []), data, rgba);
@@ -36,7 +72,8 @@ internal static class FrameTimes
             }
 
             Array.Sort(times);
-            Console.WriteLine($"{kind,-10} first {first,7:F1} ms, "
+            string name = colorBy == ColorBy.Component ? "Points by component" : kind.ToString();
+            Console.WriteLine($"{name,-20} first {first,7:F1} ms, "
                 + $"then median {times[Frames / 2],6:F1} ms "
                 + $"(min {times[0]:F1}, max {times[^1]:F1})");
         }
