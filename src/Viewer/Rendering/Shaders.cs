@@ -98,7 +98,7 @@ internal static class Shaders
         """;
 
     // Binned counts as ink over what is drawn: empty bins leave it untouched, the alpha grows
-    // with log(1 + count) up to the ink's.
+    // with log(1 + count) from half the ink's to the ink's (single points stay visible).
     public const string OverlayFragment = """
         #version 330 core
         in vec2 vUv;
@@ -111,7 +111,7 @@ internal static class Shaders
             float v = texture(uValues, vUv).r;
             if (v <= 0.0) { discard; }
             float t = clamp(log(1.0 + v) / log(1.0 + uMax), 0.0, 1.0);
-            colour = vec4(uInk.rgb, uInk.a * (0.3 + 0.7 * t));
+            colour = vec4(uInk.rgb, uInk.a * (0.5 + 0.5 * t));
         }
         """;
 

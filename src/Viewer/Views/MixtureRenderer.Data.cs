@@ -5,7 +5,7 @@ namespace GmmGpu.Viewer;
 public sealed partial class MixtureRenderer
 {
     /// <summary>Colour of the data drawn over the heat map (alpha: at the densest bins).</summary>
-    public static readonly Vector4 DataOverlayInk = new(1, 1, 1, 0.45f);
+    public static readonly Vector4 DataOverlayInk = new(1, 1, 1, 0.3f);
 
     /// <summary>
     /// Whether the heat map and surface views draw the data too: a light overlay of the binned

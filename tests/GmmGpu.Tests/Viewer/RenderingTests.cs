@@ -110,11 +110,11 @@ public sealed class RenderingTests : IDisposable
 
         Assert.Equal(lowest, Pixel(without, Width, (int)onB.X, (int)onB.Y));
         Assert.Equal(lowest, Pixel(with, Width, (int)empty.X, (int)empty.Y));
-        // White ink at 30-100% of the overlay's alpha over the lowest level.
+        // White ink at 50-100% of the overlay's alpha over the lowest level.
         var pixel = Pixel(with, Width, (int)onB.X, (int)onB.Y);
         double share = (pixel.G - lowest.G) / (255.0 - lowest.G);
         double ink = MixtureRenderer.DataOverlayInk.W;
-        Assert.InRange(share, (0.3 * ink) - 0.02, ink + 0.02);
+        Assert.InRange(share, (0.5 * ink) - 0.02, ink + 0.02);
         Assert.InRange(pixel.R, lowest.R + (share * (255 - lowest.R)) - 3,
             lowest.R + (share * (255 - lowest.R)) + 3);
     }
