@@ -23,6 +23,6 @@ ensure_viewer_deps() {
 
 ensure_test_deps() {
     ensure_viewer_deps
-    # The window tests run their own X server.
-    apt_install xvfb
+    # The window tests run their own X server and read window titles with xwininfo.
+    apt_install xvfb x11-utils
 }
