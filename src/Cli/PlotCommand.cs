@@ -25,6 +25,9 @@ internal static class PlotCommand
                             shown is the mixture's marginal on them
           --color-by WHAT   density | component: the points view's colours, counts or
                             each bin's most likely component (default density)
+          --window X0,X1,Y0,Y1
+                            points view: zoom in on this region of the two features and
+                            draw a sample of up to 100,000 points one by one
           -h, --help        this text
 
         example:
@@ -35,6 +38,7 @@ internal static class PlotCommand
     {
         ["--kind"] = "--kind", ["-o"] = "-o", ["--output"] = "-o", ["--size"] = "--size",
         ["--columns"] = "--columns", ["--dims"] = "--dims", ["--color-by"] = "--color-by",
+        ["--window"] = "--window",
     };
 
     private static readonly Dictionary<string, string> FlagOptions = new(StringComparer.Ordinal)
@@ -60,6 +64,7 @@ internal static class PlotCommand
         ViewKind? kind = ViewOptions.ParseKind("--kind", line.Get("--kind"));
         (int width, int height) = ViewOptions.ParseSize(line.Get("--size"));
         ColorBy colorBy = ViewOptions.ParseColorBy(line.Get("--color-by"));
+        DataWindow? window = ViewOptions.ParseWindow(line.Get("--window"));
         CheckOutput(output);
         GaussianMixtureModel model = GaussianMixtureModel.Load(line.Positional[0]);
         string? columns = line.Get("--columns");
@@ -72,6 +77,7 @@ internal static class PlotCommand
         using var renderer = new MixtureRenderer(width, height, backend)
         {
             PointsColorBy = colorBy,
+            PointsWindow = window,
         };
         ViewKind view = kind ?? ViewOptions.DefaultKind(data.Features);
         byte[] rgba = renderer.Render(view, frame, plotData);

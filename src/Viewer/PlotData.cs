@@ -9,6 +9,7 @@ public sealed class PlotData
 {
     private readonly Dictionary<(int, int, int, int), float[]> histograms = [];
     private readonly Dictionary<(int, int, double, double), double[]> histograms1D = [];
+    private (int MaxRows, float[] Points)? sample;
     private (double Min, double Max)[]? ranges;
 
     /// <param name="values">Shape (rows, columns), row-major.</param>
@@ -79,6 +80,30 @@ public sealed class PlotData
         }
 
         return density;
+    }
+
+    /// <summary>
+    /// At most <paramref name="maxRows"/> rows spread evenly over the data (every k-th), as
+    /// (DimX, DimY) pairs: what a zoomed-in view draws point by point.
+    /// </summary>
+    internal float[] Sample(int maxRows)
+    {
+        if (sample is not { } kept || kept.MaxRows != maxRows)
+        {
+            int stride = Math.Max(1, (Rows + maxRows - 1) / maxRows);
+            var points = new float[2 * ((Rows + stride - 1) / stride)];
+            ReadOnlySpan<float> v = Values.Span;
+            for (int row = 0, i = 0; row < Rows; row += stride, i += 2)
+            {
+                points[i] = v[(row * Columns) + DimX];
+                points[i + 1] = v[(row * Columns) + DimY];
+            }
+
+            kept = (maxRows, points);
+            sample = kept;
+        }
+
+        return kept.Points;
     }
 
     private (double, double)[] ComputeRanges()

@@ -7,7 +7,8 @@ namespace GmmGpu.Viewer.Live;
 /// The live window of a fit. EM reports snapshots from its own thread (<see cref="Report"/> never
 /// waits on drawing); <see cref="Run"/> draws the latest on the window's thread. Keys: 1–5 pick
 /// the view, Tab the next one, C switches the points view between density and component colours,
-/// Space pauses the picture, Esc closes the window.
+/// the wheel zooms the points view about the mouse (a sample drawn point by point), R resets the
+/// zoom, Space pauses the picture, Esc closes the window.
 /// </summary>
 public sealed class LiveView : IProgress<IterationSnapshot>
 {
@@ -80,6 +81,19 @@ public sealed class LiveView : IProgress<IterationSnapshot>
                 drawnKind = null;
             }
 
+            double steps = window.TakeScroll();
+            if (steps != 0 && kind == ViewKind.Points && data.Columns > 1)
+            {
+                Zoom(window, renderer, data, steps);
+                drawnKind = null;
+            }
+
+            if (Pressed(window, keys, Glfw.KeyR))
+            {
+                renderer.PointsWindow = null;
+                drawnKind = null;
+            }
+
             int current = Volatile.Read(ref version);
             if (!paused && current != drawn
                 && (sinceDraw.Elapsed >= MinimumFrameInterval || fitDone()))
@@ -118,6 +132,25 @@ public sealed class LiveView : IProgress<IterationSnapshot>
         {
             return latest;
         }
+    }
+
+    /// <summary>
+    /// Zooms the points view by 1.25 per wheel step about the data point under the mouse;
+    /// back out to the whole data, it shows the whole data as counts again.
+    /// </summary>
+    private static void Zoom(
+        GlfwWindowContext window, MixtureRenderer renderer, PlotData data, double steps)
+    {
+        PlotLayout layout = renderer.PointsLayout(data);
+        (double cx, double cy) = window.CursorPosition;
+        (int width, int height) = window.FramebufferSize;
+        var pixel = new System.Numerics.Vector2((float)(cx * renderer.Width / Math.Max(width, 1)),
+            (float)(cy * renderer.Height / Math.Max(height, 1)));
+        (double x, double y) = layout.ToData(pixel);
+        var current = new DataWindow(layout.XMin, layout.XMax, layout.YMin, layout.YMax);
+        DataWindow next = current.Zoom(Math.Pow(1.25, steps), x, y);
+        PlotLayout whole = renderer.Layout(data);
+        renderer.PointsWindow = next.XMax - next.XMin >= whole.XMax - whole.XMin ? null : next;
     }
 
     private static bool Pressed(GlfwWindowContext window, bool[] keys, int key)

@@ -72,15 +72,35 @@ internal sealed class GlPainter : IDisposable
         flatVertices.DrawTriangles(canvas.Vertices);
     }
 
+    /// <summary>
+    /// Draws square dots of <paramref name="size"/> pixels, (x, y, r, g, b, a) per dot in pixel
+    /// coordinates, clipped to a pixel rectangle.
+    /// </summary>
+    public void DrawDots(ReadOnlySpan<float> dots, float size, RectangleF clip)
+    {
+        flat.Use();
+        flat.Set("uViewport", new Vector2(Width, Height));
+        gl.PointSize(size);
+        Scissor(clip);
+        flatVertices.DrawPoints(dots);
+        gl.Disable(EnableCap.ScissorTest);
+    }
+
     /// <summary>Draws <paramref name="canvas"/> clipped to a pixel rectangle.</summary>
     public void Draw(Canvas canvas, RectangleF clip)
+    {
+        Scissor(clip);
+        Draw(canvas);
+        gl.Disable(EnableCap.ScissorTest);
+    }
+
+    /// <summary>Limits drawing to a pixel rectangle until the scissor test is disabled.</summary>
+    private void Scissor(RectangleF clip)
     {
         int left = (int)MathF.Floor(clip.Left), top = (int)MathF.Floor(clip.Top);
         int right = (int)MathF.Ceiling(clip.Right), bottom = (int)MathF.Ceiling(clip.Bottom);
         gl.Enable(EnableCap.ScissorTest);
         gl.Scissor(left, Height - bottom, (uint)(right - left), (uint)(bottom - top));
-        Draw(canvas);
-        gl.Disable(EnableCap.ScissorTest);
     }
 
     /// <summary>

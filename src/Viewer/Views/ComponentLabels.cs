@@ -17,25 +17,8 @@ internal static class ComponentLabels
         MixtureParameters parameters, int dimX, int dimY, float[] counts,
         int width, int height, (double Min, double Max) x, (double Min, double Max) y)
     {
-        int k = parameters.Components, d = parameters.Dimensions;
-        // Per component: mean x, mean y, the precision's (xx, xy, yy) and the constant.
-        var terms = new double[k * 6];
-        for (int c = 0; c < k; c++)
-        {
-            (double xx, double xy, double yy) = Ellipses.Covariance2(parameters, c, dimX, dimY);
-            double det = (xx * yy) - (xy * xy);
-            double weight = parameters.WeightsArray[c];
-            bool usable = det > 0 && double.IsFinite(det) && weight > 0;
-            terms[6 * c] = parameters.MeansArray[(c * d) + dimX];
-            terms[(6 * c) + 1] = parameters.MeansArray[(c * d) + dimY];
-            terms[(6 * c) + 2] = usable ? yy / det : 0;
-            terms[(6 * c) + 3] = usable ? -xy / det : 0;
-            terms[(6 * c) + 4] = usable ? xx / det : 0;
-            // A component without a usable covariance never wins.
-            terms[(6 * c) + 5] = usable
-                ? Math.Log(weight) - (0.5 * Math.Log(det)) : double.NegativeInfinity;
-        }
-
+        double[] terms = Terms(parameters, dimX, dimY);
+        int k = parameters.Components;
         var labels = new float[width * height];
         double stepX = (x.Max - x.Min) / width, stepY = (y.Max - y.Min) / height;
         Parallel.For(0, height, row =>
@@ -56,7 +39,35 @@ internal static class ComponentLabels
         return labels;
     }
 
-    private static int Best(double[] terms, int k, double px, double py)
+    /// <summary>
+    /// Per component: the mean on the two features, the marginal precision (xx, xy, yy) and
+    /// log w − ½ log det Σ; six values each, for <see cref="Best"/>.
+    /// </summary>
+    public static double[] Terms(MixtureParameters parameters, int dimX, int dimY)
+    {
+        int k = parameters.Components, d = parameters.Dimensions;
+        var terms = new double[k * 6];
+        for (int c = 0; c < k; c++)
+        {
+            (double xx, double xy, double yy) = Ellipses.Covariance2(parameters, c, dimX, dimY);
+            double det = (xx * yy) - (xy * xy);
+            double weight = parameters.WeightsArray[c];
+            bool usable = det > 0 && double.IsFinite(det) && weight > 0;
+            terms[6 * c] = parameters.MeansArray[(c * d) + dimX];
+            terms[(6 * c) + 1] = parameters.MeansArray[(c * d) + dimY];
+            terms[(6 * c) + 2] = usable ? yy / det : 0;
+            terms[(6 * c) + 3] = usable ? -xy / det : 0;
+            terms[(6 * c) + 4] = usable ? xx / det : 0;
+            // A component without a usable covariance never wins.
+            terms[(6 * c) + 5] = usable
+                ? Math.Log(weight) - (0.5 * Math.Log(det)) : double.NegativeInfinity;
+        }
+
+        return terms;
+    }
+
+    /// <summary>The most likely of <paramref name="k"/> components at (px, py).</summary>
+    public static int Best(double[] terms, int k, double px, double py)
     {
         int best = 0;
         double bestScore = double.NegativeInfinity;

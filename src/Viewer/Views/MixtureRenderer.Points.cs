@@ -13,7 +13,25 @@ public sealed partial class MixtureRenderer
 
     private void DrawPoints(ViewFrame frame, PlotData data)
     {
-        PlotLayout layout = Layout(data);
+        PlotLayout layout = PointsLayout(data);
+        if (PointsWindow is null)
+        {
+            DrawBinnedPoints(frame, data, layout);
+        }
+        else
+        {
+            DrawSampledPoints(frame, data, layout);
+        }
+
+        clipped.Clear();
+        DrawEllipses(frame.Parameters, data, layout);
+        painter.Draw(clipped, layout.Plot);
+        DrawFrameAndTicks(layout);
+    }
+
+    /// <summary>All the data as an image of counts, one bin per pixel.</summary>
+    private void DrawBinnedPoints(ViewFrame frame, PlotData data, PlotLayout layout)
+    {
         float max = UploadCounts(data, layout, out float[] binned);
         if (PointsColorBy == ColorBy.Component)
         {
@@ -33,11 +51,6 @@ public sealed partial class MixtureRenderer
             canvas.Text(Format(max), bar.Right + 7, bar.Top - 3, 1, Ink);
             canvas.Text("points", bar.Left - 6, bar.Bottom + 9, 1, Ink);
         }
-
-        clipped.Clear();
-        DrawEllipses(frame.Parameters, data, layout);
-        painter.Draw(clipped, layout.Plot);
-        DrawFrameAndTicks(layout);
     }
 
     /// <summary>A swatch and the index of each component, top down, as many as fit.</summary>

@@ -125,6 +125,8 @@ public sealed class ExportCommandTests
     [InlineData("-o", "out.gif", 2)]
     [InlineData("--dims", "0,5", 2)]
     [InlineData("--color-by", "rainbow", 2)]
+    [InlineData("--window", "1,0,0,1", 2)]
+    [InlineData("--window", "0,1,0", 2)]
     [InlineData("-o", "missing/out.png", 1)]
     public void Plot_BadInput_OneLineAndExitCode(string option, string value, int code)
     {

@@ -202,6 +202,47 @@ public sealed class RenderingTests : IDisposable
     }
 
     [Fact]
+    public void Points_ZoomedIn_DrawsEachSampledPointAsADot()
+    {
+        var random = new Random(18);
+        float[] values = [.. Enumerable.Range(0, 4000).Select(_ => (float)(random.NextDouble() * 10))];
+        var data = new PlotData(values, 2);
+        // The model sits far outside the window, so no ellipse or marker covers a dot.
+        var frame = Frame(OneComponent(9.5, 9.5, 0.05, 0.05));
+        renderer.PointsWindow = new DataWindow(1, 3, 1, 3);
+        PlotLayout layout = renderer.PointsLayout(data);
+        byte[] rgba = renderer.Render(ViewKind.Points, frame, data);
+        renderer.PointsWindow = null;
+
+        var ink = MixtureRenderer.SampleInk;
+        var inkRgb = ((byte)Math.Round(ink.X * 255), (byte)Math.Round(ink.Y * 255),
+            (byte)Math.Round(ink.Z * 255));
+        int inside = 0;
+        for (int i = 0; i < values.Length; i += 2)
+        {
+            if (values[i] is > 1.05f and < 2.95f && values[i + 1] is > 1.05f and < 2.95f)
+            {
+                var p = layout.ToPixel(values[i], values[i + 1]);
+                Assert.Equal(inkRgb, Pixel(rgba, Width, (int)p.X, (int)p.Y));
+                inside++;
+            }
+        }
+
+        int inked = 0;
+        for (int y = (int)layout.Plot.Top + 1; y < (int)layout.Plot.Bottom - 1; y++)
+        {
+            for (int x = (int)layout.Plot.Left + 1; x < (int)layout.Plot.Right - 1; x++)
+            {
+                inked += Pixel(rgba, Width, x, y) == inkRgb ? 1 : 0;
+            }
+        }
+
+        // Single dots of 3×3 pixels each, on white: not a density image.
+        Assert.True(inside > 50, $"only {inside} points in the window");
+        Assert.InRange(inked, 0.8 * 9 * inside, 9 * (inside + 8));
+    }
+
+    [Fact]
     public void Histogram_TallestBar_IsWhereTheDataIsDensest()
     {
         var data = new PlotData(Mixture1D(40_000, 0.7, 2, 0.5, -3, 1, seed: 4), 1);
