@@ -42,22 +42,25 @@ internal static class FrameTimes
             + $"{Environment.ProcessorCount} cores");
         var rgba = new byte[width * height * 4];
         TimeBinning(points, renderer.Layout(new PlotData(points, 2)));
-        (ViewKind Kind, ColorBy ColorBy)[] views =
+        // Zoomed: a quarter of the data's width about the first component, drawn as a sample.
+        var zoom = new DataWindow(-2, 2, -1.5, 1.5);
+        (ViewKind Kind, ColorBy ColorBy, DataWindow? Window)[] views =
         [
-            .. Enum.GetValues<ViewKind>().Select(k => (k, ColorBy.Density)),
-            (ViewKind.Points, ColorBy.Component),
+            .. Enum.GetValues<ViewKind>().Select(k => (k, ColorBy.Density, (DataWindow?)null)),
+            (ViewKind.Points, ColorBy.Component, null),
+            (ViewKind.Points, ColorBy.Component, zoom),
         ];
         // Code paths compiled once per process are not a cost of a new data set.
         var small = new PlotData(points.AsMemory(0, 2000), 2);
-        foreach ((ViewKind kind, ColorBy colorBy) in views)
+        foreach ((ViewKind kind, ColorBy colorBy, DataWindow? window) in views)
         {
-            renderer.PointsColorBy = colorBy;
+            (renderer.PointsColorBy, renderer.PointsWindow) = (colorBy, window);
             renderer.Render(kind, new ViewFrame(BenchData.Model(), []), small, rgba);
         }
 
-        foreach ((ViewKind kind, ColorBy colorBy) in views)
+        foreach ((ViewKind kind, ColorBy colorBy, DataWindow? window) in views)
         {
-            renderer.PointsColorBy = colorBy;
+            (renderer.PointsColorBy, renderer.PointsWindow) = (colorBy, window);
             var data = new PlotData(points, 2);
             var clock = Stopwatch.StartNew();
             renderer.Render(kind, new ViewFrame(BenchData.Model(), []), data, rgba);
@@ -72,8 +75,9 @@ internal static class FrameTimes
             }
 
             Array.Sort(times);
-            string name = colorBy == ColorBy.Component ? "Points by component" : kind.ToString();
-            Console.WriteLine($"{name,-20} first {first,7:F1} ms, "
+            string name = window is not null ? "Points zoomed, sample"
+                : colorBy == ColorBy.Component ? "Points by component" : kind.ToString();
+            Console.WriteLine($"{name,-22} first {first,7:F1} ms, "
                 + $"then median {times[Frames / 2],6:F1} ms "
                 + $"(min {times[0]:F1}, max {times[^1]:F1})");
         }
