@@ -23,6 +23,7 @@ ensure_viewer_deps() {
 
 ensure_test_deps() {
     ensure_viewer_deps
-    # The window tests run their own X server; the Distributed tests start MPICH jobs.
-    apt_install xvfb mpich
+    # The window tests run their own X server and read window titles with xwininfo; the
+    # Distributed tests start MPICH jobs.
+    apt_install xvfb x11-utils mpich
 }

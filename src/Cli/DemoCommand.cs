@@ -1,7 +1,6 @@
 using System.Globalization;
 using GmmGpu.UseCases;
 using GmmGpu.Viewer;
-using GmmGpu.Viewer.Gl;
 
 namespace GmmGpu.Cli;
 
@@ -59,34 +58,27 @@ internal static class DemoCommand
                 + "fitting from uniform means");
         }
 
-        var recorder = new SnapshotRecorder(new ProgressPrinter(stderr, quiet, 1));
+        var progress = new ProgressPrinter(stderr, quiet, 1);
         int seed = line.GetInt("--seed", int.MinValue) ?? 3;
         ComputeDevice device = CommandSupport.Device(line);
         SyntheticDataSet set = Demo.Generate(n, seed);
-        DemoResult Fit(IProgress<IterationSnapshot> progress) =>
-            Demo.Fit(set, seed, device, progress, t);
+        using DemoPictures? pictures = line.Has("--no-pictures")
+            ? null
+            : DemoPictures.TryStart(folder, set.Data, stderr, quiet);
+        IProgress<IterationSnapshot> reports =
+            pictures is null ? progress : new ProgressFan(progress, pictures.Progress);
+        DemoResult Fit(IProgress<IterationSnapshot> sink) => Demo.Fit(set, seed, device, sink, t);
         DemoResult result = HasDisplay && !line.Has("--no-window")
             ? LiveFit.Run(
-                Fit, recorder, new PlotData(set.Data, 2), ViewKind.HeatMap, (1280, 720),
+                Fit, reports, new PlotData(set.Data, 2), ViewKind.HeatMap, ColorBy.Density,
+                (1280, 720),
                 line.Has("--close-when-done"), stderr, quiet, t)
-            : Fit(recorder);
+            : Fit(reports);
+        pictures?.Complete(stderr, quiet);
         string model = Path.Combine(folder, "demo-model.json");
         string truth = Path.Combine(folder, "demo-true.json");
         result.Model.Save(model);
         result.TrueModel.Save(truth);
-        IReadOnlyList<string> pictures = [];
-        if (!line.Has("--no-pictures"))
-        {
-            try
-            {
-                pictures = DemoPictures.Write(folder, result, recorder.Snapshots, stderr, quiet, t);
-            }
-            catch (GlUnavailableException e)
-            {
-                // The fit and its summary stand without pictures; say what would draw them.
-                stderr.WriteLine($"demo: no pictures: {e.Message}");
-            }
-        }
         double logLikelihood = result.Model.LowerBound;
         if (json)
         {
@@ -115,7 +107,7 @@ internal static class DemoCommand
                 w.WriteString("model", model);
                 w.WriteString("true_model", truth);
                 w.WriteStartArray("pictures");
-                foreach (string picture in pictures)
+                foreach (string picture in pictures?.Paths ?? [])
                 {
                     w.WriteStringValue(picture);
                 }
@@ -149,9 +141,9 @@ internal static class DemoCommand
         }
 
         stdout.WriteLine($"models            {model}, {truth}");
-        if (pictures.Count > 0)
+        if (pictures is not null)
         {
-            stdout.WriteLine($"pictures          {string.Join(", ", pictures)}");
+            stdout.WriteLine($"pictures          {string.Join(", ", pictures.Paths)}");
         }
 
         return 0;

@@ -1,26 +1,41 @@
 using System.Diagnostics;
 using System.Globalization;
-using GmmGpu.Backends;
-using GmmGpu.Engine;
-using GmmGpu.UseCases;
 using GmmGpu.Viewer;
 using GmmGpu.Viewer.Export;
+using GmmGpu.Viewer.Gl;
 
 namespace GmmGpu.Cli;
 
 /// <summary>
-/// The demo's pictures: every EM iteration drawn once as a heat map and written to a GIF, an
-/// MP4 (when ffmpeg is on the PATH) and a PNG of the final frame.
+/// The demo's pictures: every EM iteration drawn once as a heat map while the fit runs, into a
+/// GIF, an MP4 (when ffmpeg is on the PATH) and a PNG of the final frame.
 /// </summary>
-internal static class DemoPictures
+internal sealed class DemoPictures : IDisposable
 {
     private const int Width = 1280, Height = 720;
 
-    public static IReadOnlyList<string> Write(
-        string folder, DemoResult result, IReadOnlyList<IterationSnapshot> snapshots,
-        TextWriter stderr, bool quiet, CancellationToken cancellationToken)
+    private readonly ExportWriter writer;
+    private readonly Stopwatch clock = Stopwatch.StartNew();
+
+    private DemoPictures(ExportWriter writer, IReadOnlyList<string> paths)
     {
-        var clock = Stopwatch.StartNew();
+        this.writer = writer;
+        Paths = paths;
+    }
+
+    /// <summary>The files written.</summary>
+    public IReadOnlyList<string> Paths { get; }
+
+    /// <summary>Where the fit reports its snapshots.</summary>
+    public IProgress<IterationSnapshot> Progress => writer.Progress;
+
+    /// <summary>
+    /// Starts drawing into <paramref name="folder"/>; null, with a line on stderr saying what
+    /// would draw them, when no OpenGL is available (the fit and its summary stand without).
+    /// </summary>
+    public static DemoPictures? TryStart(
+        string folder, ReadOnlyMemory<float> data, TextWriter stderr, bool quiet)
+    {
         var paths = new List<string> { Path.Combine(folder, "demo.gif") };
         if (OnPath("ffmpeg"))
         {
@@ -32,20 +47,31 @@ internal static class DemoPictures
         }
 
         paths.Add(Path.Combine(folder, "demo-final.png"));
-        using IComputeBackend backend = ComputeBackends.Create(ComputeDevice.Cpu);
-        using var renderer = new MixtureRenderer(Width, Height, backend);
-        using var sink = new FanOutSink(paths.Select(p => FrameSink.Create(p, Width, Height)).ToList());
-        FitAnimation.Write(
-            renderer, ViewKind.HeatMap, ViewFrame.FromSnapshots(snapshots),
-            new PlotData(result.Data, 2, 0, 1), sink, cancellationToken);
+        try
+        {
+            var sink = new FanOutSink([.. paths.Select(p => FrameSink.Create(p, Width, Height))]);
+            return new DemoPictures(
+                new ExportWriter(sink, ViewKind.HeatMap, new PlotData(data, 2, 0, 1)), paths);
+        }
+        catch (GlUnavailableException e)
+        {
+            stderr.WriteLine($"demo: no pictures: {e.Message}");
+            return null;
+        }
+    }
+
+    /// <summary>Waits for the last frames and writes the files.</summary>
+    public void Complete(TextWriter stderr, bool quiet)
+    {
+        int frames = writer.Complete();
         if (!quiet)
         {
             stderr.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"demo: drew {snapshots.Count} iterations in {clock.Elapsed.TotalSeconds:F1} s"));
+                $"demo: drew {frames} frames during the fit ({clock.Elapsed.TotalSeconds:F1} s)"));
         }
-
-        return paths;
     }
+
+    public void Dispose() => writer.Dispose();
 
     private static bool OnPath(string program) =>
         (Environment.GetEnvironmentVariable("PATH") ?? "")

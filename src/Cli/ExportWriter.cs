@@ -1,6 +1,4 @@
-using System.Diagnostics;
-using System.Globalization;
-using GmmGpu.Data;
+using GmmGpu.Backends;
 using GmmGpu.Engine;
 using GmmGpu.Viewer;
 using GmmGpu.Viewer.Export;
@@ -8,10 +6,43 @@ using GmmGpu.Viewer.Export;
 namespace GmmGpu.Cli;
 
 /// <summary>
-/// Renders the snapshots of <c>gmm fit --export</c> into a GIF, MP4 or PNG folder.
+/// Draws every EM iteration of a fit into a sink while the fit runs (<c>gmm fit --export</c>,
+/// the demo's pictures), with a CPU backend of its own for the density grids.
 /// </summary>
-internal static class ExportWriter
+internal sealed class ExportWriter : IDisposable
 {
+    private readonly IComputeBackend backend;
+    private readonly FitExporter exporter;
+
+    /// <param name="sink">Owned from here on, even when this throws.</param>
+    /// <exception cref="Viewer.Gl.GlUnavailableException">No OpenGL.</exception>
+    public ExportWriter(
+        FrameSink sink, ViewKind view, PlotData data, ColorBy colorBy = ColorBy.Density)
+    {
+        try
+        {
+            backend = ComputeBackends.Create(ComputeDevice.Cpu);
+        }
+        catch
+        {
+            sink.Dispose();
+            throw;
+        }
+
+        try
+        {
+            exporter = new FitExporter(sink, view, data, backend, colorBy);
+        }
+        catch
+        {
+            backend.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Where the fit reports its snapshots; waits while frames are being drawn.</summary>
+    public IProgress<IterationSnapshot> Progress => exporter;
+
     /// <summary>Fails early (before the fit) when the export path cannot be written.</summary>
     public static void CheckPath(string path)
     {
@@ -24,23 +55,13 @@ internal static class ExportWriter
         }
     }
 
-    public static void Write(
-        string path, ViewKind? kind, string? dims, (int Width, int Height) size, LoadedData data,
-        IReadOnlyList<IterationSnapshot> snapshots, IComputeBackend backend, TextWriter stderr,
-        bool quiet, CancellationToken cancellationToken)
+    /// <summary>Waits for the last frames and writes the result; returns the frames written.
+    /// </summary>
+    public int Complete() => exporter.Complete();
+
+    public void Dispose()
     {
-        var clock = Stopwatch.StartNew();
-        var plotData = ViewOptions.PlotData(data, dims);
-        ViewKind view = kind ?? ViewOptions.DefaultKind(data.Features);
-        IReadOnlyList<ViewFrame> frames = ViewFrame.FromSnapshots(snapshots);
-        using var renderer = new MixtureRenderer(size.Width, size.Height, backend);
-        using FrameSink sink = FrameSink.Create(path, size.Width, size.Height);
-        int written = FitAnimation.Write(renderer, view, frames, plotData, sink, cancellationToken);
-        if (!quiet)
-        {
-            stderr.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"gmm: wrote {written} frame(s) of the {view} view to {path} in "
-                + $"{clock.Elapsed.TotalSeconds:F1} s"));
-        }
+        exporter.Dispose();
+        backend.Dispose();
     }
 }

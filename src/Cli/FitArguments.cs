@@ -30,6 +30,9 @@ internal sealed record FitArguments(
     /// <summary>--close-when-done: the live window closes by itself when the fit ends.</summary>
     public bool CloseWhenDone { get; init; }
 
+    /// <summary>--color-by: how the points view colours the data.</summary>
+    public Viewer.ColorBy ColorBy { get; init; }
+
     /// <summary>--view-dims "I,J": the features a 2-D view draws.</summary>
     public string? ViewDims { get; init; }
 
@@ -89,8 +92,11 @@ internal sealed record FitArguments(
                                 heatmap, histogram for 1-D data)
           --size WxH            frame size of --export, sides 1..8192 (default 800x600)
           --view-dims I,J       features a 2-D view draws (default 0,1)
-          --view                show the fit live in a window: keys 1-5 / Tab view, Space
-                                pause, Esc close (no display: goes on without it)
+          --color-by WHAT       density | component: the points view's colours, counts or
+                                each bin's most likely component (default density)
+          --view                show the fit live in a window: keys 1-5 / Tab view, C
+                                colours, wheel zoom (points), R reset, Space pause, Esc
+                                close (no display: goes on without it)
           --close-when-done     close the live window when the fit ends (for scripts)
           -h, --help            this text
 
@@ -106,7 +112,7 @@ internal sealed record FitArguments(
         ["--device"] = "--device", ["--stop"] = "--stop", ["--columns"] = "--columns",
         ["-o"] = "-o", ["--output"] = "-o",
         ["--export"] = "--export", ["--view-kind"] = "--view-kind", ["--size"] = "--size",
-        ["--view-dims"] = "--view-dims", ["--chunk-size"] = "--chunk-size",
+        ["--view-dims"] = "--view-dims", ["--color-by"] = "--color-by", ["--chunk-size"] = "--chunk-size",
         ["--max-device-memory"] = "--max-device-memory", ["--distributed"] = "--distributed",
     };
 
@@ -212,6 +218,7 @@ internal sealed record FitArguments(
             ViewDims = line.Get("--view-dims"),
             DeviceList = device is not null && DeviceLists.IsList(device) ? device : null,
             Distributed = distributed is not null,
+            ColorBy = ViewOptions.ParseColorBy(line.Get("--color-by")),
         };
     }
 

@@ -1,5 +1,8 @@
 using System.Diagnostics;
+using System.Globalization;
 using GmmGpu.Data;
+using GmmGpu.Viewer;
+using GmmGpu.Viewer.Export;
 
 namespace GmmGpu.Cli;
 
@@ -21,9 +24,9 @@ internal static class FitCommand
             CheckFolderExists(output);
         }
 
-        if (arguments.ExportPath is { } export)
+        if (arguments.ExportPath is { } exportPath)
         {
-            ExportWriter.CheckPath(export);
+            ExportWriter.CheckPath(exportPath);
         }
 
         if (arguments.Streams)
@@ -35,29 +38,34 @@ internal static class FitCommand
         ViewOptions.ParseDims("--view-dims", arguments.ViewDims, data.Features);
         bool quiet = arguments.Quiet || arguments.Json;
         var progress = new ProgressPrinter(stderr, quiet, options.NInit);
-        var recorder = new SnapshotRecorder(progress);
+        using ExportWriter? export = StartExport(arguments, data);
         using var mixture = new GaussianMixture(options);
         var clock = Stopwatch.StartNew();
-        IProgress<IterationSnapshot> sink = arguments.ExportPath is null ? progress : recorder;
+        IProgress<IterationSnapshot> sink =
+            export is null ? progress : new ProgressFan(progress, export.Progress);
         GaussianMixtureModel model = arguments.View
             ? LiveFit.Run(
                 p => mixture.Fit(data.Values, data.Features, p, cancellationToken), sink,
                 ViewOptions.PlotData(data, arguments.ViewDims),
-                arguments.ViewKind ?? ViewOptions.DefaultKind(data.Features), arguments.FrameSize,
+                ExportKind(arguments, data), arguments.ColorBy, arguments.FrameSize,
                 arguments.CloseWhenDone, stderr, arguments.Quiet, cancellationToken)
             : mixture.Fit(data.Values, data.Features, sink, cancellationToken);
         double seconds = clock.Elapsed.TotalSeconds;
+        if (export is not null)
+        {
+            int frames = export.Complete();
+            if (!quiet)
+            {
+                stderr.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"gmm: wrote {frames} frame(s) of the {ExportKind(arguments, data)} view to "
+                    + $"{arguments.ExportPath} in {clock.Elapsed.TotalSeconds:F1} s"));
+            }
+        }
+
         double score = model.Score(data.Values, mixture.Backend);
         if (arguments.OutputPath is not null)
         {
             model.Save(arguments.OutputPath);
-        }
-
-        if (arguments.ExportPath is { } exportPath)
-        {
-            ExportWriter.Write(exportPath, arguments.ViewKind, arguments.ViewDims,
-                arguments.FrameSize, data,
-                recorder.Snapshots, mixture.Backend, stderr, quiet, cancellationToken);
         }
 
         var report = new FitReport(
@@ -86,6 +94,23 @@ internal static class FitCommand
                 + $"(tol {options.Tolerance:G3}); raise --max-iter or --tol.");
         }
     }
+
+    /// <summary>The --export drawing, started before the fit; null without --export.</summary>
+    private static ExportWriter? StartExport(FitArguments arguments, LoadedData data)
+    {
+        if (arguments.ExportPath is not { } path)
+        {
+            return null;
+        }
+
+        (int width, int height) = arguments.FrameSize;
+        return new ExportWriter(FrameSink.Create(path, width, height),
+            ExportKind(arguments, data), ViewOptions.PlotData(data, arguments.ViewDims),
+            arguments.ColorBy);
+    }
+
+    private static ViewKind ExportKind(FitArguments arguments, LoadedData data) =>
+        arguments.ViewKind ?? ViewOptions.DefaultKind(data.Features);
 
     private static void CheckFolderExists(string path)
     {

@@ -20,6 +20,7 @@ internal static class LiveFit
         IProgress<IterationSnapshot> progress,
         PlotData data,
         ViewKind kind,
+        ColorBy colorBy,
         (int Width, int Height) size,
         bool closeWhenDone,
         TextWriter stderr,
@@ -38,8 +39,8 @@ internal static class LiveFit
             return fit(progress);
         }
 
-        var live = new LiveView();
-        var both = new Fan(progress, live);
+        var live = new LiveView { ColorBy = colorBy };
+        var both = new ProgressFan(progress, live);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         Task<T> task = Task.Run(
             () =>
@@ -61,16 +62,5 @@ internal static class LiveFit
         using IComputeBackend drawing = ComputeBackends.Create(ComputeDevice.Cpu);
         live.Run(window, drawing, data, kind, start: null, () => task.IsCompleted, stop.Token);
         return task.GetAwaiter().GetResult();
-    }
-
-    private sealed class Fan(
-        IProgress<IterationSnapshot> first, IProgress<IterationSnapshot> second)
-        : IProgress<IterationSnapshot>
-    {
-        public void Report(IterationSnapshot value)
-        {
-            first.Report(value);
-            second.Report(value);
-        }
     }
 }

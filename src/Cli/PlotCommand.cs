@@ -23,6 +23,11 @@ internal static class PlotCommand
           --columns A,B     columns of DATA to use, by header name or 0-based index
           --dims I,J        the two features a 2-D view draws (default 0,1); the density
                             shown is the mixture's marginal on them
+          --color-by WHAT   density | component: the points view's colours, counts or
+                            each bin's most likely component (default density)
+          --window X0,X1,Y0,Y1
+                            points view: zoom in on this region of the two features and
+                            draw a sample of up to 100,000 points one by one
           -h, --help        this text
 
         example:
@@ -32,7 +37,8 @@ internal static class PlotCommand
     private static readonly Dictionary<string, string> ValueOptions = new(StringComparer.Ordinal)
     {
         ["--kind"] = "--kind", ["-o"] = "-o", ["--output"] = "-o", ["--size"] = "--size",
-        ["--columns"] = "--columns", ["--dims"] = "--dims",
+        ["--columns"] = "--columns", ["--dims"] = "--dims", ["--color-by"] = "--color-by",
+        ["--window"] = "--window",
     };
 
     private static readonly Dictionary<string, string> FlagOptions = new(StringComparer.Ordinal)
@@ -57,6 +63,8 @@ internal static class PlotCommand
         string output = line.Get("-o") ?? throw new UsageException("plot needs -o OUT.png");
         ViewKind? kind = ViewOptions.ParseKind("--kind", line.Get("--kind"));
         (int width, int height) = ViewOptions.ParseSize(line.Get("--size"));
+        ColorBy colorBy = ViewOptions.ParseColorBy(line.Get("--color-by"));
+        DataWindow? window = ViewOptions.ParseWindow(line.Get("--window"));
         CheckOutput(output);
         GaussianMixtureModel model = GaussianMixtureModel.Load(line.Positional[0]);
         string? columns = line.Get("--columns");
@@ -66,7 +74,11 @@ internal static class PlotCommand
         var plotData = new PlotData(data.Values, data.Features, dimX, dimY);
         var frame = new ViewFrame(model.Parameters, model.History);
         using var backend = ComputeBackends.Create(ComputeDevice.Cpu);
-        using var renderer = new MixtureRenderer(width, height, backend);
+        using var renderer = new MixtureRenderer(width, height, backend)
+        {
+            PointsColorBy = colorBy,
+            PointsWindow = window,
+        };
         ViewKind view = kind ?? ViewOptions.DefaultKind(data.Features);
         byte[] rgba = renderer.Render(view, frame, plotData);
         ImageFrames.SavePng(output, rgba, width, height);

@@ -33,6 +33,43 @@ internal static class ViewOptions
                 $"{option} \"{text}\" is not a view; use one of {string.Join(" | ", Kinds.Keys)}");
     }
 
+    private static readonly Dictionary<string, ColorBy> Colorings =
+        new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["density"] = ColorBy.Density, ["component"] = ColorBy.Component,
+    };
+
+    /// <summary>"density" | "component"; null gives density.</summary>
+    public static ColorBy ParseColorBy(string? text)
+    {
+        if (text is null)
+        {
+            return ColorBy.Density;
+        }
+
+        return Colorings.TryGetValue(text, out ColorBy colorBy)
+            ? colorBy
+            : throw new UsageException(
+                $"--color-by \"{text}\" is not a colouring; use density | component");
+    }
+
+    /// <summary>"X0,X1,Y0,Y1" with X0 &lt; X1 and Y0 &lt; Y1; null gives null (no zoom).</summary>
+    public static DataWindow? ParseWindow(string? text)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        double[] v = [.. text.Split(',', StringSplitOptions.TrimEntries)
+            .Select(p => double.TryParse(p, NumberStyles.Float, CultureInfo.InvariantCulture,
+                out double x) && double.IsFinite(x) ? x : double.NaN)];
+        return v.Length == 4 && v[0] < v[1] && v[2] < v[3]
+            ? new DataWindow(v[0], v[1], v[2], v[3])
+            : throw new UsageException(
+                $"--window \"{text}\" is not X0,X1,Y0,Y1 with X0 < X1 and Y0 < Y1, e.g. -1,1,0,2");
+    }
+
     public static ViewKind DefaultKind(int features) =>
         features == 1 ? ViewKind.Histogram : ViewKind.HeatMap;
 

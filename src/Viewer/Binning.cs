@@ -1,33 +1,45 @@
 namespace GmmGpu.Viewer;
 
-/// <summary>Bins points into histograms on the CPU, in parallel over row blocks.</summary>
+/// <summary>
+/// Bins points into histograms on the CPU: blocks of rows in parallel, each worker counting into
+/// its own histogram (shared counters would make every core wait on the others' cache lines),
+/// merged once at the end.
+/// </summary>
 internal static class Binning
 {
     private const int Block = 1 << 16;
 
+    /// <summary>Counts rows [start, end) into <c>counts</c>.</summary>
+    private delegate void CountRows(ReadOnlySpan<float> values, int start, int end, int[] counts);
+
     public static float[] Bin2D(PlotData data, int width, int height)
     {
-        var counts = new int[width * height];
         (double xMin, double xMax) = data.Range(data.DimX);
         (double yMin, double yMax) = data.Range(data.DimY);
-        double sx = width / (xMax - xMin), sy = height / (yMax - yMin);
-        int columns = data.Columns, dx = data.DimX, dy = data.DimY, rows = data.Rows;
-        ReadOnlyMemory<float> values = data.Values;
-        Parallel.For(0, (rows + Block - 1) / Block, block =>
+        // Float arithmetic: a bin is at least 1/8192 of the range, far above float's rounding.
+        float x0 = (float)xMin, y0 = (float)yMin;
+        float sx = (float)(width / (xMax - xMin)), sy = (float)(height / (yMax - yMin));
+        int columns = data.Columns, dx = data.DimX, dy = data.DimY;
+        int[] counts = Count(data, width * height, (v, start, end, local) =>
         {
-            ReadOnlySpan<float> v = values.Span;
-            int end = Math.Min(rows, (block + 1) * Block);
-            for (int i = block * Block; i < end; i++)
+            ReadOnlySpan<float> rows = v[(start * columns)..(end * columns)];
+            for (int at = 0; at < rows.Length; at += columns)
             {
-                int bx = (int)((v[(i * columns) + dx] - xMin) * sx);
-                int by = (int)((v[(i * columns) + dy] - yMin) * sy);
-                if ((uint)bx < (uint)width && (uint)by < (uint)height)
+                float tx = (rows[at + dx] - x0) * sx, ty = (rows[at + dy] - y0) * sy;
+                // The cast truncates towards 0, so values just below the range need the test.
+                if (tx >= 0 && ty >= 0 && (int)tx < width && (int)ty < height)
                 {
-                    Interlocked.Increment(ref counts[(by * width) + bx]);
+                    local[((int)ty * width) + (int)tx]++;
                 }
             }
         });
-        return [.. counts.Select(c => (float)c)];
+        var result = new float[counts.Length];
+        for (int i = 0; i < counts.Length; i++)
+        {
+            result[i] = counts[i];
+        }
+
+        return result;
     }
 
     /// <summary>
@@ -35,24 +47,47 @@ internal static class Binning
     /// </summary>
     public static double[] Bin1D(PlotData data, int dim, int bins, double min, double max)
     {
-        var counts = new double[bins];
-        ReadOnlySpan<float> v = data.Values.Span;
-        double scale = bins / (max - min);
-        for (int i = dim; i < v.Length; i += data.Columns)
+        float x0 = (float)min, scale = (float)(bins / (max - min));
+        int columns = data.Columns;
+        int[] counts = Count(data, bins, (v, start, end, local) =>
         {
-            int b = (int)((v[i] - min) * scale);
-            if ((uint)b < (uint)bins)
+            ReadOnlySpan<float> rows = v[(start * columns)..(end * columns)];
+            for (int at = dim; at < rows.Length; at += columns)
             {
-                counts[b]++;
+                float t = (rows[at] - x0) * scale;
+                if (t >= 0 && (int)t < bins)
+                {
+                    local[(int)t]++;
+                }
             }
-        }
-
+        });
         double norm = 1 / (Math.Max(data.Rows, 1) * (max - min) / bins);
-        for (int b = 0; b < bins; b++)
-        {
-            counts[b] *= norm;
-        }
+        return [.. counts.Select(c => c * norm)];
+    }
 
-        return counts;
+    private static int[] Count(PlotData data, int bins, CountRows countRows)
+    {
+        var total = new int[bins];
+        var gate = new object();
+        ReadOnlyMemory<float> values = data.Values;
+        int rows = data.Rows;
+        var options = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount };
+        Parallel.For(0, (rows + Block - 1) / Block, options, () => new int[bins],
+            (block, _, local) =>
+            {
+                countRows(values.Span, block * Block, Math.Min(rows, (block + 1) * Block), local);
+                return local;
+            },
+            local =>
+            {
+                lock (gate)
+                {
+                    for (int i = 0; i < bins; i++)
+                    {
+                        total[i] += local[i];
+                    }
+                }
+            });
+        return total;
     }
 }

@@ -24,8 +24,9 @@ public sealed partial class MixtureRenderer : IDisposable
     private readonly GlPainter painter;
     private readonly Texture2D values;
     private readonly Texture2D ramp;
-    private readonly Texture2D counts;
-    private float[]? uploadedCounts;
+    private readonly CountsTexture counts;
+    private readonly CountsTexture floorCounts;
+    private readonly Texture2D labels;
     private readonly Canvas canvas = new();
     private readonly Canvas clipped = new();
 
@@ -45,7 +46,9 @@ public sealed partial class MixtureRenderer : IDisposable
             painter = new GlPainter(this.context.Gl, width, height);
             values = painter.CreateTexture(linear: true);
             ramp = painter.CreateTexture(linear: true);
-            counts = painter.CreateTexture(linear: false);
+            counts = new CountsTexture(painter);
+            floorCounts = new CountsTexture(painter);
+            labels = painter.CreateTexture(linear: false);
             float[] rampValues = [.. Enumerable.Range(0, 256).Select(i => i / 255f)];
             ramp.UploadFloats(1, 256, rampValues);
         }
@@ -69,6 +72,9 @@ public sealed partial class MixtureRenderer : IDisposable
 
     /// <summary>Elevation of the surface view's orbit camera, in degrees.</summary>
     public float SurfaceElevation { get; set; } = 35;
+
+    /// <summary>How the points view colours the data.</summary>
+    public ColorBy PointsColorBy { get; set; } = ColorBy.Density;
 
     /// <summary>Filled density levels of the heat map (contour lines lie between them).</summary>
     public int Levels { get; set; } = 10;
@@ -172,6 +178,8 @@ public sealed partial class MixtureRenderer : IDisposable
     public void Dispose()
     {
         context.MakeCurrent();
+        labels.Dispose();
+        floorCounts.Dispose();
         counts.Dispose();
         ramp.Dispose();
         values.Dispose();

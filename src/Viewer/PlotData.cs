@@ -2,11 +2,14 @@ namespace GmmGpu.Viewer;
 
 /// <summary>
 /// The data under a view: N rows of D features (row-major) and the two features drawn.
-/// Bounds and binned histograms are computed once and reused for every frame.
+/// Bounds and binned histograms are computed once and reused for every frame, so one instance
+/// belongs to one drawing thread.
 /// </summary>
 public sealed class PlotData
 {
     private readonly Dictionary<(int, int, int, int), float[]> histograms = [];
+    private readonly Dictionary<(int, int, double, double), double[]> histograms1D = [];
+    private (int MaxRows, float[] Points)? sample;
     private (double Min, double Max)[]? ranges;
 
     /// <param name="values">Shape (rows, columns), row-major.</param>
@@ -63,19 +66,53 @@ public sealed class PlotData
         return counts;
     }
 
+    /// <summary>
+    /// Density-normalised histogram of feature <paramref name="dim"/>: <paramref name="bins"/>
+    /// bins over [min, max).
+    /// </summary>
+    internal double[] Histogram1D(int dim, int bins, double min, double max)
+    {
+        var key = (dim, bins, min, max);
+        if (!histograms1D.TryGetValue(key, out double[]? density))
+        {
+            density = Binning.Bin1D(this, dim, bins, min, max);
+            histograms1D[key] = density;
+        }
+
+        return density;
+    }
+
+    /// <summary>
+    /// At most <paramref name="maxRows"/> rows spread evenly over the data (every k-th), as
+    /// (DimX, DimY) pairs: what a zoomed-in view draws point by point.
+    /// </summary>
+    internal float[] Sample(int maxRows)
+    {
+        if (sample is not { } kept || kept.MaxRows != maxRows)
+        {
+            int stride = Math.Max(1, (Rows + maxRows - 1) / maxRows);
+            var points = new float[2 * ((Rows + stride - 1) / stride)];
+            ReadOnlySpan<float> v = Values.Span;
+            for (int row = 0, i = 0; row < Rows; row += stride, i += 2)
+            {
+                points[i] = v[(row * Columns) + DimX];
+                points[i + 1] = v[(row * Columns) + DimY];
+            }
+
+            kept = (maxRows, points);
+            sample = kept;
+        }
+
+        return kept.Points;
+    }
+
     private (double, double)[] ComputeRanges()
     {
         var result = new (double, double)[Columns];
-        ReadOnlySpan<float> v = Values.Span;
+        (float Min, float Max)[] bounds = DataBounds.Compute(Values, Columns);
         for (int d = 0; d < Columns; d++)
         {
-            double min = double.PositiveInfinity, max = double.NegativeInfinity;
-            for (int i = d; i < v.Length; i += Columns)
-            {
-                min = Math.Min(min, v[i]);
-                max = Math.Max(max, v[i]);
-            }
-
+            double min = bounds[d].Min, max = bounds[d].Max;
             if (!(max > min))
             {
                 (min, max) = Rows == 0 ? (-1, 1) : (min - 1, max + 1);

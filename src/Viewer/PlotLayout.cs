@@ -27,6 +27,11 @@ public sealed record PlotLayout(
             xMin, xMax, yMin, yMax);
     }
 
+    /// <summary>The data point at pixel position <paramref name="pixel"/>.</summary>
+    public (double X, double Y) ToData(Vector2 pixel) => (
+        XMin + ((pixel.X - Plot.Left) / Plot.Width * (XMax - XMin)),
+        YMin + ((Plot.Bottom - pixel.Y) / Plot.Height * (YMax - YMin)));
+
     /// <summary>The pixel (centre) of data point (x, y).</summary>
     public Vector2 ToPixel(double x, double y) => new(
         (float)(Plot.Left + ((x - XMin) / (XMax - XMin) * Plot.Width)),

@@ -8,30 +8,6 @@ namespace GmmGpu.Viewer;
 /// <param name="History">Iterations so far, oldest first; may be empty (a loaded model).</param>
 public sealed record ViewFrame(MixtureParameters Parameters, IReadOnlyList<IterationRecord> History)
 {
-    /// <summary>
-    /// The frames of a fit: one per snapshot, in order, each with the history so far.
-    /// </summary>
-    public static IReadOnlyList<ViewFrame> FromSnapshots(IReadOnlyList<IterationSnapshot> snapshots)
-    {
-        ArgumentNullException.ThrowIfNull(snapshots);
-        var frames = new List<ViewFrame>(snapshots.Count);
-        var history = new List<IterationRecord>();
-        int initialization = -1;
-        foreach (IterationSnapshot snapshot in snapshots)
-        {
-            if (snapshot.Initialization != initialization)
-            {
-                history = [];
-                initialization = snapshot.Initialization;
-            }
-
-            history.Add(snapshot.Record);
-            frames.Add(new ViewFrame(snapshot.Parameters, history.ToArray()));
-        }
-
-        return frames;
-    }
-
     /// <summary>"iteration 12  log-likelihood -2.8123  change 1.2E-04", or "model".</summary>
     public string Title
     {

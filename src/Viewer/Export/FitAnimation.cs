@@ -1,42 +1,71 @@
 namespace GmmGpu.Viewer.Export;
 
-/// <summary>Renders every frame of a fit, in order, into a sink; the last is held.</summary>
-public static class FitAnimation
+/// <summary>
+/// Draws a fit into a sink, one frame per snapshot in order, and holds the last frame. The
+/// surface view turns a little each frame. Use on the renderer's thread.
+/// </summary>
+public sealed class FitAnimation
 {
     /// <summary>
     /// Extra copies of the final frame: half a second at <see cref="FrameSink.FramesPerSecond"/>.
     /// </summary>
     public const int HeldFrames = FrameSink.FramesPerSecond / 2;
 
-    /// <summary>
-    /// Renders <paramref name="frames"/> and completes <paramref name="sink"/>; returns the frames
-    /// written.
-    /// </summary>
-    public static int Write(
-        MixtureRenderer renderer, ViewKind kind, IReadOnlyList<ViewFrame> frames, PlotData data,
-        FrameSink sink, CancellationToken cancellationToken = default)
+    private readonly MixtureRenderer renderer;
+    private readonly ViewKind kind;
+    private readonly PlotData data;
+    private readonly FrameSink sink;
+    private readonly FitHistory history = new();
+    private readonly byte[] rgba;
+    private readonly float azimuth;
+    private int drawn;
+
+    /// <param name="renderer">Draws the frames; its size is the sink's.</param>
+    public FitAnimation(MixtureRenderer renderer, ViewKind kind, PlotData data, FrameSink sink)
     {
         ArgumentNullException.ThrowIfNull(renderer);
-        ArgumentNullException.ThrowIfNull(frames);
+        ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(sink);
-        var rgba = new byte[renderer.Width * renderer.Height * 4];
-        float azimuth = renderer.SurfaceAzimuth;
-        for (int i = 0; i < frames.Count; i++)
+        if (renderer.Width != sink.Width || renderer.Height != sink.Height)
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            renderer.SurfaceAzimuth = azimuth + (2 * i);
-            renderer.Render(kind, frames[i], data, rgba);
-            sink.Add(rgba);
-            if (i == frames.Count - 1)
-            {
-                for (int h = 0; h < HeldFrames; h++)
-                {
-                    sink.Add(rgba);
-                }
-            }
+            throw new ArgumentException($"the renderer draws {renderer.Width}x{renderer.Height} "
+                + $"but the sink takes {sink.Width}x{sink.Height}.", nameof(sink));
         }
 
-        renderer.SurfaceAzimuth = azimuth;
+        this.renderer = renderer;
+        this.kind = kind;
+        this.data = data;
+        this.sink = sink;
+        rgba = new byte[renderer.Width * renderer.Height * 4];
+        azimuth = renderer.SurfaceAzimuth;
+    }
+
+    /// <summary>Draws the next snapshot of the fit into the sink.</summary>
+    public void Add(IterationSnapshot snapshot)
+    {
+        ViewFrame frame = history.Add(snapshot);
+        renderer.SurfaceAzimuth = azimuth + (2 * drawn);
+        try
+        {
+            renderer.Render(kind, frame, data, rgba);
+        }
+        finally
+        {
+            renderer.SurfaceAzimuth = azimuth;
+        }
+
+        sink.Add(rgba);
+        drawn++;
+    }
+
+    /// <summary>Holds the last frame, completes the sink; returns the frames written.</summary>
+    public int Complete()
+    {
+        for (int h = 0; h < HeldFrames && drawn > 0; h++)
+        {
+            sink.Add(rgba);
+        }
+
         sink.Complete();
         return sink.Count;
     }

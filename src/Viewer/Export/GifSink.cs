@@ -1,38 +1,47 @@
-using SixLabors.ImageSharp;
-using SixLabors.ImageSharp.Formats.Gif;
-using SixLabors.ImageSharp.PixelFormats;
-using SixLabors.ImageSharp.Processing.Processors.Quantization;
-
 namespace GmmGpu.Viewer.Export;
 
-/// <summary>An animated GIF: a Wu-quantised palette per frame, no dithering, looping.</summary>
-internal sealed class GifSink(string path, int width, int height) : FrameSink(width, height)
+/// <summary>
+/// An animated GIF written frame by frame into a temporary file beside the path (a palette per
+/// frame, no dithering, looping), moved in place by <see cref="Complete"/>.
+/// </summary>
+internal sealed class GifSink : FrameSink
 {
-    private readonly List<byte[]> frames = [];
+    private readonly string path;
+    private readonly string temp;
+    private readonly FileStream stream;
+    private readonly GifWriter writer;
+    private bool completed;
+
+    public GifSink(string path, int width, int height)
+        : base(width, height)
+    {
+        AtomicFile.CheckFolder(path);
+        this.path = path;
+        temp = AtomicFile.TempPath(path);
+        stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write);
+        writer = new GifWriter(stream, width, height);
+    }
 
     public override void Complete()
     {
-        using var gif = new Image<Rgba32>(Width, Height);
-        gif.Metadata.GetGifMetadata().RepeatCount = 0;
-        foreach (byte[] frame in frames)
-        {
-            using Image<Rgba32> image = ImageFrames.ToImage(frame, Width, Height);
-            image.Frames.RootFrame.Metadata.GetGifMetadata().FrameDelay = 100 / FramesPerSecond;
-            gif.Frames.AddFrame(image.Frames.RootFrame);
-        }
-
-        if (gif.Frames.Count > 1)
-        {
-            gif.Frames.RemoveFrame(0);
-        }
-
-        var encoder = new GifEncoder
-        {
-            Quantizer = new WuQuantizer(new QuantizerOptions { Dither = null }),
-            ColorTableMode = GifColorTableMode.Local,
-        };
-        AtomicFile.Write(path, stream => gif.Save(stream, encoder));
+        writer.Finish();
+        stream.Dispose();
+        File.Move(temp, path, overwrite: true);
+        completed = true;
     }
 
-    protected override void AddFrame(ReadOnlySpan<byte> rgba) => frames.Add(rgba.ToArray());
+    protected override void AddFrame(ReadOnlySpan<byte> rgba) =>
+        writer.WriteFrame(rgba, 100 / FramesPerSecond);
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            stream.Dispose();
+            if (!completed)
+            {
+                File.Delete(temp);
+            }
+        }
+    }
 }

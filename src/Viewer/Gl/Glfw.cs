@@ -14,6 +14,8 @@ internal static partial class Glfw
     public const int OpenGlCoreProfile = 0x00032001;
     public const int KeySpace = 32;
     public const int Key1 = 49;
+    public const int KeyC = 67;
+    public const int KeyR = 82;
     public const int KeyEscape = 256;
     public const int KeyTab = 258;
     public const int Press = 1;
@@ -62,6 +64,24 @@ internal static partial class Glfw
 
     [LibraryImport(Library, EntryPoint = "glfwGetFramebufferSize")]
     public static partial void GetFramebufferSize(nint window, out int width, out int height);
+
+    [LibraryImport(Library, EntryPoint = "glfwGetWindowSize")]
+    public static partial void GetWindowSize(nint window, out int width, out int height);
+
+    [LibraryImport(Library, EntryPoint = "glfwGetCursorPos")]
+    public static partial void GetCursorPos(nint window, out double x, out double y);
+
+    [LibraryImport(Library, EntryPoint = "glfwSetWindowUserPointer")]
+    public static partial void SetWindowUserPointer(nint window, nint pointer);
+
+    [LibraryImport(Library, EntryPoint = "glfwGetWindowUserPointer")]
+    public static partial nint GetWindowUserPointer(nint window);
+
+    /// <summary>Calls <paramref name="callback"/>(window, dx, dy) on each wheel turn, from
+    /// the event-polling thread.</summary>
+    [LibraryImport(Library, EntryPoint = "glfwSetScrollCallback")]
+    public static unsafe partial nint SetScrollCallback(
+        nint window, delegate* unmanaged[Cdecl]<nint, double, double, void> callback);
 
     [LibraryImport(Library, EntryPoint = "glfwSetWindowTitle",
         StringMarshalling = StringMarshalling.Utf8)]

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Silk.NET.OpenGL;
 
 namespace GmmGpu.Viewer.Gl;
@@ -8,10 +10,16 @@ namespace GmmGpu.Viewer.Gl;
 public sealed class GlfwWindowContext : IGlContext
 {
     private nint window;
+    private GCHandle self;
+    private double scrolled;
 
-    private GlfwWindowContext(nint window)
+    private unsafe GlfwWindowContext(nint window)
     {
         this.window = window;
+        // The scroll callback is static; the window's user pointer leads it back to this.
+        self = GCHandle.Alloc(this);
+        Glfw.SetWindowUserPointer(window, GCHandle.ToIntPtr(self));
+        Glfw.SetScrollCallback(window, &OnScroll);
         Glfw.MakeContextCurrent(window);
         Glfw.SwapInterval(1);
         Gl = GL.GetApi(Glfw.GetProcAddress);
@@ -91,6 +99,28 @@ public sealed class GlfwWindowContext : IGlContext
 
     public void SwapBuffers() => Glfw.SwapBuffers(window);
 
+    /// <summary>
+    /// Wheel steps (up positive) since the last call, gathered while waiting for events.
+    /// </summary>
+    public double TakeScroll()
+    {
+        double steps = scrolled;
+        scrolled = 0;
+        return steps;
+    }
+
+    /// <summary>The mouse position in framebuffer pixels, origin top left.</summary>
+    public (double X, double Y) CursorPosition
+    {
+        get
+        {
+            Glfw.GetCursorPos(window, out double x, out double y);
+            Glfw.GetWindowSize(window, out int width, out int height);
+            (int fw, int fh) = FramebufferSize;
+            return (x * fw / Math.Max(width, 1), y * fh / Math.Max(height, 1));
+        }
+    }
+
     public static void WaitEvents(double seconds) => Glfw.WaitEventsTimeout(seconds);
 
     public void Dispose()
@@ -100,7 +130,17 @@ public sealed class GlfwWindowContext : IGlContext
             Gl.Dispose();
             Glfw.DestroyWindow(window);
             Glfw.Terminate();
+            self.Free();
             window = 0;
+        }
+    }
+
+    [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
+    private static void OnScroll(nint window, double dx, double dy)
+    {
+        if (GCHandle.FromIntPtr(Glfw.GetWindowUserPointer(window)).Target is GlfwWindowContext c)
+        {
+            c.scrolled += dy;
         }
     }
 }

@@ -37,7 +37,13 @@ internal sealed class VertexArray : IDisposable
     public int FloatsPerVertex { get; }
 
     /// <summary>Uploads <paramref name="vertices"/> and draws them as triangles.</summary>
-    public void DrawTriangles(ReadOnlySpan<float> vertices)
+    public void DrawTriangles(ReadOnlySpan<float> vertices) =>
+        Draw(PrimitiveType.Triangles, vertices);
+
+    /// <summary>Uploads <paramref name="vertices"/> and draws them as points.</summary>
+    public void DrawPoints(ReadOnlySpan<float> vertices) => Draw(PrimitiveType.Points, vertices);
+
+    private void Draw(PrimitiveType primitive, ReadOnlySpan<float> vertices)
     {
         if (vertices.IsEmpty)
         {
@@ -46,7 +52,7 @@ internal sealed class VertexArray : IDisposable
 
         gl.BindVertexArray(Handle);
         Vertices.Upload(vertices);
-        gl.DrawArrays(PrimitiveType.Triangles, 0, (uint)(vertices.Length / FloatsPerVertex));
+        gl.DrawArrays(primitive, 0, (uint)(vertices.Length / FloatsPerVertex));
         gl.BindVertexArray(0);
     }
 

@@ -6,7 +6,9 @@ namespace GmmGpu.Viewer.Live;
 /// <summary>
 /// The live window of a fit. EM reports snapshots from its own thread (<see cref="Report"/> never
 /// waits on drawing); <see cref="Run"/> draws the latest on the window's thread. Keys: 1–5 pick
-/// the view, Tab the next one, Space pauses the picture, Esc closes the window.
+/// the view, Tab the next one, C switches the points view between density and component colours,
+/// the wheel zooms the points view about the mouse (a sample drawn point by point), R resets the
+/// zoom, Space pauses the picture, Esc closes the window.
 /// </summary>
 public sealed class LiveView : IProgress<IterationSnapshot>
 {
@@ -20,14 +22,18 @@ public sealed class LiveView : IProgress<IterationSnapshot>
     private static readonly TimeSpan MinimumFrameInterval = TimeSpan.FromMilliseconds(250);
 
     private readonly object gate = new();
-    private readonly List<IterationSnapshot> snapshots = [];
+    private readonly FitHistory history = new();
+    private ViewFrame? latest;
     private int version;
+
+    /// <summary>How the points view colours the data; C in the window switches it.</summary>
+    public ColorBy ColorBy { get; set; }
 
     public void Report(IterationSnapshot value)
     {
         lock (gate)
         {
-            snapshots.Add(value);
+            latest = history.Add(value);
             version++;
         }
     }
@@ -69,6 +75,25 @@ public sealed class LiveView : IProgress<IterationSnapshot>
                 kind = Order[(Array.IndexOf(Order, kind) + 1) % Order.Length];
             }
 
+            if (Pressed(window, keys, Glfw.KeyC))
+            {
+                ColorBy = ColorBy == ColorBy.Density ? ColorBy.Component : ColorBy.Density;
+                drawnKind = null;
+            }
+
+            double steps = window.TakeScroll();
+            if (steps != 0 && kind == ViewKind.Points && data.Columns > 1)
+            {
+                Zoom(window, renderer, data, steps);
+                drawnKind = null;
+            }
+
+            if (Pressed(window, keys, Glfw.KeyR))
+            {
+                renderer.PointsWindow = null;
+                drawnKind = null;
+            }
+
             int current = Volatile.Read(ref version);
             if (!paused && current != drawn
                 && (sinceDraw.Elapsed >= MinimumFrameInterval || fitDone()))
@@ -81,6 +106,7 @@ public sealed class LiveView : IProgress<IterationSnapshot>
             if (frame is not null && drawnKind != kind)
             {
                 renderer.SurfaceAzimuth = -60 + (2 * frame.History.Count);
+                renderer.PointsColorBy = ColorBy;
                 renderer.Draw(kind == ViewKind.Histogram || data.Columns > 1 ? kind
                     : ViewKind.Histogram, frame, data);
                 drawnKind = kind;
@@ -104,16 +130,27 @@ public sealed class LiveView : IProgress<IterationSnapshot>
     {
         lock (gate)
         {
-            if (snapshots.Count == 0)
-            {
-                return null;
-            }
-
-            int last = snapshots[^1].Initialization;
-            List<IterationRecord> history =
-                [.. snapshots.Where(s => s.Initialization == last).Select(s => s.Record)];
-            return new ViewFrame(snapshots[^1].Parameters, history);
+            return latest;
         }
+    }
+
+    /// <summary>
+    /// Zooms the points view by 1.25 per wheel step about the data point under the mouse;
+    /// back out to the whole data, it shows the whole data as counts again.
+    /// </summary>
+    private static void Zoom(
+        GlfwWindowContext window, MixtureRenderer renderer, PlotData data, double steps)
+    {
+        PlotLayout layout = renderer.PointsLayout(data);
+        (double cx, double cy) = window.CursorPosition;
+        (int width, int height) = window.FramebufferSize;
+        var pixel = new System.Numerics.Vector2((float)(cx * renderer.Width / Math.Max(width, 1)),
+            (float)(cy * renderer.Height / Math.Max(height, 1)));
+        (double x, double y) = layout.ToData(pixel);
+        var current = new DataWindow(layout.XMin, layout.XMax, layout.YMin, layout.YMax);
+        DataWindow next = current.Zoom(Math.Pow(1.25, steps), x, y);
+        PlotLayout whole = renderer.Layout(data);
+        renderer.PointsWindow = next.XMax - next.XMin >= whole.XMax - whole.XMin ? null : next;
     }
 
     private static bool Pressed(GlfwWindowContext window, bool[] keys, int key)

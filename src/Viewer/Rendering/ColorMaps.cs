@@ -29,12 +29,28 @@ public static class ColorMaps
         return (Viridis[i * 4], Viridis[(i * 4) + 1], Viridis[(i * 4) + 2]);
     }
 
+    /// <summary>The component colours (tab10) as RGBA bytes, component k at entry k.</summary>
+    public static byte[] Components { get; } = BuildComponents();
+
     /// <summary>Component k's colour (tab10), alpha 1.</summary>
     public static Vector4 Component(int k)
     {
         int i = k % Categorical.GetLength(0);
         return new Vector4(
             Categorical[i, 0] / 255f, Categorical[i, 1] / 255f, Categorical[i, 2] / 255f, 1);
+    }
+
+    private static byte[] BuildComponents()
+    {
+        int count = Categorical.GetLength(0);
+        var rgba = new byte[count * 4];
+        for (int i = 0; i < count; i++)
+        {
+            (rgba[4 * i], rgba[(4 * i) + 1], rgba[(4 * i) + 2], rgba[(4 * i) + 3]) =
+                (Categorical[i, 0], Categorical[i, 1], Categorical[i, 2], 255);
+        }
+
+        return rgba;
     }
 
     private static byte[] BuildViridis()

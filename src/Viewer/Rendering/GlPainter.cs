@@ -15,11 +15,16 @@ internal sealed class GlPainter : IDisposable
     private readonly Framebuffer framebuffer;
     private readonly ShaderProgram flat;
     private readonly ShaderProgram scalar;
+    private readonly ShaderProgram categorical;
+    private readonly ShaderProgram overlay;
+    private readonly ShaderProgram floor;
     private readonly ShaderProgram surface;
     private readonly VertexArray flatVertices;
     private readonly VertexArray imageVertices;
     private readonly VertexArray surfaceVertices;
+    private readonly VertexArray floorVertices;
     private readonly Texture2D colourMap;
+    private readonly Texture2D palette;
 
     public GlPainter(GL gl, int width, int height)
     {
@@ -29,12 +34,19 @@ internal sealed class GlPainter : IDisposable
         framebuffer = new Framebuffer(gl, width, height);
         flat = new ShaderProgram(gl, "flat", Shaders.FlatVertex, Shaders.FlatFragment);
         scalar = new ShaderProgram(gl, "scalar", Shaders.ScalarVertex, Shaders.ScalarFragment);
+        categorical = new ShaderProgram(
+            gl, "categorical", Shaders.ScalarVertex, Shaders.CategoricalFragment);
+        overlay = new ShaderProgram(gl, "overlay", Shaders.ScalarVertex, Shaders.OverlayFragment);
+        floor = new ShaderProgram(gl, "floor", Shaders.FloorVertex, Shaders.FloorFragment);
         surface = new ShaderProgram(gl, "surface", Shaders.SurfaceVertex, Shaders.SurfaceFragment);
         flatVertices = new VertexArray(gl, 2, 4);
         imageVertices = new VertexArray(gl, 2, 2);
         surfaceVertices = new VertexArray(gl, 3, 3, 1);
+        floorVertices = new VertexArray(gl, 3, 2);
         colourMap = new Texture2D(gl, linear: false);
         colourMap.UploadRgba(256, 1, ColorMaps.Viridis);
+        palette = new Texture2D(gl, linear: false);
+        palette.UploadRgba(ColorMaps.Components.Length / 4, 1, ColorMaps.Components);
     }
 
     public int Width { get; }
@@ -60,15 +72,35 @@ internal sealed class GlPainter : IDisposable
         flatVertices.DrawTriangles(canvas.Vertices);
     }
 
+    /// <summary>
+    /// Draws square dots of <paramref name="size"/> pixels, (x, y, r, g, b, a) per dot in pixel
+    /// coordinates, clipped to a pixel rectangle.
+    /// </summary>
+    public void DrawDots(ReadOnlySpan<float> dots, float size, RectangleF clip)
+    {
+        flat.Use();
+        flat.Set("uViewport", new Vector2(Width, Height));
+        gl.PointSize(size);
+        Scissor(clip);
+        flatVertices.DrawPoints(dots);
+        gl.Disable(EnableCap.ScissorTest);
+    }
+
     /// <summary>Draws <paramref name="canvas"/> clipped to a pixel rectangle.</summary>
     public void Draw(Canvas canvas, RectangleF clip)
+    {
+        Scissor(clip);
+        Draw(canvas);
+        gl.Disable(EnableCap.ScissorTest);
+    }
+
+    /// <summary>Limits drawing to a pixel rectangle until the scissor test is disabled.</summary>
+    private void Scissor(RectangleF clip)
     {
         int left = (int)MathF.Floor(clip.Left), top = (int)MathF.Floor(clip.Top);
         int right = (int)MathF.Ceiling(clip.Right), bottom = (int)MathF.Ceiling(clip.Bottom);
         gl.Enable(EnableCap.ScissorTest);
         gl.Scissor(left, Height - bottom, (uint)(right - left), (uint)(bottom - top));
-        Draw(canvas);
-        gl.Disable(EnableCap.ScissorTest);
     }
 
     /// <summary>
@@ -88,6 +120,102 @@ internal sealed class GlPainter : IDisposable
         scalar.Set("uValues", 0);
         colourMap.Bind(1);
         scalar.Set("uMap", 1);
+        DrawQuad(rect);
+    }
+
+    /// <summary>
+    /// Draws binned counts (row 0 at the bottom) in the colours of their bins' components
+    /// (<paramref name="labels"/>, same shape), paler where counts are lower.
+    /// </summary>
+    public void DrawCategorical(
+        Texture2D counts, Texture2D labels, RectangleF rect, float max, Vector4 empty)
+    {
+        categorical.Use();
+        categorical.Set("uViewport", new Vector2(Width, Height));
+        categorical.Set("uMax", max);
+        categorical.Set("uPaletteSize", ColorMaps.Components.Length / 4);
+        gl.Uniform4(gl.GetUniformLocation(categorical.Handle, "uEmpty"), empty);
+        counts.Bind(0);
+        categorical.Set("uValues", 0);
+        labels.Bind(1);
+        categorical.Set("uLabels", 1);
+        palette.Bind(2);
+        categorical.Set("uPalette", 2);
+        DrawQuad(rect);
+    }
+
+    /// <summary>
+    /// Draws a lit mesh of (position, normal, value) triangles with depth testing. Fragments
+    /// whose value is below <paramref name="cutoff"/> are left out; with
+    /// <paramref name="alpha"/> &lt; 1 the mesh's nearest layer is blended over what is drawn
+    /// (a depth-only pass first, so the mesh never shows through itself).
+    /// </summary>
+    public void DrawSurface(
+        ReadOnlySpan<float> vertices, Matrix4x4 mvp, Vector3 light, float alpha, float cutoff)
+    {
+        gl.Enable(EnableCap.DepthTest);
+        surface.Use();
+        surface.Set("uMvp", mvp);
+        surface.Set("uLight", light);
+        surface.Set("uAlpha", alpha);
+        surface.Set("uCutoff", cutoff);
+        colourMap.Bind(1);
+        surface.Set("uMap", 1);
+        if (alpha < 1)
+        {
+            gl.ColorMask(false, false, false, false);
+            surfaceVertices.DrawTriangles(vertices);
+            gl.ColorMask(true, true, true, true);
+            gl.DepthFunc(DepthFunction.Lequal);
+        }
+
+        surfaceVertices.DrawTriangles(vertices);
+        gl.DepthFunc(DepthFunction.Less);
+        gl.Disable(EnableCap.DepthTest);
+    }
+
+    /// <summary>
+    /// Draws the square [-1, 1]² at height <paramref name="z"/>, depth tested, with binned
+    /// counts (row 0 at y = -1) as <paramref name="ink"/> on <paramref name="colour"/>.
+    /// </summary>
+    public void DrawFloor(
+        Texture2D counts, float max, Matrix4x4 mvp, float z, Vector4 colour, Vector4 ink)
+    {
+        gl.Enable(EnableCap.DepthTest);
+        floor.Use();
+        floor.Set("uMvp", mvp);
+        floor.Set("uMax", max);
+        gl.Uniform4(gl.GetUniformLocation(floor.Handle, "uFloor"), colour);
+        gl.Uniform4(gl.GetUniformLocation(floor.Handle, "uInk"), ink);
+        counts.Bind(0);
+        floor.Set("uValues", 0);
+        ReadOnlySpan<float> quad =
+        [
+            -1, -1, z, 0, 0, 1, -1, z, 1, 0, 1, 1, z, 1, 1,
+            -1, -1, z, 0, 0, 1, 1, z, 1, 1, -1, 1, z, 0, 1,
+        ];
+        floorVertices.DrawTriangles(quad);
+        gl.Disable(EnableCap.DepthTest);
+    }
+
+    /// <summary>
+    /// Draws binned counts (row 0 at the bottom) as <paramref name="ink"/> over the frame, more
+    /// opaque where counts are higher; empty bins are left as they are.
+    /// </summary>
+    public void DrawOverlay(Texture2D counts, RectangleF rect, float max, Vector4 ink)
+    {
+        overlay.Use();
+        overlay.Set("uViewport", new Vector2(Width, Height));
+        overlay.Set("uMax", max);
+        gl.Uniform4(gl.GetUniformLocation(overlay.Handle, "uInk"), ink);
+        counts.Bind(0);
+        overlay.Set("uValues", 0);
+        DrawQuad(rect);
+    }
+
+    /// <summary>A pixel rectangle textured with (0, 0) at its bottom left.</summary>
+    private void DrawQuad(RectangleF rect)
+    {
         float l = rect.Left, r = rect.Right, t = rect.Top, b = rect.Bottom;
         ReadOnlySpan<float> quad =
         [
@@ -95,21 +223,6 @@ internal sealed class GlPainter : IDisposable
             l, b, 0, 0, r, t, 1, 1, l, t, 0, 1,
         ];
         imageVertices.DrawTriangles(quad);
-    }
-
-    /// <summary>
-    /// Draws a lit mesh of (position, normal, value) triangles with depth testing.
-    /// </summary>
-    public void DrawSurface(ReadOnlySpan<float> vertices, Matrix4x4 mvp, Vector3 light)
-    {
-        gl.Enable(EnableCap.DepthTest);
-        surface.Use();
-        surface.Set("uMvp", mvp);
-        surface.Set("uLight", light);
-        colourMap.Bind(1);
-        surface.Set("uMap", 1);
-        surfaceVertices.DrawTriangles(vertices);
-        gl.Disable(EnableCap.DepthTest);
     }
 
     /// <summary>
@@ -134,11 +247,16 @@ internal sealed class GlPainter : IDisposable
 
     public void Dispose()
     {
+        palette.Dispose();
         colourMap.Dispose();
+        floorVertices.Dispose();
         surfaceVertices.Dispose();
         imageVertices.Dispose();
         flatVertices.Dispose();
         surface.Dispose();
+        floor.Dispose();
+        overlay.Dispose();
+        categorical.Dispose();
         scalar.Dispose();
         flat.Dispose();
         framebuffer.Dispose();

@@ -1,6 +1,6 @@
 namespace GmmGpu.Viewer.Rendering;
 
-/// <summary>GLSL 3.30 core sources of the three programs.</summary>
+/// <summary>GLSL 3.30 core sources of the programs.</summary>
 internal static class Shaders
 {
     public const string FlatVertex = """
@@ -74,6 +74,79 @@ internal static class Shaders
         }
         """;
 
+    // Counts (as in ScalarFragment, log scaled) set how far each bin's component colour is from
+    // white: the sparsest bins are pale, the densest full colour; empty bins stay uEmpty.
+    public const string CategoricalFragment = """
+        #version 330 core
+        in vec2 vUv;
+        uniform sampler2D uValues;
+        uniform sampler2D uLabels;
+        uniform sampler2D uPalette;
+        uniform float uMax;
+        uniform int uPaletteSize;
+        uniform vec4 uEmpty;
+        out vec4 colour;
+        void main()
+        {
+            float v = texture(uValues, vUv).r;
+            if (v <= 0.0) { colour = uEmpty; return; }
+            float t = clamp(log(1.0 + v) / log(1.0 + uMax), 0.0, 1.0);
+            int label = int(texture(uLabels, vUv).r + 0.5);
+            vec3 hue = texelFetch(uPalette, ivec2(label % uPaletteSize, 0), 0).rgb;
+            colour = vec4(mix(vec3(1.0), hue, 0.25 + 0.75 * t), 1.0);
+        }
+        """;
+
+    // Binned counts as ink over what is drawn: empty bins leave it untouched, the alpha grows
+    // with log(1 + count) from half the ink's to the ink's (single points stay visible).
+    public const string OverlayFragment = """
+        #version 330 core
+        in vec2 vUv;
+        uniform sampler2D uValues;
+        uniform float uMax;
+        uniform vec4 uInk;
+        out vec4 colour;
+        void main()
+        {
+            float v = texture(uValues, vUv).r;
+            if (v <= 0.0) { discard; }
+            float t = clamp(log(1.0 + v) / log(1.0 + uMax), 0.0, 1.0);
+            colour = vec4(uInk.rgb, uInk.a * (0.5 + 0.5 * t));
+        }
+        """;
+
+    public const string FloorVertex = """
+        #version 330 core
+        layout(location = 0) in vec3 aPosition;
+        layout(location = 1) in vec2 aUv;
+        uniform mat4 uMvp;
+        out vec2 vUv;
+        void main()
+        {
+            gl_Position = uMvp * vec4(aPosition, 1.0);
+            vUv = aUv;
+        }
+        """;
+
+    // The floor under the surface with the binned data on it: ink over the floor colour, more
+    // opaque where counts are higher (log scaled, as elsewhere).
+    public const string FloorFragment = """
+        #version 330 core
+        in vec2 vUv;
+        uniform sampler2D uValues;
+        uniform float uMax;
+        uniform vec4 uFloor;
+        uniform vec4 uInk;
+        out vec4 colour;
+        void main()
+        {
+            float v = texture(uValues, vUv).r;
+            float t = v > 0.0 ? clamp(log(1.0 + v) / log(1.0 + uMax), 0.0, 1.0) : 0.0;
+            float a = v > 0.0 ? uInk.a * (0.3 + 0.7 * t) : 0.0;
+            colour = vec4(mix(uFloor.rgb, uInk.rgb, a), 1.0);
+        }
+        """;
+
     public const string SurfaceVertex = """
         #version 330 core
         layout(location = 0) in vec3 aPosition;
@@ -96,13 +169,16 @@ internal static class Shaders
         in float vValue;
         uniform sampler2D uMap;
         uniform vec3 uLight;
+        uniform float uAlpha;
+        uniform float uCutoff;
         out vec4 colour;
         void main()
         {
+            if (vValue < uCutoff) { discard; }
             float t = clamp(vValue, 0.0, 1.0);
             vec3 base = texture(uMap, vec2((t * 255.0 + 0.5) / 256.0, 0.5)).rgb;
             float diffuse = abs(dot(normalize(vNormal), normalize(uLight)));
-            colour = vec4(base * (0.35 + 0.65 * diffuse), 1.0);
+            colour = vec4(base * (0.35 + 0.65 * diffuse), uAlpha);
         }
         """;
 }

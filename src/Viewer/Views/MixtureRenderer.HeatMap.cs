@@ -17,15 +17,16 @@ public sealed partial class MixtureRenderer
         double hx = (layout.XMax - layout.XMin) / gw / 2, hy = (layout.YMax - layout.YMin) / gh / 2;
         float[] density = EvaluateDensity(frame.Parameters, data, gw, gh,
             layout.XMin + hx, layout.XMax - hx, layout.YMin + hy, layout.YMax - hy);
-        float max = 0;
-        foreach (float v in density)
-        {
-            max = Math.Max(max, v);
-        }
-
+        float max = MaxOf(density);
         max = max > 0 && float.IsFinite(max) ? max : 1;
         values.UploadFloats(gw, gh, density);
         painter.DrawScalar(values, layout.Plot, max, log: false, Levels, Background);
+        if (ShowData)
+        {
+            float most = UploadCounts(data, layout, out _);
+            painter.DrawOverlay(counts.Texture, layout.Plot, most, DataOverlayInk);
+        }
+
         painter.DrawScalar(ramp, layout.ColorBar, 1, log: false, Levels, Background);
 
         var segments = new List<(Vector2, Vector2)>();

@@ -19,7 +19,7 @@ public sealed partial class MixtureRenderer
         ArgumentNullException.ThrowIfNull(frame);
         ArgumentNullException.ThrowIfNull(data);
         (double min, double max) = data.Range(data.DimX);
-        double[] bars = Binning.Bin1D(data, data.DimX, HistogramBins, min, max);
+        double[] bars = data.Histogram1D(data.DimX, HistogramBins, min, max);
         double top = bars.Max();
         for (int i = 0; i < 200; i++)
         {
@@ -34,7 +34,7 @@ public sealed partial class MixtureRenderer
     {
         PlotLayout layout = HistogramLayout(frame, data);
         double min = layout.XMin, max = layout.XMax, width = (max - min) / HistogramBins;
-        double[] bars = Binning.Bin1D(data, data.DimX, HistogramBins, min, max);
+        double[] bars = data.Histogram1D(data.DimX, HistogramBins, min, max);
         for (int b = 0; b < HistogramBins; b++)
         {
             Vector2 p0 = layout.ToPixel(min + (b * width), 0);

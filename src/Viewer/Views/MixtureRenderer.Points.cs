@@ -13,31 +13,63 @@ public sealed partial class MixtureRenderer
 
     private void DrawPoints(ViewFrame frame, PlotData data)
     {
-        PlotLayout layout = Layout(data);
-        int bw = Math.Max(1, (int)layout.Plot.Width), bh = Math.Max(1, (int)layout.Plot.Height);
-        float[] binned = data.Histogram2D(bw, bh);
-        float max = 1;
-        foreach (float c in binned)
+        PlotLayout layout = PointsLayout(data);
+        if (PointsWindow is null)
         {
-            max = Math.Max(max, c);
+            DrawBinnedPoints(frame, data, layout);
+        }
+        else
+        {
+            DrawSampledPoints(frame, data, layout);
         }
 
-        if (!ReferenceEquals(binned, uploadedCounts))
-        {
-            counts.UploadFloats(bw, bh, binned);
-            uploadedCounts = binned;
-        }
-
-        painter.DrawScalar(counts, layout.Plot, max, log: true, levels: 0, Empty);
-        painter.DrawScalar(ramp, layout.ColorBar, 1, log: false, levels: 0, Background);
         clipped.Clear();
         DrawEllipses(frame.Parameters, data, layout);
         painter.Draw(clipped, layout.Plot);
         DrawFrameAndTicks(layout);
-        RectangleF bar = layout.ColorBar;
-        canvas.Text("1", bar.Right + 7, bar.Bottom - 3, 1, Ink);
-        canvas.Text(Format(max), bar.Right + 7, bar.Top - 3, 1, Ink);
-        canvas.Text("points", bar.Left - 6, bar.Bottom + 9, 1, Ink);
+    }
+
+    /// <summary>All the data as an image of counts, one bin per pixel.</summary>
+    private void DrawBinnedPoints(ViewFrame frame, PlotData data, PlotLayout layout)
+    {
+        float max = UploadCounts(data, layout, out float[] binned);
+        if (PointsColorBy == ColorBy.Component)
+        {
+            int bw = Math.Max(1, (int)layout.Plot.Width), bh = binned.Length / bw;
+            float[] best = ComponentLabels.Grid(frame.Parameters, data.DimX, data.DimY, binned,
+                bw, bh, (layout.XMin, layout.XMax), (layout.YMin, layout.YMax));
+            labels.UploadFloats(bw, bh, best);
+            painter.DrawCategorical(counts.Texture, labels, layout.Plot, max, Empty);
+            DrawComponentLegend(frame.Parameters.Components, layout.ColorBar);
+        }
+        else
+        {
+            painter.DrawScalar(counts.Texture, layout.Plot, max, log: true, levels: 0, Empty);
+            painter.DrawScalar(ramp, layout.ColorBar, 1, log: false, levels: 0, Background);
+            RectangleF bar = layout.ColorBar;
+            canvas.Text("1", bar.Right + 7, bar.Bottom - 3, 1, Ink);
+            canvas.Text(Format(max), bar.Right + 7, bar.Top - 3, 1, Ink);
+            canvas.Text("points", bar.Left - 6, bar.Bottom + 9, 1, Ink);
+        }
+    }
+
+    /// <summary>A swatch and the index of each component, top down, as many as fit.</summary>
+    private void DrawComponentLegend(int components, RectangleF bar)
+    {
+        const float row = 16;
+        int shown = Math.Min(components, Math.Max(1, (int)(bar.Height / row)));
+        for (int k = 0; k < shown; k++)
+        {
+            float top = bar.Top + (k * row);
+            canvas.Rect(bar.Left, top, bar.Right, top + row - 4, ColorMaps.Component(k));
+            canvas.Text(k.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                bar.Right + 7, top + 2, 1, Ink);
+        }
+
+        if (shown < components)
+        {
+            canvas.Text("...", bar.Right + 7, bar.Top + (shown * row), 1, Ink);
+        }
     }
 
     private void DrawEllipses(MixtureParameters parameters, PlotData data, PlotLayout layout)

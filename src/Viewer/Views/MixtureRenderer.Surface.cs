@@ -6,6 +6,35 @@ public sealed partial class MixtureRenderer
 {
     private const int SurfaceGrid = 128;
 
+    /// <summary>Bins of the data on the floor, per side.</summary>
+    private const int FloorBins = 256;
+
+    /// <summary>Height of the surface at the density's maximum (the floor is at 0).</summary>
+    private const float SurfaceScale = 0.9f;
+
+    /// <summary>
+    /// With the data shown, the surface is this opaque, and left out where the density is under
+    /// this share of its maximum, so the data on the floor shows beside and through it.
+    /// </summary>
+    private const float SurfaceAlpha = 0.85f, SurfaceCutoff = 0.01f;
+
+    private static readonly Vector4 FloorColour = new(0.93f, 0.93f, 0.93f, 1);
+    private static readonly Vector4 FloorInk = new(0.12f, 0.16f, 0.3f, 0.9f);
+
+    /// <summary>
+    /// The pixel where the surface view draws data point (x, y) at <paramref name="height"/>
+    /// (0: the floor; 1: the density's maximum).
+    /// </summary>
+    internal Vector2 SurfacePixel(PlotData data, double x, double y, double height = 0)
+    {
+        (double xMin, double xMax) = data.Range(data.DimX);
+        (double yMin, double yMax) = data.Range(data.DimY);
+        var p = new Vector4((float)((2 * (x - xMin) / (xMax - xMin)) - 1),
+            (float)((2 * (y - yMin) / (yMax - yMin)) - 1), (float)height * SurfaceScale, 1);
+        Vector4 clip = Vector4.Transform(p, SurfaceCamera());
+        return new Vector2((clip.X / clip.W + 1) / 2 * Width, (1 - (clip.Y / clip.W)) / 2 * Height);
+    }
+
     private void DrawSurface(ViewFrame frame, PlotData data)
     {
         (double xMin, double xMax) = data.Range(data.DimX);
@@ -21,7 +50,7 @@ public sealed partial class MixtureRenderer
         }
 
         float step = 2f / (n - 1);
-        const float scale = 0.9f;
+        const float scale = SurfaceScale;
         Vector3 Position(int i, int j) =>
             new(-1 + (i * step), -1 + (j * step), heights[(j * n) + i] * scale);
 
@@ -61,6 +90,24 @@ public sealed partial class MixtureRenderer
             }
         }
 
+        Matrix4x4 camera = SurfaceCamera();
+        var light = new Vector3(0.4f, -0.3f, 1);
+        if (ShowData)
+        {
+            floorCounts.Upload(data.Histogram2D(FloorBins, FloorBins), FloorBins, FloorBins);
+            painter.DrawFloor(
+                floorCounts.Texture, floorCounts.Max, camera, 0, FloorColour, FloorInk);
+            painter.DrawSurface(vertices, camera, light, SurfaceAlpha, SurfaceCutoff);
+        }
+        else
+        {
+            painter.DrawSurface(vertices, camera, light, alpha: 1, cutoff: float.NegativeInfinity);
+        }
+    }
+
+    /// <summary>View × projection of the orbit camera around the unit surface.</summary>
+    private Matrix4x4 SurfaceCamera()
+    {
         float azimuth = float.DegreesToRadians(SurfaceAzimuth);
         float elevation = float.DegreesToRadians(SurfaceElevation);
         const float distance = 3.6f;
@@ -71,6 +118,6 @@ public sealed partial class MixtureRenderer
         Matrix4x4 view = Matrix4x4.CreateLookAt(eye, target, Vector3.UnitZ);
         Matrix4x4 projection = Matrix4x4.CreatePerspectiveFieldOfView(
             float.DegreesToRadians(40), (float)Width / Height, 0.1f, 20);
-        painter.DrawSurface(vertices, view * projection, new Vector3(0.4f, -0.3f, 1));
+        return view * projection;
     }
 }

@@ -18,7 +18,7 @@ public sealed class ExportCommandTests
 
         CliResult result = CliResult.Run("fit", data, "-k", "3", "--seed", "1", "--tol", "0",
             "--max-iter", "7", "--export", gif, "--view-kind", "points", "--size", "320x240",
-            "--quiet");
+            "--color-by", "component", "--quiet");
 
         Assert.Equal(0, result.ExitCode);
         using Image<Rgba32> image = Image.Load<Rgba32>(gif);
@@ -71,6 +71,7 @@ public sealed class ExportCommandTests
     [InlineData("--size", "wide", "is not WxH")]
     [InlineData("--view-dims", "0,7", "is not two different feature indices")]
     [InlineData("--view-dims", "1,1", "is not two different feature indices")]
+    [InlineData("--color-by", "rainbow", "is not a colouring")]
     public void Fit_BadViewOption_IsAUsageError(string option, string value, string message)
     {
         using var files = new TestFiles();
@@ -123,6 +124,9 @@ public sealed class ExportCommandTests
     [InlineData("--size", "0x0", 2)]
     [InlineData("-o", "out.gif", 2)]
     [InlineData("--dims", "0,5", 2)]
+    [InlineData("--color-by", "rainbow", 2)]
+    [InlineData("--window", "1,0,0,1", 2)]
+    [InlineData("--window", "0,1,0", 2)]
     [InlineData("-o", "missing/out.png", 1)]
     public void Plot_BadInput_OneLineAndExitCode(string option, string value, int code)
     {

@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using GmmGpu.Backends;
+using GmmGpu.Tests.Cli;
+using GmmGpu.Tests.Data;
 using GmmGpu.Viewer;
 using GmmGpu.Viewer.Gl;
 using GmmGpu.Viewer.Live;
@@ -57,6 +59,36 @@ public sealed partial class WindowTests
     }
 
     [Fact]
+    public async Task Demo_UnderXvfb_ShowsTheFitLiveAndClosesWhenDone()
+    {
+        using var server = XvfbServer.Start();
+        using var files = new TestFiles();
+        string? previous = Environment.GetEnvironmentVariable("DISPLAY");
+        SetDisplay(server.Display);
+        try
+        {
+            using var watching = new CancellationTokenSource();
+            Task<string> titles = Task.Run(() => WindowTitles(server.Display, watching.Token));
+
+            CliResult result = CliResult.Run("demo", "--n", "20000", "--out", files.Folder,
+                "--device", "cpu", "--close-when-done");
+            watching.Cancel();
+
+            Assert.True(result.ExitCode == 0, result.Stderr);
+            Assert.DoesNotContain("no live view", result.Stderr, StringComparison.Ordinal);
+            // The window's title names the iteration drawn: a frame of the fit was shown.
+            Assert.Contains("gmm: iteration", await titles, StringComparison.Ordinal);
+            // The export drew every iteration beside the window, on its own GL context.
+            Assert.True(File.Exists(files.PathOf("demo.gif")));
+            Assert.True(File.Exists(files.PathOf("demo-final.png")));
+        }
+        finally
+        {
+            SetDisplay(previous);
+        }
+    }
+
+    [Fact]
     public void Window_NoDisplay_ReturnsNullWithAReason()
     {
         string? previous = Environment.GetEnvironmentVariable("DISPLAY");
@@ -72,6 +104,29 @@ public sealed partial class WindowTests
         {
             SetDisplay(previous);
         }
+    }
+
+    /// <summary>The window titles seen on <paramref name="display"/> until cancelled.</summary>
+    private static string WindowTitles(string display, CancellationToken stop)
+    {
+        var seen = new System.Text.StringBuilder();
+        while (!stop.IsCancellationRequested)
+        {
+            var start = new ProcessStartInfo("xwininfo")
+            {
+                ArgumentList = { "-display", display, "-root", "-tree" },
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                UseShellExecute = false,
+            };
+            using Process process = Process.Start(start)!;
+            _ = process.StandardError.ReadToEndAsync(CancellationToken.None);
+            seen.Append(process.StandardOutput.ReadToEnd());
+            process.WaitForExit();
+            Thread.Sleep(100);
+        }
+
+        return seen.ToString();
     }
 
     /// <summary>Sets DISPLAY for .NET and for native code (GLFW reads the C environment).</summary>

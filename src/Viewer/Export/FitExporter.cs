@@ -1,0 +1,149 @@
+using System.Collections.Concurrent;
+using System.Runtime.ExceptionServices;
+using GmmGpu.Engine;
+
+namespace GmmGpu.Viewer.Export;
+
+/// <summary>
+/// Draws a fit into a sink while it runs. EM reports snapshots from its thread; a thread of the
+/// exporter's own, with its own headless GL context, draws each one in order into the sink. At
+/// most <c>capacity</c> snapshots wait to be drawn: <see cref="Report"/> then waits
+/// (back-pressure), so no frame is dropped and memory does not grow with the iteration count.
+/// </summary>
+public sealed class FitExporter : IProgress<IterationSnapshot>, IDisposable
+{
+    private readonly BlockingCollection<IterationSnapshot> queue;
+    private readonly CancellationTokenSource stop = new();
+    private readonly ManualResetEventSlim ready = new();
+    private readonly FrameSink sink;
+    private readonly Thread thread;
+    private volatile ExceptionDispatchInfo? failure;
+    private int written;
+
+    /// <summary>
+    /// Starts the drawing thread and waits until its GL context is ready, so a missing OpenGL
+    /// fails here, before the fit.
+    /// </summary>
+    /// <param name="sink">Where frames go; owned by the exporter from here on, even on
+    /// failure.</param>
+    /// <param name="backend">Evaluates density grids on the drawing thread only: not the backend
+    /// EM runs on.</param>
+    /// <param name="colorBy">How the points view colours the data.</param>
+    /// <param name="capacity">Snapshots that may wait to be drawn, ≥ 1.</param>
+    /// <exception cref="Gl.GlUnavailableException">No OpenGL.</exception>
+    public FitExporter(
+        FrameSink sink, ViewKind kind, PlotData data, IComputeBackend backend,
+        ColorBy colorBy = ColorBy.Density, int capacity = 2)
+    {
+        ArgumentNullException.ThrowIfNull(sink);
+        this.sink = sink;
+        try
+        {
+            ArgumentNullException.ThrowIfNull(data);
+            ArgumentNullException.ThrowIfNull(backend);
+            ArgumentOutOfRangeException.ThrowIfNegativeOrZero(capacity);
+            queue = new BlockingCollection<IterationSnapshot>(capacity);
+            thread = new Thread(() => Draw(kind, data, backend, colorBy))
+            {
+                IsBackground = true,
+                Name = "gmm export",
+            };
+            thread.Start();
+            ready.Wait();
+            if (failure is not null)
+            {
+                thread.Join();
+                failure.Throw();
+            }
+        }
+        catch
+        {
+            sink.Dispose();
+            stop.Dispose();
+            ready.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Queues a snapshot to draw; waits while the queue is full.</summary>
+    /// <exception cref="Exception">Drawing or writing an earlier frame failed (its
+    /// exception).</exception>
+    public void Report(IterationSnapshot value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        failure?.Throw();
+        try
+        {
+            queue.Add(value, stop.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            failure?.Throw();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Ends the fit: waits until every snapshot is drawn, holds the last frame and completes the
+    /// sink. Returns the frames written.
+    /// </summary>
+    /// <exception cref="Exception">Drawing or writing a frame failed (its exception).</exception>
+    public int Complete()
+    {
+        queue.CompleteAdding();
+        thread.Join();
+        failure?.Throw();
+        return written;
+    }
+
+    /// <summary>Stops drawing (a fit that failed or was cancelled) and drops what was written.
+    /// </summary>
+    public void Dispose()
+    {
+        if (thread.IsAlive)
+        {
+            stop.Cancel();
+            thread.Join();
+        }
+
+        sink.Dispose();
+        queue.Dispose();
+        stop.Dispose();
+        ready.Dispose();
+    }
+
+    private void Draw(ViewKind kind, PlotData data, IComputeBackend backend, ColorBy colorBy)
+    {
+        MixtureRenderer? renderer = null;
+        try
+        {
+            renderer = new MixtureRenderer(sink.Width, sink.Height, backend)
+            {
+                PointsColorBy = colorBy,
+            };
+            var animation = new FitAnimation(renderer, kind, data, sink);
+            ready.Set();
+            foreach (IterationSnapshot snapshot in queue.GetConsumingEnumerable(stop.Token))
+            {
+                animation.Add(snapshot);
+            }
+
+            written = animation.Complete();
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            // Disposed before the end: nothing is completed.
+        }
+        catch (Exception e)
+        {
+            failure = ExceptionDispatchInfo.Capture(e);
+            // Wakes a Report waiting on a full queue, which then throws this failure.
+            stop.Cancel();
+        }
+        finally
+        {
+            renderer?.Dispose();
+            ready.Set();
+        }
+    }
+}

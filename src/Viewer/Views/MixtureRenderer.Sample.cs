@@ -1,0 +1,82 @@
+using System.Globalization;
+using System.Numerics;
+using GmmGpu.Viewer.Rendering;
+using GmmGpu.Viewer.Views;
+
+namespace GmmGpu.Viewer;
+
+public sealed partial class MixtureRenderer
+{
+    /// <summary>Most rows a zoomed-in points view draws one by one.</summary>
+    public const int MaxSampledPoints = 100_000;
+
+    /// <summary>Side of a sampled point's square, in pixels.</summary>
+    public const float SampleDotSize = 3;
+
+    /// <summary>Colour of sampled points when they are not coloured by component.</summary>
+    public static readonly Vector4 SampleInk = new(0.12f, 0.16f, 0.3f, 1);
+
+    private const int FloatsPerDot = 6;
+
+    private float[] dots = [];
+
+    /// <summary>
+    /// The region the points view shows: null shows all the data as an image of counts; a
+    /// window (zoomed in) shows a sample of at most <see cref="MaxSampledPoints"/> rows point by
+    /// point, so single points can be seen.
+    /// </summary>
+    public DataWindow? PointsWindow { get; set; }
+
+    /// <summary>The layout of the points view: the whole data, or <see cref="PointsWindow"/>.
+    /// </summary>
+    public PlotLayout PointsLayout(PlotData data)
+    {
+        PlotLayout whole = Layout(data);
+        return PointsWindow is { } w
+            ? whole with { XMin = w.XMin, XMax = w.XMax, YMin = w.YMin, YMax = w.YMax }
+            : whole;
+    }
+
+    private void DrawSampledPoints(ViewFrame frame, PlotData data, PlotLayout layout)
+    {
+        float[] sample = data.Sample(MaxSampledPoints);
+        double[]? terms = PointsColorBy == ColorBy.Component
+            ? ComponentLabels.Terms(frame.Parameters, data.DimX, data.DimY) : null;
+        int k = frame.Parameters.Components;
+        if (dots.Length < sample.Length / 2 * FloatsPerDot)
+        {
+            dots = new float[sample.Length / 2 * FloatsPerDot];
+        }
+
+        RectangleF plot = layout.Plot;
+        float margin = SampleDotSize;
+        int used = 0, shown = 0;
+        for (int i = 0; i < sample.Length; i += 2)
+        {
+            Vector2 p = layout.ToPixel(sample[i], sample[i + 1]);
+            if (p.X < plot.Left - margin || p.X > plot.Right + margin
+                || p.Y < plot.Top - margin || p.Y > plot.Bottom + margin)
+            {
+                continue;
+            }
+
+            Vector4 colour = terms is null ? SampleInk
+                : ColorMaps.Component(ComponentLabels.Best(terms, k, sample[i], sample[i + 1]));
+            (dots[used], dots[used + 1]) = (p.X, p.Y);
+            (dots[used + 2], dots[used + 3], dots[used + 4], dots[used + 5]) =
+                (colour.X, colour.Y, colour.Z, colour.W);
+            used += FloatsPerDot;
+            shown++;
+        }
+
+        painter.DrawDots(dots.AsSpan(0, used), SampleDotSize, plot);
+        if (terms is not null)
+        {
+            DrawComponentLegend(k, layout.ColorBar);
+        }
+
+        string caption = string.Create(CultureInfo.InvariantCulture,
+            $"{shown} of {sample.Length / 2} sampled of {data.Rows} points");
+        canvas.Text(caption, plot.Right - Canvas.TextWidth(caption, 1), plot.Bottom + 20, 1, Ink);
+    }
+}

@@ -1,0 +1,118 @@
+using GmmGpu.Backends;
+using GmmGpu.Engine;
+using GmmGpu.Viewer;
+using GmmGpu.Viewer.Export;
+using Xunit;
+using static GmmGpu.Tests.Viewer.ViewerFixtures;
+
+namespace GmmGpu.Tests.Viewer;
+
+public sealed class FitExporterTests : IDisposable
+{
+    private const int Width = 160;
+    private const int Height = 120;
+    private readonly IComputeBackend backend = ComputeBackends.Create(ComputeDevice.Cpu);
+    private readonly PlotData data = new(Gaussian2D(5_000, 0, 0, 1, 1, seed: 11), 2);
+
+    public void Dispose() => backend.Dispose();
+
+    [Fact]
+    public void Export_EverySnapshot_IsDrawnInOrderWhileTheFitRuns()
+    {
+        IterationSnapshot[] snapshots = Snapshots(8);
+        var sink = new KeepingSink();
+        int drawnBeforeComplete;
+        using (var exporter = new FitExporter(sink, ViewKind.HeatMap, data, backend, capacity: 1))
+        {
+            foreach (IterationSnapshot snapshot in snapshots)
+            {
+                exporter.Report(snapshot);
+            }
+
+            // With one waiting snapshot and one being drawn, the rest are already in the sink.
+            drawnBeforeComplete = sink.Frames.Count;
+            Assert.Equal(snapshots.Length + FitAnimation.HeldFrames, exporter.Complete());
+        }
+
+        Assert.InRange(drawnBeforeComplete, snapshots.Length - 2, snapshots.Length);
+        using var renderer = new MixtureRenderer(Width, Height, backend);
+        var history = new FitHistory();
+        for (int i = 0; i < snapshots.Length; i++)
+        {
+            Assert.Equal(renderer.Render(ViewKind.HeatMap, history.Add(snapshots[i]), data),
+                sink.Frames[i]);
+        }
+
+        Assert.Equal(sink.Frames[snapshots.Length - 1], sink.Frames[^1]);
+        Assert.True(sink.Completed);
+    }
+
+    [Fact]
+    public void Export_SinkFails_TheFitsNextReportThrowsItsError()
+    {
+        var sink = new KeepingSink { FailAt = 2 };
+        using var exporter = new FitExporter(sink, ViewKind.Points, data, backend, capacity: 1);
+
+        var error = Assert.Throws<IOException>(() =>
+        {
+            foreach (IterationSnapshot snapshot in Snapshots(20))
+            {
+                exporter.Report(snapshot);
+            }
+        });
+
+        Assert.Contains("disk full", error.Message, StringComparison.Ordinal);
+        Assert.Throws<IOException>(() => exporter.Complete());
+        Assert.False(sink.Completed);
+    }
+
+    [Fact]
+    public void Export_DisposedMidFit_StopsAndCompletesNothing()
+    {
+        var sink = new KeepingSink();
+        using (var exporter = new FitExporter(sink, ViewKind.Curves, data, backend))
+        {
+            exporter.Report(Snapshots(1)[0]);
+        }
+
+        Assert.False(sink.Completed);
+        Assert.True(sink.Disposed);
+    }
+
+    /// <summary>A fit's snapshots: one component whose mean walks right.</summary>
+    private static IterationSnapshot[] Snapshots(int count) =>
+    [
+        .. Enumerable.Range(1, count).Select(i => new IterationSnapshot(
+            new IterationRecord(i, -3 + (0.1 * i), 0.1, 100, 120, TimeSpan.Zero),
+            OneComponent(-1 + (0.25 * i), 0, 0.8, 0.8), 0, TimeSpan.Zero, 5_000)),
+    ];
+
+    /// <summary>Keeps every frame; throws "disk full" on frame <see cref="FailAt"/>.</summary>
+    private sealed class KeepingSink() : FrameSink(FitExporterTests.Width, FitExporterTests.Height)
+    {
+        public List<byte[]> Frames { get; } = [];
+
+        public int FailAt { get; init; } = -1;
+
+        public bool Completed { get; private set; }
+
+        public bool Disposed { get; private set; }
+
+        public override void Complete() => Completed = true;
+
+        protected override void AddFrame(ReadOnlySpan<byte> rgba)
+        {
+            if (Frames.Count == FailAt)
+            {
+                throw new IOException("disk full");
+            }
+
+            lock (Frames)
+            {
+                Frames.Add(rgba.ToArray());
+            }
+        }
+
+        protected override void Dispose(bool disposing) => Disposed = true;
+    }
+}
