@@ -66,12 +66,12 @@ for line in open(path):
     runs[r["case"]].append(r["result"])
 base = min(r["seconds_per_iteration"] for r in runs["in-memory"])
 print(f"{rows:,}×2 points, K=5 full, {iters} iterations, fastest of {repeat} runs, `cpu` backend\n")
-print("| case | s/iteration | vs in-memory | lower bound | all collectives of the fit |")
+print("| case | s/iteration | vs in-memory | lower bound | all-reduce s/iteration |")
 print("|---|---:|---:|---:|---:|")
 for case, rs in runs.items():
     best = min(rs, key=lambda r: r["seconds_per_iteration"])
     spi = best["seconds_per_iteration"]
-    coll = best.get("collective_seconds")
+    coll = best.get("allreduce_seconds_per_iteration")
     print(f"| {case} | {spi*1000:.1f} ms | {spi/base:.2f}× | {best['lower_bound']:.12f} | "
-          + (f"{coll*1000:.1f} ms" if coll is not None else "—") + " |")
+          + (f"{coll*1e6:.0f} µs" if coll is not None else "—") + " |")
 PY

@@ -31,10 +31,10 @@ internal sealed class FitReport(
     }));
 
     /// <summary>
-    /// Time the fit spent in MPI collectives (initialisation included, waiting for the slowest
-    /// rank included); null for one process.
+    /// Time an EM iteration spent in MPI collectives (waiting for the slowest rank included);
+    /// null for one process.
     /// </summary>
-    public TimeSpan? CollectiveTime { get; init; }
+    public TimeSpan? CollectiveTimePerIteration { get; init; }
 
     private string DeviceName => string.Join(", ", backends.Select(backend => backend.DeviceName));
 
@@ -73,9 +73,9 @@ internal sealed class FitReport(
         text.AppendLine(c, $"AIC               {Aic:G10}");
         text.AppendLine(c, $"seconds           {seconds:F3}");
         text.AppendLine(c, $"seconds/iteration {SecondsPerIteration:F4}");
-        if (CollectiveTime is { } collectives)
+        if (CollectiveTimePerIteration is { } collectives)
         {
-            text.AppendLine(c, $"all-reduce s      {collectives.TotalSeconds:F4} (all collectives of the fit)");
+            text.AppendLine(c, $"all-reduce s/it.  {collectives.TotalSeconds:F6}");
         }
 
         text.AppendLine(c, $"model             {modelPath ?? "(not written; use -o MODEL.json)"}");
@@ -103,9 +103,9 @@ internal sealed class FitReport(
             WriteNumber(json, "aic", Aic);
             json.WriteNumber("seconds", seconds);
             json.WriteNumber("seconds_per_iteration", SecondsPerIteration);
-            if (CollectiveTime is { } collectives)
+            if (CollectiveTimePerIteration is { } collectives)
             {
-                json.WriteNumber("collective_seconds", collectives.TotalSeconds);
+                json.WriteNumber("allreduce_seconds_per_iteration", collectives.TotalSeconds);
             }
 
             if (modelPath is not null)

@@ -71,12 +71,12 @@ internal static class StreamingFit
         try
         {
             var progress = new ProgressPrinter(stderr, arguments.Quiet || arguments.Json || !lead, options.NInit);
+            var collectiveClock = new CollectiveClock(communicator);
             using var mixture = new GaussianMixture(options, backends, communicator);
             var clock = Stopwatch.StartNew();
-            TimeSpan setup = communicator.Elapsed;
-            GaussianMixtureModel model = mixture.Fit(source, progress, cancellationToken);
+            GaussianMixtureModel model = mixture.Fit(
+                source, new ProgressFan(progress, collectiveClock), cancellationToken);
             double seconds = clock.Elapsed.TotalSeconds;
-            TimeSpan collectives = communicator.Elapsed - setup;
             double score = mixture.Score(model, source, cancellationToken);
             double[] rows = [source.Rows];
             communicator.AllReduceSum(rows);
@@ -94,7 +94,7 @@ internal static class StreamingFit
                 backends, ((long)rows[0], source.Columns), model, score, seconds, progress.TotalIterations,
                 progress.IterationTime, arguments.OutputPath, communicator.Size)
             {
-                CollectiveTime = communicator.Size > 1 ? collectives : null,
+                CollectiveTimePerIteration = communicator.Size > 1 ? collectiveClock.PerIteration : null,
             };
             if (arguments.Json)
             {
@@ -113,6 +113,28 @@ internal static class StreamingFit
             foreach (IComputeBackend backend in backends)
             {
                 backend.Dispose();
+            }
+        }
+    }
+
+    /// <summary>
+    /// The time spent in collectives from one iteration's report to the next: the all-reduce
+    /// of the statistics and the agreement that no rank failed, waiting included.
+    /// </summary>
+    private sealed class CollectiveClock(TimedCommunicator communicator) : IProgress<IterationSnapshot>
+    {
+        private TimeSpan first;
+        private TimeSpan last;
+        private int reports;
+
+        public TimeSpan PerIteration => reports < 2 ? TimeSpan.Zero : (last - first) / (reports - 1);
+
+        public void Report(IterationSnapshot value)
+        {
+            last = communicator.Elapsed;
+            if (reports++ == 0)
+            {
+                first = last;
             }
         }
     }
