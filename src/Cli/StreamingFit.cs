@@ -63,14 +63,19 @@ internal static class StreamingFit
     {
         bool lead = communicator.Rank == 0;
         using IRowSource source = Agreement.Run(communicator, () => arguments.Distributed
-            ? RowSources.OpenShare(arguments.DataPath, arguments.Columns, communicator.Rank, communicator.Size, communicator)
+            ? RowSources.OpenShare(
+                arguments.DataPath, arguments.Columns,
+                communicator.Rank, communicator.Size, communicator)
             : RowSources.Open(arguments.DataPath, arguments.Columns));
-        IReadOnlyList<IComputeBackend> backends = Agreement.Run(communicator, () => arguments.DeviceList is { } list
-            ? DeviceList.Create(list, options.MaxDegreeOfParallelism)
-            : [ComputeBackends.Create(options.Device, options.MaxDegreeOfParallelism)]);
+        IReadOnlyList<IComputeBackend> backends = Agreement.Run(
+            communicator,
+            () => arguments.DeviceList is { } list
+                ? DeviceList.Create(list, options.MaxDegreeOfParallelism)
+                : [ComputeBackends.Create(options.Device, options.MaxDegreeOfParallelism)]);
         try
         {
-            var progress = new ProgressPrinter(stderr, arguments.Quiet || arguments.Json || !lead, options.NInit);
+            var progress = new ProgressPrinter(
+                stderr, arguments.Quiet || arguments.Json || !lead, options.NInit);
             var collectiveClock = new CollectiveClock(communicator);
             using var mixture = new GaussianMixture(options, backends, communicator);
             var clock = Stopwatch.StartNew();
@@ -91,10 +96,13 @@ internal static class StreamingFit
             }
 
             var report = new FitReport(
-                backends, ((long)rows[0], source.Columns), model, score, seconds, progress.TotalIterations,
-                progress.IterationTime, arguments.OutputPath, communicator.Size)
+                backends, ((long)rows[0], source.Columns), model, score, seconds,
+                progress.TotalIterations, progress.IterationTime, arguments.OutputPath,
+                communicator.Size)
             {
-                CollectiveTimePerIteration = communicator.Size > 1 ? collectiveClock.PerIteration : null,
+                CollectiveTimePerIteration = communicator.Size > 1
+                    ? collectiveClock.PerIteration
+                    : null,
             };
             if (arguments.Json)
             {
@@ -121,13 +129,16 @@ internal static class StreamingFit
     /// The time spent in collectives from one iteration's report to the next: the all-reduce
     /// of the statistics and the agreement that no rank failed, waiting included.
     /// </summary>
-    private sealed class CollectiveClock(TimedCommunicator communicator) : IProgress<IterationSnapshot>
+    private sealed class CollectiveClock(TimedCommunicator communicator)
+        : IProgress<IterationSnapshot>
     {
         private TimeSpan first;
         private TimeSpan last;
         private int reports;
 
-        public TimeSpan PerIteration => reports < 2 ? TimeSpan.Zero : (last - first) / (reports - 1);
+        public TimeSpan PerIteration => reports < 2
+            ? TimeSpan.Zero
+            : (last - first) / (reports - 1);
 
         public void Report(IterationSnapshot value)
         {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using GmmGpu.Backends.Ilgpu;
 using GmmGpu.Engine;
 
@@ -10,21 +11,36 @@ namespace GmmGpu.Backends;
 /// </summary>
 public static class DeviceList
 {
-    private static readonly Dictionary<string, ComputeDevice> Kinds = new(StringComparer.OrdinalIgnoreCase)
-    {
-        ["auto"] = ComputeDevice.Auto, ["cpu"] = ComputeDevice.Cpu, ["ilgpu-cpu"] = ComputeDevice.IlgpuCpu,
-        ["cuda"] = ComputeDevice.Cuda, ["opencl"] = ComputeDevice.OpenCL,
-    };
+    private static readonly Dictionary<string, ComputeDevice> Kinds =
+        new(StringComparer.OrdinalIgnoreCase)
+        {
+            ["auto"] = ComputeDevice.Auto,
+            ["cpu"] = ComputeDevice.Cpu,
+            ["ilgpu-cpu"] = ComputeDevice.IlgpuCpu,
+            ["cuda"] = ComputeDevice.Cuda,
+            ["opencl"] = ComputeDevice.OpenCL,
+        };
 
-    /// <summary>Whether <paramref name="text"/> names more than one device or an indexed one.</summary>
-    public static bool IsList(string text) => text.Contains(',', StringComparison.Ordinal) || text.Contains(':', StringComparison.Ordinal);
+    /// <summary>
+    /// Whether <paramref name="text"/> names more than one device or an indexed one.
+    /// </summary>
+    public static bool IsList(string text) =>
+        text.Contains(',', StringComparison.Ordinal)
+        || text.Contains(':', StringComparison.Ordinal);
 
     /// <summary>Creates a backend for each device named; the caller disposes them.</summary>
     /// <param name="text">The list, as above.</param>
-    /// <param name="maxDegreeOfParallelism">Threads of each CPU backend; null uses every core.</param>
-    /// <exception cref="ArgumentException">The text names an unknown kind or a bad index.</exception>
-    /// <exception cref="InvalidOperationException">A named device is not available here.</exception>
-    public static IReadOnlyList<IComputeBackend> Create(string text, int? maxDegreeOfParallelism = null)
+    /// <param name="maxDegreeOfParallelism">
+    /// Threads of each CPU backend; null uses every core.
+    /// </param>
+    /// <exception cref="ArgumentException">
+    /// The text names an unknown kind or a bad index.
+    /// </exception>
+    /// <exception cref="InvalidOperationException">
+    /// A named device is not available here.
+    /// </exception>
+    public static IReadOnlyList<IComputeBackend> Create(
+        string text, int? maxDegreeOfParallelism = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(text);
         var backends = new List<IComputeBackend>();
@@ -36,8 +52,8 @@ public static class DeviceList
                 if (!Kinds.TryGetValue(parts[0], out ComputeDevice kind))
                 {
                     throw new ArgumentException(
-                        $"unknown device \"{parts[0]}\" in \"{text}\"; use auto, cpu, ilgpu-cpu, cuda or "
-                        + "opencl, each optionally :N or :all, separated by commas.");
+                        $"unknown device \"{parts[0]}\" in \"{text}\"; use auto, cpu, ilgpu-cpu, "
+                        + "cuda or opencl, each optionally :N or :all, separated by commas.");
                 }
 
                 if (parts.Length == 1)
@@ -64,14 +80,16 @@ public static class DeviceList
         return backends;
     }
 
-    private static void AddIndexed(List<IComputeBackend> backends, ComputeDevice kind, string which, string text)
+    private static void AddIndexed(
+        List<IComputeBackend> backends, ComputeDevice kind, string which, string text)
     {
         if (string.Equals(which, "all", StringComparison.OrdinalIgnoreCase))
         {
             int count = IlgpuBackend.Count(kind);
             if (count == 0)
             {
-                throw new InvalidOperationException($"\"{text}\": no {kind} device is available here.");
+                throw new InvalidOperationException(
+                    $"\"{text}\": no {kind} device is available here.");
             }
 
             for (int i = 0; i < count; i++)
@@ -79,13 +97,15 @@ public static class DeviceList
                 backends.Add(IlgpuBackend.Create(kind, i));
             }
         }
-        else if (int.TryParse(which, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int index))
+        else if (int.TryParse(
+            which, NumberStyles.None, CultureInfo.InvariantCulture, out int index))
         {
             backends.Add(IlgpuBackend.Create(kind, index));
         }
         else
         {
-            throw new ArgumentException($"\"{kind}:{which}\" in \"{text}\": the index must be a number ≥ 0 or all.");
+            throw new ArgumentException(
+                $"\"{kind}:{which}\" in \"{text}\": the index must be a number ≥ 0 or all.");
         }
     }
 }

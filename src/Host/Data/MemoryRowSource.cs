@@ -14,11 +14,15 @@ public sealed class MemoryRowSource : IRowSource, IMappedRows
     /// <param name="columns">D, ≥ 1.</param>
     /// <param name="columnNames">The name of each column, length D; null names them by 0-based
     /// index ("0", "1", ...).</param>
-    /// <param name="firstRow">The whole data's row at which these rows start (a process's share).</param>
+    /// <param name="firstRow">The whole data's row at which these rows start (a process's
+    /// share).</param>
     /// <exception cref="ArgumentException">The values are empty or not a multiple of D, or the
     /// names are not D.</exception>
     public MemoryRowSource(
-        ReadOnlyMemory<float> values, int columns, IReadOnlyList<string>? columnNames = null, long firstRow = 0)
+        ReadOnlyMemory<float> values,
+        int columns,
+        IReadOnlyList<string>? columnNames = null,
+        long firstRow = 0)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(columns);
         ArgumentOutOfRangeException.ThrowIfNegative(firstRow);
@@ -75,7 +79,10 @@ public sealed class MemoryRowSource : IRowSource, IMappedRows
         CheckFinite(start, target);
     }
 
-    /// <summary>Whether every value is known to be finite (checked by the caller), so maps skip the check.</summary>
+    /// <summary>
+    /// Whether every value is known to be finite (checked by the caller), so maps skip the
+    /// check.
+    /// </summary>
     internal bool Checked { get; init; }
 
     /// <inheritdoc/>

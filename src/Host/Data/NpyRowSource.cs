@@ -144,7 +144,8 @@ internal sealed unsafe class NpyRowSource : IRowSource, IMappedRows
         if (end > checkedRows)
         {
             long from = start <= checkedRows ? checkedRows : start;
-            CheckFinite(from, new ReadOnlySpan<float>(values + ((from - start) * Columns), (int)((end - from) * Columns)));
+            CheckFinite(from, new ReadOnlySpan<float>(
+                values + ((from - start) * Columns), (int)((end - from) * Columns)));
             if (start <= checkedRows)
             {
                 checkedRows = end;
@@ -173,7 +174,9 @@ internal sealed unsafe class NpyRowSource : IRowSource, IMappedRows
         map?.Dispose();
     }
 
-    /// <summary>Throws naming the first value that is not finite, rows from <paramref name="start"/>.</summary>
+    /// <summary>
+    /// Throws naming the first value that is not finite, rows from <paramref name="start"/>.
+    /// </summary>
     private void CheckFinite(long start, ReadOnlySpan<float> values)
     {
         int bad = FiniteValues.IndexOfNonFinite(values);

@@ -45,7 +45,9 @@ public static class Agreement
             : new RankFailedException(rank, $"rank {rank} failed; its message says why.");
     }
 
-    /// <summary>As <see cref="Run(ICommunicator, Action)"/>, for work that returns a value.</summary>
+    /// <summary>
+    /// As <see cref="Run(ICommunicator, Action)"/>, for work that returns a value.
+    /// </summary>
     public static T Run<T>(ICommunicator communicator, Func<T> work)
     {
         ArgumentNullException.ThrowIfNull(work);

@@ -51,7 +51,8 @@ public sealed class GaussianMixture : IDisposable
         ArgumentNullException.ThrowIfNull(backends);
         if (backends.Count == 0 || backends.Any(b => b is null))
         {
-            throw new ArgumentException("Give at least one backend, and no null.", nameof(backends));
+            throw new ArgumentException(
+                "Give at least one backend, and no null.", nameof(backends));
         }
 
         this.backends = backends;
@@ -62,7 +63,9 @@ public sealed class GaussianMixture : IDisposable
     /// <summary>The settings of every fit.</summary>
     public GaussianMixtureOptions Options { get; }
 
-    /// <summary>The processes of every fit: this one alone unless a communicator was given.</summary>
+    /// <summary>
+    /// The processes of every fit: this one alone unless a communicator was given.
+    /// </summary>
     public ICommunicator Communicator { get; } = SingleProcessCommunicator.Instance;
 
     /// <summary>The (first) backend the passes run on (created on first use).</summary>
@@ -78,10 +81,16 @@ public sealed class GaussianMixture : IDisposable
     /// <summary>Fits the mixture to float32 data.</summary>
     /// <param name="data">Shape (nSamples, nFeatures), row-major; finite; nSamples ≥ K.</param>
     /// <param name="features">nFeatures ≥ 1.</param>
-    /// <param name="progress">Receives a snapshot after every EM iteration (on the fitting thread).</param>
+    /// <param name="progress">
+    /// Receives a snapshot after every EM iteration (on the fitting thread).
+    /// </param>
     /// <param name="cancellationToken">Stops the fit between passes.</param>
-    /// <exception cref="ArgumentException">The data has the wrong shape or a non-finite value.</exception>
-    /// <exception cref="DegenerateComponentException">A component collapsed; see the message.</exception>
+    /// <exception cref="ArgumentException">
+    /// The data has the wrong shape or a non-finite value.
+    /// </exception>
+    /// <exception cref="DegenerateComponentException">
+    /// A component collapsed; see the message.
+    /// </exception>
     /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
     /// <remarks>scikit-learn: GaussianMixture.fit</remarks>
     public GaussianMixtureModel Fit(
@@ -96,7 +105,9 @@ public sealed class GaussianMixture : IDisposable
     }
 
     /// <summary>Fits the mixture to float64 data (converted to float32 once).</summary>
-    /// <inheritdoc cref="Fit(ReadOnlyMemory{float}, int, IProgress{IterationSnapshot}?, CancellationToken)"/>
+    /// <inheritdoc
+    ///     cref="Fit(ReadOnlyMemory{float}, int, IProgress{IterationSnapshot}?,
+    ///     CancellationToken)"/>
     public GaussianMixtureModel Fit(
         ReadOnlySpan<double> data,
         int features,
@@ -111,12 +122,18 @@ public sealed class GaussianMixture : IDisposable
     /// <see cref="GaussianMixtureOptions.MaxDeviceMemory"/>. With several processes, each
     /// passes its own share of the rows; the model is the same on every process.
     /// </summary>
-    /// <param name="data">This process's rows; a file source checks each value as it reads it.</param>
-    /// <param name="progress">Receives a snapshot after every EM iteration (on the fitting thread).</param>
+    /// <param name="data">
+    /// This process's rows; a file source checks each value as it reads it.
+    /// </param>
+    /// <param name="progress">
+    /// Receives a snapshot after every EM iteration (on the fitting thread).
+    /// </param>
     /// <param name="cancellationToken">Stops the fit between chunks.</param>
     /// <exception cref="DataFormatException">A value of a file is not a finite number.</exception>
     /// <exception cref="RankFailedException">A process of a distributed fit failed.</exception>
-    /// <inheritdoc cref="Fit(ReadOnlyMemory{float}, int, IProgress{IterationSnapshot}?, CancellationToken)"/>
+    /// <inheritdoc
+    ///     cref="Fit(ReadOnlyMemory{float}, int, IProgress{IterationSnapshot}?,
+    ///     CancellationToken)"/>
     public GaussianMixtureModel Fit(
         IRowSource data,
         IProgress<IterationSnapshot>? progress = null,
@@ -134,7 +151,8 @@ public sealed class GaussianMixture : IDisposable
     /// <param name="data">This process's rows.</param>
     /// <param name="cancellationToken">Stops the pass between chunks.</param>
     /// <remarks>scikit-learn: GaussianMixture.score</remarks>
-    public double Score(GaussianMixtureModel model, IRowSource data, CancellationToken cancellationToken = default)
+    public double Score(
+        GaussianMixtureModel model, IRowSource data, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(data);
@@ -142,12 +160,15 @@ public sealed class GaussianMixture : IDisposable
         using DataPasses passes = DataPasses.Create(
             data, Backends, Communicator, Options.ChunkRows, Options.MaxDeviceMemory);
         KernelModel kernelModel = MixtureKernelModel.Build(model.Parameters);
-        var statistics = new SufficientStatistics(model.Components, model.Dimensions, kernelModel.Form);
+        var statistics = new SufficientStatistics(
+            model.Components, model.Dimensions, kernelModel.Form);
         passes.Accumulate(kernelModel, statistics, cancellationToken);
         return statistics.LogLikelihood / passes.Rows;
     }
 
-    /// <summary>Fits, then labels each point with its most likely component, shape (nSamples).</summary>
+    /// <summary>
+    /// Fits, then labels each point with its most likely component, shape (nSamples).
+    /// </summary>
     /// <remarks>scikit-learn: GaussianMixture.fit_predict</remarks>
     public int[] FitPredict(
         ReadOnlyMemory<float> data,
@@ -171,7 +192,9 @@ public sealed class GaussianMixture : IDisposable
     }
 
     private GaussianMixtureModel FitRows(
-        IRowSource source, IProgress<IterationSnapshot>? progress, CancellationToken cancellationToken)
+        IRowSource source,
+        IProgress<IterationSnapshot>? progress,
+        CancellationToken cancellationToken)
     {
         int features = source.Columns;
         MixtureParameters? warmStart = Options.WarmStart ? Model?.Parameters : null;
@@ -189,15 +212,16 @@ public sealed class GaussianMixture : IDisposable
         if (passes.Rows < Options.Components)
         {
             throw new ArgumentException(
-                $"There are {passes.Rows} points but {Options.Components} components: need at least one "
-                + "point per component. Use fewer components or more data.",
+                $"There are {passes.Rows} points but {Options.Components} components: need at "
+                + "least one point per component. Use fewer components or more data.",
                 "data");
         }
 
         FitResult result = new EmDriver(passes, Options)
             .Fit(warmStart, progress, cancellationToken);
         Model = new GaussianMixtureModel(
-            result.Parameters, result.Converged, result.Iterations, result.LowerBound, result.History);
+            result.Parameters, result.Converged, result.Iterations, result.LowerBound,
+            result.History);
         return Model;
     }
 }

@@ -23,7 +23,8 @@ internal sealed class ChunkPipeline : IDisposable
     // more than reading the chunks.
     private readonly List<float[]> buffers = [];
 
-    public ChunkPipeline(IRowSource source, IReadOnlyList<IComputeBackend> devices, ChunkPlan plan)
+    public ChunkPipeline(
+        IRowSource source, IReadOnlyList<IComputeBackend> devices, ChunkPlan plan)
     {
         this.source = source;
         this.devices = devices;
@@ -62,8 +63,8 @@ internal sealed class ChunkPipeline : IDisposable
         buffers.Clear();
     }
 
-    private static Task Dedicated(Action work) =>
-        Task.Factory.StartNew(work, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+    private static Task Dedicated(Action work) => Task.Factory.StartNew(
+        work, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
 
     private IComputeBackend DeviceOf(Chunk chunk) => devices[chunk.Index % devices.Count];
 
@@ -82,7 +83,8 @@ internal sealed class ChunkPipeline : IDisposable
 
         var results = new T[chunks.Count];
         int deviceCount = Math.Min(devices.Count, chunks.Count);
-        Parallel.For(0, deviceCount, new ParallelOptions { CancellationToken = cancellationToken }, d =>
+        var options = new ParallelOptions { CancellationToken = cancellationToken };
+        Parallel.For(0, deviceCount, options, d =>
         {
             for (int c = d; c < chunks.Count; c += devices.Count)
             {
@@ -96,7 +98,10 @@ internal sealed class ChunkPipeline : IDisposable
         }
     }
 
-    /// <summary>Uploads every chunk to its device; rows already in memory (<see cref="IMappedRows"/>) are not copied on the CPU.</summary>
+    /// <summary>
+    /// Uploads every chunk to its device; rows already in memory (<see cref="IMappedRows"/>) are
+    /// not copied on the CPU.
+    /// </summary>
     private IDeviceDataset[] Load(CancellationToken cancellationToken)
     {
         int d = source.Columns;
@@ -106,7 +111,8 @@ internal sealed class ChunkPipeline : IDisposable
             foreach (Chunk chunk in plan.Chunks)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                if (source is not IMappedRows mapped || !mapped.TryMap(chunk.Start, chunk.Rows, out ReadOnlyMemory<float> rows))
+                if (source is not IMappedRows mapped
+                    || !mapped.TryMap(chunk.Start, chunk.Rows, out ReadOnlyMemory<float> rows))
                 {
                     var buffer = new float[(long)chunk.Rows * d];
                     source.Read(chunk.Start, chunk.Rows, buffer);
@@ -150,7 +156,9 @@ internal sealed class ChunkPipeline : IDisposable
             return free.Take(token);
         }
 
-        using var work = new BlockingCollection<(Chunk Chunk, ReadOnlyMemory<float> Rows, float[]? Buffer)>(devices.Count);
+        using var work =
+            new BlockingCollection<(Chunk Chunk, ReadOnlyMemory<float> Rows, float[]? Buffer)>(
+                devices.Count);
         var mapped = source as IMappedRows;
         using var done = new BlockingCollection<(int Index, T Result)>();
         Exception? failure = null;
@@ -168,7 +176,8 @@ internal sealed class ChunkPipeline : IDisposable
             {
                 foreach (Chunk chunk in plan.Chunks)
                 {
-                    if (mapped is not null && mapped.TryMap(chunk.Start, chunk.Rows, out ReadOnlyMemory<float> inPlace))
+                    if (mapped is not null && mapped.TryMap(
+                        chunk.Start, chunk.Rows, out ReadOnlyMemory<float> inPlace))
                     {
                         work.Add((chunk, inPlace, null), token);
                         continue;
@@ -196,7 +205,8 @@ internal sealed class ChunkPipeline : IDisposable
         {
             try
             {
-                foreach ((Chunk chunk, ReadOnlyMemory<float> rows, float[]? buffer) in work.GetConsumingEnumerable(token))
+                foreach ((Chunk chunk, ReadOnlyMemory<float> rows, float[]? buffer)
+                    in work.GetConsumingEnumerable(token))
                 {
                     T result;
                     using (IDeviceDataset dataset = device.Upload(rows, chunk.Rows, d))

@@ -41,8 +41,11 @@ internal sealed class ChunkPlan
     /// <param name="devices">Accelerators the chunks are spread over, ≥ 1.</param>
     /// <param name="chunkRows">Rows a chunk, or null to choose.</param>
     /// <param name="budgetBytes">Bytes of data each device may hold.</param>
-    /// <exception cref="ArgumentException">The budget cannot hold two chunks (or two rows).</exception>
-    public static ChunkPlan Create(long rows, int columns, int devices, int? chunkRows, long budgetBytes)
+    /// <exception cref="ArgumentException">
+    /// The budget cannot hold two chunks (or two rows).
+    /// </exception>
+    public static ChunkPlan Create(
+        long rows, int columns, int devices, int? chunkRows, long budgetBytes)
     {
         if (rows == 0)
         {
@@ -55,7 +58,9 @@ internal sealed class ChunkPlan
         long share = (rows + devices - 1) / devices;
         bool resident = share * rowBytes <= budgetBytes;
         long chosen = chunkRows
-            ?? (resident ? Math.Min(share, largestChunk) : Math.Min(budgetBytes / (2 * rowBytes), largestChunk));
+            ?? (resident
+                ? Math.Min(share, largestChunk)
+                : Math.Min(budgetBytes / (2 * rowBytes), largestChunk));
         if (chosen > Alignment && chosen < rows)
         {
             chosen -= chosen % Alignment;
@@ -65,7 +70,8 @@ internal sealed class ChunkPlan
         {
             throw new ArgumentException(
                 $"The device memory budget of {budgetBytes} bytes cannot hold two chunks of "
-                + $"{Math.Max(chosen, 1)} rows × {columns} features ({2 * Math.Max(chosen, 1) * rowBytes} bytes): "
+                + $"{Math.Max(chosen, 1)} rows × {columns} features "
+                + $"({2 * Math.Max(chosen, 1) * rowBytes} bytes): "
                 + "raise the budget or make the chunks smaller.");
         }
 

@@ -19,7 +19,8 @@ internal sealed class DataPasses : IDisposable
     private readonly ChunkPipeline pipeline;
     private readonly ICommunicator communicator;
 
-    private DataPasses(IRowSource source, ChunkPipeline pipeline, ICommunicator communicator, long rows)
+    private DataPasses(
+        IRowSource source, ChunkPipeline pipeline, ICommunicator communicator, long rows)
     {
         this.source = source;
         this.pipeline = pipeline;
@@ -52,17 +53,22 @@ internal sealed class DataPasses : IDisposable
         var plan = ChunkPlan.Create(source.Rows, source.Columns, devices.Count, chunkRows, budget);
         double[] rows = [source.Rows];
         communicator.AllReduceSum(rows);
-        return new DataPasses(source, new ChunkPipeline(source, devices, plan), communicator, (long)rows[0]);
+        return new DataPasses(
+            source, new ChunkPipeline(source, devices, plan), communicator, (long)rows[0]);
     }
 
-    /// <summary>The fused E-step over all the data: <see cref="IComputeBackend.Accumulate"/>.</summary>
-    public void Accumulate(KernelModel model, SufficientStatistics statistics, CancellationToken cancellationToken)
+    /// <summary>
+    /// The fused E-step over all the data: <see cref="IComputeBackend.Accumulate"/>.
+    /// </summary>
+    public void Accumulate(
+        KernelModel model, SufficientStatistics statistics, CancellationToken cancellationToken)
     {
         statistics.Clear();
         Agree(() => pipeline.Run(
             (device, data, _) =>
             {
-                var partial = new SufficientStatistics(statistics.Components, statistics.Dimensions, statistics.Form);
+                var partial = new SufficientStatistics(
+                    statistics.Components, statistics.Dimensions, statistics.Form);
                 device.Accumulate(data, model, partial, cancellationToken);
                 return partial;
             },
@@ -70,15 +76,25 @@ internal sealed class DataPasses : IDisposable
             cancellationToken));
         if (communicator.Size > 1)
         {
-            double[] packed = [.. statistics.Nk, .. statistics.Sk, .. statistics.Qk, statistics.LogLikelihood, statistics.Count];
+            double[] packed =
+            [
+                .. statistics.Nk, .. statistics.Sk, .. statistics.Qk,
+                statistics.LogLikelihood, statistics.Count,
+            ];
             communicator.AllReduceSum(packed);
             Unpack(packed, statistics);
         }
     }
 
-    /// <summary>One Lloyd step over all the data: <see cref="IComputeBackend.LloydStep"/>.</summary>
+    /// <summary>
+    /// One Lloyd step over all the data: <see cref="IComputeBackend.LloydStep"/>.
+    /// </summary>
     public double LloydStep(
-        ReadOnlySpan<float> centres, int components, Span<double> counts, Span<double> sums, CancellationToken cancellationToken)
+        ReadOnlySpan<float> centres,
+        int components,
+        Span<double> counts,
+        Span<double> sums,
+        CancellationToken cancellationToken)
     {
         int d = Columns;
         float[] centresCopy = centres[..(components * d)].ToArray();
@@ -88,7 +104,11 @@ internal sealed class DataPasses : IDisposable
             {
                 var partial = new double[total.Length];
                 partial[^1] = device.LloydStep(
-                    data, centresCopy, components, partial.AsSpan(0, components), partial.AsSpan(components, components * d));
+                    data,
+                    centresCopy,
+                    components,
+                    partial.AsSpan(0, components),
+                    partial.AsSpan(components, components * d));
                 return partial;
             },
             partial =>
@@ -106,9 +126,10 @@ internal sealed class DataPasses : IDisposable
     }
 
     /// <summary>
-    /// A k-means++ draw over all the data (<see cref="IComputeBackend.SampleByMinSquaredDistance"/>)
-    /// with rows numbered across every process, so the draw does not depend on how the rows
-    /// are split. Returns the row of the whole data, or −1.
+    /// A k-means++ draw over all the data
+    /// (<see cref="IComputeBackend.SampleByMinSquaredDistance"/>) with rows numbered across
+    /// every process, so the draw does not depend on how the rows are split. Returns the row of
+    /// the whole data, or −1.
     /// </summary>
     public long SampleByMinSquaredDistance(
         ReadOnlySpan<float> centres, int count, ulong seed, CancellationToken cancellationToken)
@@ -118,10 +139,14 @@ internal sealed class DataPasses : IDisposable
         Agree(() => pipeline.Run(
             (device, data, chunk) =>
             {
-                // u_i hashes (seed, i) as seed + i·γ: shifting the seed numbers the chunk's rows globally.
+                // u_i hashes (seed, i) as seed + i·γ: shifting the seed numbers the chunk's rows
+                // globally.
                 long first = source.FirstRow + chunk.Start;
                 SampleCandidate local = device.SampleByMinSquaredDistance(
-                    data, centresCopy, count, unchecked(seed + ((ulong)first * ExponentialKeys.Gamma)));
+                    data,
+                    centresCopy,
+                    count,
+                    unchecked(seed + ((ulong)first * ExponentialKeys.Gamma)));
                 return local.Row < 0 ? local : local with { Row = local.Row + first };
             },
             candidate => best = best.Best(candidate),
@@ -130,7 +155,10 @@ internal sealed class DataPasses : IDisposable
         {
             double[] key = [best.Key];
             communicator.AllReduceMin(key);
-            double[] row = [best.Row >= 0 && best.Key == key[0] ? best.Row : double.PositiveInfinity];
+            double[] row =
+            [
+                best.Row >= 0 && best.Key == key[0] ? best.Row : double.PositiveInfinity,
+            ];
             communicator.AllReduceMin(row);
             return double.IsPositiveInfinity(row[0]) ? -1 : (long)row[0];
         }
@@ -138,7 +166,9 @@ internal sealed class DataPasses : IDisposable
         return best.Row;
     }
 
-    /// <summary>Copies row <paramref name="row"/> of the whole data (0 ≤ row &lt; N) to every process.</summary>
+    /// <summary>
+    /// Copies row <paramref name="row"/> of the whole data (0 ≤ row &lt; N) to every process.
+    /// </summary>
     public void ReadRow(long row, Span<float> destination)
     {
         long local = row - source.FirstRow;

@@ -8,7 +8,10 @@ namespace GmmGpu.Tests.Cli;
 /// <summary>gmm fit --chunk-size / --max-device-memory / device lists.</summary>
 public class StreamingFitCommandTests
 {
-    private static readonly string[] Fit = ["-k", "3", "--seed", "1", "--tol", "0", "--max-iter", "10", "--json", "--quiet"];
+    private static readonly string[] Fit =
+    [
+        "-k", "3", "--seed", "1", "--tol", "0", "--max-iter", "10", "--json", "--quiet",
+    ];
 
     [Theory]
     [InlineData("blobs.npy")]
@@ -20,7 +23,8 @@ public class StreamingFitCommandTests
 
         CliResult inMemory = CliResult.Run(["fit", data, "--device", "cpu", .. Fit]);
         // 9000 rows × 8 bytes = 72 KB; 16 KiB holds two chunks of 1024 rows.
-        CliResult streamed = CliResult.Run(["fit", data, "--device", "cpu", "--max-device-memory", "16K", .. Fit]);
+        CliResult streamed = CliResult.Run(
+            ["fit", data, "--device", "cpu", "--max-device-memory", "16K", .. Fit]);
 
         Assert.True(streamed.ExitCode == 0, streamed.Stderr);
         NumericAssert.Close(

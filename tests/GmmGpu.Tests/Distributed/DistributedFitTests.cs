@@ -25,11 +25,16 @@ public class DistributedFitTests
     {
         using var files = new TestFiles();
         string data = WriteBlobs(files, name);
-        string[] fit = ["fit", data, "-k", "3", "--seed", "1", "--device", "cpu", "--tol", "0", "--max-iter", "12", "--json", "--quiet"];
+        string[] fit =
+        [
+            "fit", data, "-k", "3", "--seed", "1", "--device", "cpu", "--tol", "0",
+            "--max-iter", "12", "--json", "--quiet",
+        ];
         CliResult single = CliResult.Run(fit);
         string model = files.PathOf("model.json");
 
-        MpiJob job = MpiJob.UnderMpich(ranks, MpiJob.Gmm, [.. fit, "--distributed", "mpi", "-o", model]);
+        MpiJob job = MpiJob.UnderMpich(
+            ranks, MpiJob.Gmm, [.. fit, "--distributed", "mpi", "-o", model]);
 
         Assert.True(job.ExitCode == 0, job.ToString());
         JsonElement expected = single.Json(), actual = JsonDocument.Parse(job.Stdout).RootElement;
@@ -39,7 +44,8 @@ public class DistributedFitTests
         foreach (string value in new[] { "lower_bound", "score" })
         {
             NumericAssert.Close(
-                expected.GetProperty(value).GetDouble(), actual.GetProperty(value).GetDouble(), 1e-9, 0, value);
+                expected.GetProperty(value).GetDouble(), actual.GetProperty(value).GetDouble(),
+                1e-9, 0, value);
         }
 
         Assert.True(File.Exists(model), "rank 0 writes the model");
@@ -57,7 +63,12 @@ public class DistributedFitTests
         string model = files.PathOf("model.json");
 
         MpiJob job = MpiJob.UnderMpich(
-            3, MpiJob.Gmm, ["fit", path, "-k", "3", "--seed", "1", "--device", "cpu", "--distributed", "mpi", "-o", model]);
+            3,
+            MpiJob.Gmm,
+            [
+                "fit", path, "-k", "3", "--seed", "1", "--device", "cpu", "--distributed", "mpi",
+                "-o", model,
+            ]);
 
         CliResult single = CliResult.Run("fit", path, "-k", "3", "--device", "cpu");
         Assert.Equal(1, job.ExitCode);
@@ -76,10 +87,15 @@ public class DistributedFitTests
         string data = WriteBlobs(files, "blobs.npy");
 
         MpiJob job = MpiJob.Run(
-            MpiJob.Dotnet, [MpiJob.Gmm, "fit", data, "-k", "3", "--seed", "1", "--device", "cpu", "--json", "--quiet", "--distributed", "mpi"]);
+            MpiJob.Dotnet,
+            [
+                MpiJob.Gmm, "fit", data, "-k", "3", "--seed", "1", "--device", "cpu", "--json",
+                "--quiet", "--distributed", "mpi",
+            ]);
 
         Assert.True(job.ExitCode == 0, job.ToString());
-        Assert.Equal(1, JsonDocument.Parse(job.Stdout).RootElement.GetProperty("n_processes").GetInt32());
+        Assert.Equal(
+            1, JsonDocument.Parse(job.Stdout).RootElement.GetProperty("n_processes").GetInt32());
     }
 
     internal static string WriteBlobs(TestFiles files, string name)
@@ -93,7 +109,8 @@ public class DistributedFitTests
         var text = new StringBuilder("x,y\n");
         for (int i = 0; i < Rows; i++)
         {
-            text.Append(CultureInfo.InvariantCulture, $"{values[2 * i]:R},{values[(2 * i) + 1]:R}\n");
+            text.Append(
+                CultureInfo.InvariantCulture, $"{values[2 * i]:R},{values[(2 * i) + 1]:R}\n");
         }
 
         return files.WriteText(name, text.ToString());

@@ -19,7 +19,8 @@ internal sealed class ThreadCommunicator(ThreadCommunicator.Group group, int ran
 
     public void AllReduceMax(Span<double> values) => group.Reduce(rank, values, Math.Max);
 
-    public void Broadcast(Span<double> values, int root) => group.Reduce(rank, values, (a, _) => a, root);
+    public void Broadcast(Span<double> values, int root) =>
+        group.Reduce(rank, values, (a, _) => a, root);
 
     public void Barrier() => group.Wait();
 
@@ -55,7 +56,9 @@ internal sealed class ThreadCommunicator(ThreadCommunicator.Group group, int ran
 
         foreach (Thread thread in threads)
         {
-            Assert.True(thread.Join(TimeSpan.FromSeconds(120)), "a rank did not finish: a collective hangs.");
+            Assert.True(
+                thread.Join(TimeSpan.FromSeconds(120)),
+                "a rank did not finish: a collective hangs.");
         }
 
         return outcomes;
@@ -80,7 +83,9 @@ internal sealed class ThreadCommunicator(ThreadCommunicator.Group group, int ran
 
         private readonly Barrier barrier = new(size);
 
-        /// <summary>Waits for every rank; a rank that never comes is a hang, reported as such.</summary>
+        /// <summary>
+        /// Waits for every rank; a rank that never comes is a hang, reported as such.
+        /// </summary>
         public void Wait()
         {
             if (!barrier.SignalAndWait(TimeSpan.FromSeconds(60)))
@@ -89,7 +94,8 @@ internal sealed class ThreadCommunicator(ThreadCommunicator.Group group, int ran
             }
         }
 
-        public void Reduce(int rank, Span<double> values, Func<double, double, double> reduce, int? root = null)
+        public void Reduce(
+            int rank, Span<double> values, Func<double, double, double> reduce, int? root = null)
         {
             slots[rank] = values.ToArray();
             Wait();

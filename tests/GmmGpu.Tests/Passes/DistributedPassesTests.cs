@@ -24,10 +24,12 @@ public class DistributedPassesTests
     [InlineData(3, InitMethod.KMeansPlusPlus)]
     [InlineData(3, InitMethod.KMeans)]
     [InlineData(2, InitMethod.Uniform)]
-    public void Fit_SharedOverRanks_GivesTheSingleProcessModelOnEveryRank(int ranks, InitMethod init)
+    public void Fit_SharedOverRanks_GivesTheSingleProcessModelOnEveryRank(
+        int ranks, InitMethod init)
     {
         (float[] data, _) = Blobs.Create(Rows, seed: 13);
-        GaussianMixtureOptions options = StreamingTests.Options(ComputeDevice.Cpu) with { Init = init };
+        GaussianMixtureOptions options =
+            StreamingTests.Options(ComputeDevice.Cpu) with { Init = init };
         GaussianMixtureModel single;
         using (var mixture = new GaussianMixture(options))
         {
@@ -57,21 +59,28 @@ public class DistributedPassesTests
         (float[] data, _) = Blobs.Create(Rows, seed: 14);
         long bad = (Rows / 3) + 17;
 
-        (GaussianMixtureModel? Result, Exception? Error)[] outcomes = ThreadCommunicator.Run(3, communicator =>
-        {
-            (long first, long count) = Range(communicator);
-            using var share = new RecordingSource(
-                data.AsSpan((int)(first * 2), (int)(count * 2)).ToArray(), 2, first,
-                badRow: communicator.Rank == 1 ? bad - first : null);
-            using IComputeBackend cpu = ComputeBackends.Create(ComputeDevice.Cpu, 1);
-            using var mixture = new GaussianMixture(StreamingTests.Options(ComputeDevice.Cpu), [cpu], communicator);
-            return mixture.Fit(share, cancellationToken: Token);
-        });
+        (GaussianMixtureModel? Result, Exception? Error)[] outcomes =
+            ThreadCommunicator.Run(3, communicator =>
+            {
+                (long first, long count) = Range(communicator);
+                using var share = new RecordingSource(
+                    data.AsSpan((int)(first * 2), (int)(count * 2)).ToArray(), 2, first,
+                    badRow: communicator.Rank == 1 ? bad - first : null);
+                using IComputeBackend cpu = ComputeBackends.Create(ComputeDevice.Cpu, 1);
+                using var mixture = new GaussianMixture(
+                    StreamingTests.Options(ComputeDevice.Cpu), [cpu], communicator);
+                return mixture.Fit(share, cancellationToken: Token);
+            });
 
-        RankFailedException[] errors = outcomes.Select(o => Assert.IsType<RankFailedException>(o.Error)).ToArray();
+        RankFailedException[] errors = outcomes
+            .Select(o => Assert.IsType<RankFailedException>(o.Error))
+            .ToArray();
         Assert.All(errors, e => Assert.Equal(1, e.Rank));
         Assert.Equal([false, true, false], errors.Select(e => e.IsLocal));
-        Assert.Equal($"rank 1: recorded.npy row {bad}, column 0: value NaN is not finite; remove or impute missing and infinite values.", errors[1].Message);
+        Assert.Equal(
+            $"rank 1: recorded.npy row {bad}, column 0: value NaN is not finite; remove or "
+            + "impute missing and infinite values.",
+            errors[1].Message);
     }
 
     /// <summary>Shares that start on a multiple of 256 rows, as the row sources cut them.</summary>
@@ -86,6 +95,7 @@ public class DistributedPassesTests
     private static MemoryRowSource Share(float[] data, ICommunicator communicator)
     {
         (long first, long count) = Range(communicator);
-        return new MemoryRowSource(data.AsMemory((int)(first * 2), (int)(count * 2)), 2, firstRow: first);
+        return new MemoryRowSource(
+            data.AsMemory((int)(first * 2), (int)(count * 2)), 2, firstRow: first);
     }
 }

@@ -53,7 +53,8 @@ public class MultiDeviceTests
         NumericAssert.Close(one.Means, two.Means, 1e-5, 1e-6, "means");
     }
 
-    private static GaussianMixtureModel Fit(float[] data, GaussianMixtureOptions options, IComputeBackend[] devices)
+    private static GaussianMixtureModel Fit(
+        float[] data, GaussianMixtureOptions options, IComputeBackend[] devices)
     {
         using var mixture = new GaussianMixture(options, devices);
         return mixture.Fit(data, 2, cancellationToken: Token);

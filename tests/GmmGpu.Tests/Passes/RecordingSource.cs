@@ -6,7 +6,8 @@ namespace GmmGpu.Tests.Passes;
 /// In-memory rows behind the streaming interface only (so nothing can take the rows without
 /// reading them), recording every read; optionally failing at one row as a bad file would.
 /// </summary>
-internal sealed class RecordingSource(float[] values, int columns, long firstRow = 0, long? badRow = null)
+internal sealed class RecordingSource(
+    float[] values, int columns, long firstRow = 0, long? badRow = null)
     : IRowSource
 {
     private readonly MemoryRowSource rows = new(values, columns, firstRow: firstRow);
@@ -32,7 +33,8 @@ internal sealed class RecordingSource(float[] values, int columns, long firstRow
         if (badRow is long bad && bad >= start && bad < start + count)
         {
             throw new DataFormatException(
-                $"{Name} row {FirstRow + bad}, column 0: value NaN is not finite; remove or impute missing and infinite values.");
+                $"{Name} row {FirstRow + bad}, column 0: value NaN is not finite; remove or "
+                + "impute missing and infinite values.");
         }
 
         rows.Read(start, count, destination);

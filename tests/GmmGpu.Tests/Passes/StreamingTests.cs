@@ -22,7 +22,8 @@ public class StreamingTests
 
     [Theory]
     [MemberData(nameof(Devices))]
-    public void Fit_StreamedThroughASmallBudget_IsBitIdenticalToResidentChunksOfTheSameSize(ComputeDevice device)
+    public void Fit_StreamedThroughASmallBudget_IsBitIdenticalToResidentChunksOfTheSameSize(
+        ComputeDevice device)
     {
         (float[] data, _) = Blobs.Create(Rows, seed: 5);
         GaussianMixtureOptions options = Options(device) with { ChunkRows = ChunkRows };
@@ -33,7 +34,8 @@ public class StreamingTests
         GaussianMixtureModel resident = Fit(new RecordingSource(data, 2), options);
 
         Assert.Equal(ChunkRows, source.LargestRead);
-        Assert.True(source.RowsRead >= (long)Rows * streamed.Iterations, $"read {source.RowsRead} rows");
+        Assert.True(
+            source.RowsRead >= (long)Rows * streamed.Iterations, $"read {source.RowsRead} rows");
         Assert.Equal(resident.LowerBound, streamed.LowerBound);
         Assert.Equal(resident.Means, streamed.Means);
         Assert.Equal(resident.Covariances, streamed.Covariances);
@@ -56,7 +58,8 @@ public class StreamingTests
         }
 
         GaussianMixtureModel chunked = Fit(
-            new RecordingSource(data, 2), options with { ChunkRows = chunkRows, MaxDeviceMemory = 3L * chunkRows * 8 });
+            new RecordingSource(data, 2),
+            options with { ChunkRows = chunkRows, MaxDeviceMemory = 3L * chunkRows * 8 });
 
         Assert.Equal(inMemory.Iterations, chunked.Iterations);
         NumericAssert.Close(inMemory.LowerBound, chunked.LowerBound, 1e-9, 0, "lower bound");
@@ -71,7 +74,8 @@ public class StreamingTests
     public void Fit_EveryInitialisation_StartsTheSameFromStreamedData(InitMethod init)
     {
         (float[] data, _) = Blobs.Create(Rows, seed: 7);
-        GaussianMixtureOptions options = Options(ComputeDevice.Cpu) with { Init = init, MaxIterations = 1 };
+        GaussianMixtureOptions options =
+            Options(ComputeDevice.Cpu) with { Init = init, MaxIterations = 1 };
 
         GaussianMixtureModel inMemory;
         using (var mixture = new GaussianMixture(options))
@@ -80,7 +84,8 @@ public class StreamingTests
         }
 
         GaussianMixtureModel streamed = Fit(
-            new RecordingSource(data, 2), options with { ChunkRows = 999, MaxDeviceMemory = 2 * 999 * 8 });
+            new RecordingSource(data, 2),
+            options with { ChunkRows = 999, MaxDeviceMemory = 2 * 999 * 8 });
 
         NumericAssert.Close(inMemory.LowerBound, streamed.LowerBound, 1e-9, 0, "lower bound");
         NumericAssert.Close(inMemory.Means, streamed.Means, 1e-6, 1e-8, "means");
@@ -91,9 +96,13 @@ public class StreamingTests
     {
         (float[] data, _) = Blobs.Create(Rows, seed: 8);
         var source = new RecordingSource(data, 2, badRow: 15_000);
+        GaussianMixtureOptions options = Options(ComputeDevice.Cpu) with
+        {
+            ChunkRows = ChunkRows,
+            MaxDeviceMemory = 16 * 1024,
+        };
 
-        var error = Assert.Throws<DataFormatException>(() =>
-            Fit(source, Options(ComputeDevice.Cpu) with { ChunkRows = ChunkRows, MaxDeviceMemory = 16 * 1024 }));
+        var error = Assert.Throws<DataFormatException>(() => Fit(source, options));
 
         Assert.Contains("recorded.npy row 15000, column 0", error.Message);
     }
@@ -103,8 +112,9 @@ public class StreamingTests
     {
         (float[] data, _) = Blobs.Create(Rows, seed: 9);
 
-        var error = Assert.Throws<ArgumentException>(() =>
-            Fit(new RecordingSource(data, 2), Options(ComputeDevice.Cpu) with { ChunkRows = 4096, MaxDeviceMemory = 16 * 1024 }));
+        var error = Assert.Throws<ArgumentException>(() => Fit(
+            new RecordingSource(data, 2),
+            Options(ComputeDevice.Cpu) with { ChunkRows = 4096, MaxDeviceMemory = 16 * 1024 }));
 
         Assert.Contains("cannot hold two chunks of 4096 rows", error.Message);
     }
