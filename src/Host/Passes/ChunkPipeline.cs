@@ -188,9 +188,10 @@ internal sealed class ChunkPipeline : IDisposable
                     work.Add((chunk, buffer.AsMemory(0, chunk.Rows * d), buffer), token);
                 }
             }
-            catch (OperationCanceledException)
+            catch (OperationCanceledException) when (token.IsCancellationRequested)
             {
-                // Stopped: a device failed or the caller cancelled.
+                // Stopped: a device failed or the caller cancelled. Any other cancellation is a
+                // failure: swallowed, it would leave the pass waiting for its chunks forever.
             }
             catch (Exception e)
             {
@@ -222,7 +223,7 @@ internal sealed class ChunkPipeline : IDisposable
                     done.Add((chunk.Index, result));
                 }
             }
-            catch (OperationCanceledException)
+            catch (OperationCanceledException) when (token.IsCancellationRequested)
             {
                 // Stopped: the reader or another device failed, or the caller cancelled.
             }
