@@ -48,7 +48,11 @@ internal sealed class ThreadCommunicator(ThreadCommunicator.Group group, int ran
             {
                 outcomes[r] = (default, e);
             }
-        })).ToArray();
+        })
+        {
+            // A rank that hangs outside a collective must not keep the test process alive.
+            IsBackground = true,
+        }).ToArray();
         foreach (Thread thread in threads)
         {
             thread.Start();
