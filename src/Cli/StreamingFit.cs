@@ -9,8 +9,8 @@ namespace GmmGpu.Cli;
 /// <summary>
 /// <c>gmm fit</c> when the data is read a chunk at a time: streamed through a memory budget,
 /// spread over several devices, or shared among the ranks of an MPI job. Rank 0 prints the
-/// progress and the report and writes the model; a rank that fails prints its own error and
-/// every rank exits 1.
+/// progress and the report and writes the model. A rank whose data fails prints its own error
+/// and every rank exits 1; an error after the fit (writing the model) is rank 0's alone.
 /// </summary>
 internal static class StreamingFit
 {
@@ -62,12 +62,12 @@ internal static class StreamingFit
         CancellationToken cancellationToken)
     {
         bool lead = communicator.Rank == 0;
-        using IRowSource source = Agreement.Run(communicator, () => arguments.Distributed
+        using IRowSource source = Open(communicator, () => arguments.Distributed
             ? RowSources.OpenShare(
                 arguments.DataPath, arguments.Columns,
                 communicator.Rank, communicator.Size, communicator)
             : RowSources.Open(arguments.DataPath, arguments.Columns));
-        IReadOnlyList<IComputeBackend> backends = Agreement.Run(
+        IReadOnlyList<IComputeBackend> backends = Open(
             communicator,
             () => arguments.DeviceList is { } list
                 ? DeviceList.Create(list, options.MaxDegreeOfParallelism)
@@ -122,6 +122,36 @@ internal static class StreamingFit
             {
                 backend.Dispose();
             }
+        }
+    }
+
+    /// <summary>
+    /// Opens a resource (or a list of them) on every rank at once; when any rank fails, what
+    /// this rank opened is disposed before the failure is thrown.
+    /// </summary>
+    private static T Open<T>(ICommunicator communicator, Func<T> open)
+        where T : class
+    {
+        T? opened = null;
+        try
+        {
+            Agreement.Run(communicator, () => { opened = open(); });
+            return opened!;
+        }
+        catch
+        {
+            IEnumerable<IDisposable> resources = opened switch
+            {
+                IEnumerable<IDisposable> several => several,
+                IDisposable one => [one],
+                _ => [],
+            };
+            foreach (IDisposable resource in resources)
+            {
+                resource.Dispose();
+            }
+
+            throw;
         }
     }
 

@@ -27,8 +27,9 @@ public static class Agreement
         {
             work();
         }
-        catch (Exception e) when (e is not OutOfMemoryException)
+        catch (Exception e)
         {
+            // Out of memory included: the other processes must still learn of it.
             failure = e;
         }
 

@@ -84,14 +84,22 @@ internal sealed class ChunkPipeline : IDisposable
         var results = new T[chunks.Count];
         int deviceCount = Math.Min(devices.Count, chunks.Count);
         var options = new ParallelOptions { CancellationToken = cancellationToken };
-        Parallel.For(0, deviceCount, options, d =>
+        try
         {
-            for (int c = d; c < chunks.Count; c += devices.Count)
+            Parallel.For(0, deviceCount, options, d =>
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                results[c] = compute(devices[d], datasets[c], chunks[c]);
-            }
-        });
+                for (int c = d; c < chunks.Count; c += devices.Count)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    results[c] = compute(devices[d], datasets[c], chunks[c]);
+                }
+            });
+        }
+        catch (AggregateException error)
+        {
+            // The device's own exception, as one device or the streaming path would throw it.
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(error.InnerExceptions[0]);
+        }
         foreach (T result in results)
         {
             combine(result);

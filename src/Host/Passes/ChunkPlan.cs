@@ -31,14 +31,15 @@ internal sealed class ChunkPlan
     public bool Resident { get; }
 
     /// <summary>
-    /// Chooses the plan: resident when each device's share fits <paramref name="budgetBytes"/>,
-    /// else streaming with the largest chunk of which two fit. A chunk size (given or chosen)
-    /// is rounded down to a multiple of <see cref="Alignment"/>; the partition decides the sums'
-    /// rounding, so a fixed one gives identical bits.
+    /// Chooses the plan: resident when the chunks each device gets fit
+    /// <paramref name="budgetBytes"/>, else streaming with the largest chunk of which two fit.
+    /// A chunk size (given or chosen) above <see cref="Alignment"/> and below the rows is
+    /// rounded down to a multiple of it; the partition decides the sums' rounding, so a fixed
+    /// one gives identical bits.
     /// </summary>
-    /// <param name="rows">The process's rows, ≥ 1.</param>
+    /// <param name="rows">The process's rows, ≥ 0.</param>
     /// <param name="columns">Features D, ≥ 1.</param>
-    /// <param name="devices">Accelerators the chunks are spread over, ≥ 1.</param>
+    /// <param name="devices">Accelerators the chunks are dealt to in turn, ≥ 1.</param>
     /// <param name="chunkRows">Rows a chunk, or null to choose.</param>
     /// <param name="budgetBytes">Bytes of data each device may hold.</param>
     /// <exception cref="ArgumentException">
@@ -54,34 +55,57 @@ internal sealed class ChunkPlan
         }
 
         long rowBytes = (long)columns * sizeof(float);
-        long largestChunk = Array.MaxLength / columns;
         long share = (rows + devices - 1) / devices;
-        bool resident = share * rowBytes <= budgetBytes;
-        long chosen = chunkRows
-            ?? (resident
-                ? Math.Min(share, largestChunk)
-                : Math.Min(budgetBytes / (2 * rowBytes), largestChunk));
-        if (chosen > Alignment && chosen < rows)
+        if (share * rowBytes <= budgetBytes)
         {
-            chosen -= chosen % Alignment;
+            List<Chunk> chunks = Cut(rows, columns, chunkRows ?? share);
+            if (HeaviestDevice(chunks, devices) * rowBytes <= budgetBytes)
+            {
+                return new ChunkPlan(chunks, chunks[0].Rows, resident: true);
+            }
         }
 
-        if (chosen < 1 || (!resident && 2 * chosen * rowBytes > budgetBytes))
+        List<Chunk> streamed = Cut(rows, columns, chunkRows ?? (budgetBytes / (2 * rowBytes)));
+        long chunk = streamed.Count == 0 ? 0 : streamed[0].Rows;
+        if (streamed.Count == 0 || 2 * chunk * rowBytes > budgetBytes)
         {
+            long asked = Math.Max(chunk, 1);
             throw new ArgumentException(
                 $"The device memory budget of {budgetBytes} bytes cannot hold two chunks of "
-                + $"{Math.Max(chosen, 1)} rows × {columns} features "
-                + $"({2 * Math.Max(chosen, 1) * rowBytes} bytes): "
+                + $"{asked} rows × {columns} features ({2 * asked * rowBytes} bytes): "
                 + "raise the budget or make the chunks smaller.");
         }
 
-        int size = (int)Math.Min(chosen, Math.Min(rows, largestChunk));
-        var chunks = new List<Chunk>((int)((rows + size - 1) / size));
-        for (long start = 0; start < rows; start += size)
+        return new ChunkPlan(streamed, (int)chunk, resident: false);
+    }
+
+    /// <summary>Chunks of <paramref name="size"/> rows (aligned, at most an array), or none if size &lt; 1.</summary>
+    private static List<Chunk> Cut(long rows, int columns, long size)
+    {
+        size = Math.Min(size, Math.Min(rows, Array.MaxLength / columns));
+        if (size > Alignment && size < rows)
+        {
+            size -= size % Alignment;
+        }
+
+        var chunks = new List<Chunk>();
+        for (long start = 0; size >= 1 && start < rows; start += size)
         {
             chunks.Add(new Chunk(chunks.Count, start, (int)Math.Min(size, rows - start)));
         }
 
-        return new ChunkPlan(chunks, size, resident);
+        return chunks;
+    }
+
+    /// <summary>The most rows one device holds when chunk c goes to device c mod devices.</summary>
+    private static long HeaviestDevice(List<Chunk> chunks, int devices)
+    {
+        var held = new long[devices];
+        foreach (Chunk chunk in chunks)
+        {
+            held[chunk.Index % devices] += chunk.Rows;
+        }
+
+        return held.Max();
     }
 }

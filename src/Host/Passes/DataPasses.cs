@@ -50,7 +50,11 @@ internal sealed class DataPasses : IDisposable
         long? maxDeviceMemory)
     {
         long budget = maxDeviceMemory ?? devices.Min(device => device.MemoryBytes) / 2;
-        var plan = ChunkPlan.Create(source.Rows, source.Columns, devices.Count, chunkRows, budget);
+
+        // Agreed: the plan can fail on one rank alone (its share or its devices differ).
+        ChunkPlan plan = Agreement.Run(
+            communicator,
+            () => ChunkPlan.Create(source.Rows, source.Columns, devices.Count, chunkRows, budget));
         double[] rows = [source.Rows];
         communicator.AllReduceSum(rows);
         return new DataPasses(

@@ -25,6 +25,9 @@ internal sealed class RecordingSource(
     /// <summary>Rows read, over every call.</summary>
     public long RowsRead { get; private set; }
 
+    /// <summary>Called after every read (e.g. to cancel a fit in the middle of a pass).</summary>
+    public Action? AfterRead { get; init; }
+
     /// <summary>The most rows one call read.</summary>
     public int LargestRead { get; private set; }
 
@@ -40,6 +43,7 @@ internal sealed class RecordingSource(
         rows.Read(start, count, destination);
         RowsRead += count;
         LargestRead = Math.Max(LargestRead, count);
+        AfterRead?.Invoke();
     }
 
     public void Dispose()
