@@ -40,7 +40,9 @@ internal sealed class ExportWriter : IDisposable
         }
     }
 
-    /// <summary>Where the fit reports its snapshots; waits while frames are being drawn.</summary>
+    /// <summary>
+    /// Where the fit reports its snapshots; waits only when 64 MiB of them wait to be drawn.
+    /// </summary>
     public IProgress<IterationSnapshot> Progress => exporter;
 
     /// <summary>Fails early (before the fit) when the export path cannot be written.</summary>

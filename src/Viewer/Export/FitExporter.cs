@@ -6,13 +6,17 @@ namespace GmmGpu.Viewer.Export;
 
 /// <summary>
 /// Draws a fit into a sink while it runs. EM reports snapshots from its thread; a thread of the
-/// exporter's own, with its own headless GL context, draws each one in order into the sink. At
-/// most <c>capacity</c> snapshots wait to be drawn: <see cref="Report"/> then waits
-/// (back-pressure), so no frame is dropped and memory does not grow with the iteration count.
+/// exporter's own, with its own headless GL context, draws each one in order into the sink.
+/// Snapshots are small (O(K·D²)), so EM does not wait for the drawing: only when the snapshots
+/// waiting to be drawn pass <c>maxQueuedBytes</c> does <see cref="Report"/> wait
+/// (back-pressure), so no frame is dropped and memory stays bounded.
 /// </summary>
 public sealed class FitExporter : IProgress<IterationSnapshot>, IDisposable
 {
-    private readonly BlockingCollection<IterationSnapshot> queue;
+    private readonly BlockingCollection<IterationSnapshot> queue = new();
+    private readonly SemaphoreSlim drawn = new(0);
+    private readonly long maxQueuedBytes;
+    private long queuedBytes;
     private readonly CancellationTokenSource stop = new();
     private readonly ManualResetEventSlim ready = new();
     private readonly FrameSink sink;
@@ -29,11 +33,13 @@ public sealed class FitExporter : IProgress<IterationSnapshot>, IDisposable
     /// <param name="backend">Evaluates density grids on the drawing thread only: not the backend
     /// EM runs on.</param>
     /// <param name="colorBy">How the points view colours the data.</param>
-    /// <param name="capacity">Snapshots that may wait to be drawn, ≥ 1.</param>
+    /// <param name="maxQueuedBytes">Bytes of snapshots that may wait to be drawn, ≥ 1 (one
+    /// snapshot may always wait); the default, 64 MiB, is thousands of iterations of a small
+    /// model, so EM runs at full speed while the frames are drawn.</param>
     /// <exception cref="Gl.GlUnavailableException">No OpenGL.</exception>
     public FitExporter(
         FrameSink sink, ViewKind kind, PlotData data, IComputeBackend backend,
-        ColorBy colorBy = ColorBy.Density, int capacity = 2)
+        ColorBy colorBy = ColorBy.Density, long maxQueuedBytes = 64L << 20)
     {
         ArgumentNullException.ThrowIfNull(sink);
         this.sink = sink;
@@ -41,8 +47,8 @@ public sealed class FitExporter : IProgress<IterationSnapshot>, IDisposable
         {
             ArgumentNullException.ThrowIfNull(data);
             ArgumentNullException.ThrowIfNull(backend);
-            ArgumentOutOfRangeException.ThrowIfNegativeOrZero(capacity);
-            queue = new BlockingCollection<IterationSnapshot>(capacity);
+            ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxQueuedBytes);
+            this.maxQueuedBytes = maxQueuedBytes;
             thread = new Thread(() => Draw(kind, data, backend, colorBy))
             {
                 IsBackground = true,
@@ -61,19 +67,29 @@ public sealed class FitExporter : IProgress<IterationSnapshot>, IDisposable
             sink.Dispose();
             stop.Dispose();
             ready.Dispose();
+            drawn.Dispose();
+            queue.Dispose();
             throw;
         }
     }
 
-    /// <summary>Queues a snapshot to draw; waits while the queue is full.</summary>
+    /// <summary>Queues a snapshot to draw; waits while the queue holds too many bytes.</summary>
     /// <exception cref="Exception">Drawing or writing an earlier frame failed (its
     /// exception).</exception>
     public void Report(IterationSnapshot value)
     {
         ArgumentNullException.ThrowIfNull(value);
         failure?.Throw();
+        long size = BytesOf(value);
         try
         {
+            while (Interlocked.Read(ref queuedBytes) > 0
+                && Interlocked.Read(ref queuedBytes) + size > maxQueuedBytes)
+            {
+                drawn.Wait(stop.Token);
+            }
+
+            Interlocked.Add(ref queuedBytes, size);
             queue.Add(value, stop.Token);
         }
         catch (OperationCanceledException)
@@ -110,6 +126,14 @@ public sealed class FitExporter : IProgress<IterationSnapshot>, IDisposable
         queue.Dispose();
         stop.Dispose();
         ready.Dispose();
+        drawn.Dispose();
+    }
+
+    /// <summary>About what a snapshot holds: weights, means, covariances and their factors.</summary>
+    private static long BytesOf(IterationSnapshot snapshot)
+    {
+        long k = snapshot.Parameters.Components, d = snapshot.Parameters.Dimensions;
+        return (sizeof(double) * (k + (k * d) + (2 * k * d * d))) + 256;
     }
 
     private void Draw(ViewKind kind, PlotData data, IComputeBackend backend, ColorBy colorBy)
@@ -126,6 +150,8 @@ public sealed class FitExporter : IProgress<IterationSnapshot>, IDisposable
             foreach (IterationSnapshot snapshot in queue.GetConsumingEnumerable(stop.Token))
             {
                 animation.Add(snapshot);
+                Interlocked.Add(ref queuedBytes, -BytesOf(snapshot));
+                drawn.Release();
             }
 
             written = animation.Complete();

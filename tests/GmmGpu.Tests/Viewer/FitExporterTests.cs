@@ -22,14 +22,15 @@ public sealed class FitExporterTests : IDisposable
         IterationSnapshot[] snapshots = Snapshots(8);
         var sink = new KeepingSink();
         int drawnBeforeComplete;
-        using (var exporter = new FitExporter(sink, ViewKind.HeatMap, data, backend, capacity: 1))
+        using (var exporter = new FitExporter(sink, ViewKind.HeatMap, data, backend, maxQueuedBytes: 1))
         {
             foreach (IterationSnapshot snapshot in snapshots)
             {
                 exporter.Report(snapshot);
             }
 
-            // With one waiting snapshot and one being drawn, the rest are already in the sink.
+            // With one waiting snapshot (the byte budget admits one) and one being drawn, the
+            // rest are already in the sink.
             drawnBeforeComplete = sink.Frames.Count;
             Assert.Equal(snapshots.Length + FitAnimation.HeldFrames, exporter.Complete());
         }
@@ -48,10 +49,29 @@ public sealed class FitExporterTests : IDisposable
     }
 
     [Fact]
+    public void Export_SmallSnapshots_NeverMakeTheFitWaitForTheDrawing()
+    {
+        using var gate = new ManualResetEventSlim();
+        var sink = new KeepingSink { Gate = gate };
+        IterationSnapshot[] snapshots = Snapshots(50);
+        using var exporter = new FitExporter(sink, ViewKind.Curves, data, backend);
+
+        // The drawing thread is held before its first frame, yet every report returns.
+        foreach (IterationSnapshot snapshot in snapshots)
+        {
+            exporter.Report(snapshot);
+        }
+
+        Assert.Empty(sink.Frames);
+        gate.Set();
+        Assert.Equal(snapshots.Length + FitAnimation.HeldFrames, exporter.Complete());
+    }
+
+    [Fact]
     public void Export_SinkFails_TheFitsNextReportThrowsItsError()
     {
         var sink = new KeepingSink { FailAt = 2 };
-        using var exporter = new FitExporter(sink, ViewKind.Points, data, backend, capacity: 1);
+        using var exporter = new FitExporter(sink, ViewKind.Points, data, backend, maxQueuedBytes: 1);
 
         var error = Assert.Throws<IOException>(() =>
         {
@@ -100,8 +120,12 @@ public sealed class FitExporterTests : IDisposable
 
         public override void Complete() => Completed = true;
 
+        /// <summary>Set to hold the drawing thread before its first frame until it is set.</summary>
+        public ManualResetEventSlim? Gate { get; init; }
+
         protected override void AddFrame(ReadOnlySpan<byte> rgba)
         {
+            Gate?.Wait(TimeSpan.FromSeconds(30));
             if (Frames.Count == FailAt)
             {
                 throw new IOException("disk full");
