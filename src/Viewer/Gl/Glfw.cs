@@ -19,6 +19,7 @@ internal static partial class Glfw
     public const int KeyEscape = 256;
     public const int KeyTab = 258;
     public const int Press = 1;
+    public const int MouseButtonLeft = 0;
 
     [LibraryImport(Library, EntryPoint = "glfwInit")]
     public static partial int Init();
@@ -61,6 +62,9 @@ internal static partial class Glfw
 
     [LibraryImport(Library, EntryPoint = "glfwGetKey")]
     public static partial int GetKey(nint window, int key);
+
+    [LibraryImport(Library, EntryPoint = "glfwGetMouseButton")]
+    public static partial int GetMouseButton(nint window, int button);
 
     [LibraryImport(Library, EntryPoint = "glfwGetFramebufferSize")]
     public static partial void GetFramebufferSize(nint window, out int width, out int height);

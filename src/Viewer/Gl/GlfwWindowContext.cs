@@ -86,6 +86,11 @@ public sealed class GlfwWindowContext : IGlContext
 
     public bool IsKeyDown(int key) => Glfw.GetKey(window, key) == Glfw.Press;
 
+    /// <summary>Whether mouse <paramref name="button"/> (0 left, 1 right, 2 middle) is held.
+    /// </summary>
+    public bool IsMouseButtonDown(int button) =>
+        Glfw.GetMouseButton(window, button) == Glfw.Press;
+
     public (int Width, int Height) FramebufferSize
     {
         get

@@ -1,4 +1,5 @@
 using GmmGpu.Engine;
+using GmmGpu.Viewer.Export;
 using GmmGpu.Viewer.Gl;
 
 namespace GmmGpu.Viewer.Live;
@@ -7,10 +8,11 @@ namespace GmmGpu.Viewer.Live;
 /// The live window of a fit. EM reports snapshots from its own thread (<see cref="Report"/> never
 /// waits on drawing); <see cref="Run"/> draws the latest on the window's thread. Keys: 1–5 pick
 /// the view, Tab the next one, C switches the points view between density and component colours,
-/// the wheel zooms the points view about the mouse (a sample drawn point by point), R resets the
-/// zoom, Space pauses the picture, Esc closes the window.
+/// Space pauses the picture, Esc closes the window. The mouse: in the surface view a left-button
+/// drag orbits the camera and the wheel moves it closer; in the points view the wheel zooms
+/// about the mouse (a sample drawn point by point). R resets the camera and the zoom.
 /// </summary>
-public sealed class LiveView : IProgress<IterationSnapshot>
+public sealed partial class LiveView : IProgress<IterationSnapshot>
 {
     private static readonly ViewKind[] Order =
         [ViewKind.HeatMap, ViewKind.Points, ViewKind.Histogram, ViewKind.Surface, ViewKind.Curves];
@@ -26,8 +28,23 @@ public sealed class LiveView : IProgress<IterationSnapshot>
     private ViewFrame? latest;
     private int version;
 
+    // The rest belongs to the window's thread.
+    private ViewKind kind;
+    private bool paused;
+
+    /// <summary>Set when the picture must be drawn again (view, colours or camera changed).
+    /// </summary>
+    private bool stale = true;
+
+    /// <summary>The camera the user orbited to; null while the surface turns by itself, a
+    /// little each iteration, as in the exported animations.</summary>
+    private OrbitCamera? orbit;
+
     /// <summary>How the points view colours the data; C in the window switches it.</summary>
     public ColorBy ColorBy { get; set; }
+
+    /// <summary>Frames drawn so far by <see cref="Run"/>.</summary>
+    public int FramesDrawn { get; private set; }
 
     public void Report(IterationSnapshot value)
     {
@@ -46,71 +63,37 @@ public sealed class LiveView : IProgress<IterationSnapshot>
         MixtureParameters? start, Func<bool> fitDone, CancellationToken stop = default)
     {
         ArgumentNullException.ThrowIfNull(window);
+        ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(fitDone);
         (int width, int height) = window.FramebufferSize;
         using var renderer = new MixtureRenderer(Math.Max(width, 1), Math.Max(height, 1),
             backend, window);
-        var keys = new bool[512];
-        bool paused = false;
+        var input = new WindowInput(window);
+        this.kind = kind;
         int drawn = -1;
-        ViewKind? drawnKind = null;
         ViewFrame? frame = start is null ? null : new ViewFrame(start, []);
         var sinceDraw = System.Diagnostics.Stopwatch.StartNew();
         while (!window.ShouldClose && !stop.IsCancellationRequested)
         {
-            if (Pressed(window, keys, Glfw.KeyEscape))
+            if (!HandleKeys(input, renderer))
             {
                 window.Close();
                 break;
             }
 
-            paused ^= Pressed(window, keys, Glfw.KeySpace);
-            for (int i = 0; i < Order.Length; i++)
-            {
-                kind = Pressed(window, keys, Glfw.Key1 + i) ? Order[i] : kind;
-            }
-
-            if (Pressed(window, keys, Glfw.KeyTab))
-            {
-                kind = Order[(Array.IndexOf(Order, kind) + 1) % Order.Length];
-            }
-
-            if (Pressed(window, keys, Glfw.KeyC))
-            {
-                ColorBy = ColorBy == ColorBy.Density ? ColorBy.Component : ColorBy.Density;
-                drawnKind = null;
-            }
-
-            double steps = window.TakeScroll();
-            if (steps != 0 && kind == ViewKind.Points && data.Columns > 1)
-            {
-                Zoom(window, renderer, data, steps);
-                drawnKind = null;
-            }
-
-            if (Pressed(window, keys, Glfw.KeyR))
-            {
-                renderer.PointsWindow = null;
-                drawnKind = null;
-            }
-
+            HandleMouse(input, renderer, data);
             int current = Volatile.Read(ref version);
             if (!paused && current != drawn
                 && (sinceDraw.Elapsed >= MinimumFrameInterval || fitDone()))
             {
                 frame = Latest() ?? frame;
                 drawn = current;
-                drawnKind = null;
+                stale = true;
             }
 
-            if (frame is not null && drawnKind != kind)
+            if (frame is not null && stale)
             {
-                renderer.SurfaceAzimuth = -60 + (2 * frame.History.Count);
-                renderer.PointsColorBy = ColorBy;
-                renderer.Draw(kind == ViewKind.Histogram || data.Columns > 1 ? kind
-                    : ViewKind.Histogram, frame, data);
-                drawnKind = kind;
-                FramesDrawn++;
+                Draw(renderer, frame, data);
                 sinceDraw.Restart();
                 window.SetTitle($"gmm: {frame.Title}{(paused ? "  (paused)" : "")}"
                     + (fitDone() ? "  (done)" : ""));
@@ -123,8 +106,16 @@ public sealed class LiveView : IProgress<IterationSnapshot>
         }
     }
 
-    /// <summary>Frames drawn so far by <see cref="Run"/>.</summary>
-    public int FramesDrawn { get; private set; }
+    private void Draw(MixtureRenderer renderer, ViewFrame frame, PlotData data)
+    {
+        renderer.SurfaceCamera = orbit ?? OrbitCamera.Default.Turn(
+            FitAnimation.DegreesPerFrame * frame.History.Count);
+        renderer.PointsColorBy = ColorBy;
+        renderer.Draw(kind == ViewKind.Histogram || data.Columns > 1 ? kind
+            : ViewKind.Histogram, frame, data);
+        stale = false;
+        FramesDrawn++;
+    }
 
     private ViewFrame? Latest()
     {
@@ -132,32 +123,5 @@ public sealed class LiveView : IProgress<IterationSnapshot>
         {
             return latest;
         }
-    }
-
-    /// <summary>
-    /// Zooms the points view by 1.25 per wheel step about the data point under the mouse;
-    /// back out to the whole data, it shows the whole data as counts again.
-    /// </summary>
-    private static void Zoom(
-        GlfwWindowContext window, MixtureRenderer renderer, PlotData data, double steps)
-    {
-        PlotLayout layout = renderer.PointsLayout(data);
-        (double cx, double cy) = window.CursorPosition;
-        (int width, int height) = window.FramebufferSize;
-        var pixel = new System.Numerics.Vector2((float)(cx * renderer.Width / Math.Max(width, 1)),
-            (float)(cy * renderer.Height / Math.Max(height, 1)));
-        (double x, double y) = layout.ToData(pixel);
-        var current = new DataWindow(layout.XMin, layout.XMax, layout.YMin, layout.YMax);
-        DataWindow next = current.Zoom(Math.Pow(1.25, steps), x, y);
-        PlotLayout whole = renderer.Layout(data);
-        renderer.PointsWindow = next.XMax - next.XMin >= whole.XMax - whole.XMin ? null : next;
-    }
-
-    private static bool Pressed(GlfwWindowContext window, bool[] keys, int key)
-    {
-        bool down = window.IsKeyDown(key);
-        bool pressed = down && !keys[key];
-        keys[key] = down;
-        return pressed;
     }
 }

@@ -145,6 +145,31 @@ public sealed class RenderingTests : IDisposable
     }
 
     [Fact]
+    public void Surface_CameraTurned_DrawsAnotherPicture_AndNoTurnTheDefault()
+    {
+        var data = new PlotData(Gaussian2D(10_000, 0.5, 0, 1, 0.4, seed: 19), 2);
+        var frame = Frame(OneComponent(0.5, 0, 1, 0.4));
+        byte[] start = renderer.Render(ViewKind.Surface, frame, data);
+        renderer.SurfaceCamera = OrbitCamera.Default.Drag(100, 0);
+        byte[] turned = renderer.Render(ViewKind.Surface, frame, data);
+        renderer.SurfaceCamera = OrbitCamera.Default.Drag(0, 0);
+        byte[] unturned = renderer.Render(ViewKind.Surface, frame, data);
+        renderer.SurfaceCamera = OrbitCamera.Default;
+
+        int changed = Enumerable.Range(0, start.Length).Count(i => start[i] != turned[i]);
+        Assert.True(changed > start.Length / 100, $"only {changed} bytes changed");
+        Assert.Equal(start, unturned);
+        // The turned camera's own projection places the peak: it is drawn above the mean.
+        var peak = renderer.SurfacePixel(data, 0.5, 0, height: 0.9);
+        renderer.SurfaceCamera = OrbitCamera.Default.Drag(100, 0);
+        var turnedPeak = renderer.SurfacePixel(data, 0.5, 0, height: 0.9);
+        renderer.SurfaceCamera = OrbitCamera.Default;
+        Assert.NotEqual(((byte)255, (byte)255, (byte)255),
+            Pixel(turned, Width, (int)turnedPeak.X, (int)turnedPeak.Y));
+        Assert.NotEqual(peak, turnedPeak);
+    }
+
+    [Fact]
     public void HeatMap_ColourBarEnds_HaveTheColourMapsEndColours()
     {
         var data = new PlotData(Gaussian2D(5_000, 0, 0, 1, 1, seed: 2), 2);
