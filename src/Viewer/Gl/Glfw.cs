@@ -87,6 +87,12 @@ internal static partial class Glfw
     public static unsafe partial nint SetScrollCallback(
         nint window, delegate* unmanaged[Cdecl]<nint, double, double, void> callback);
 
+    /// <summary>Calls <paramref name="callback"/>(window) when the window's contents were
+    /// damaged or lost and must be drawn again, from the event-polling thread.</summary>
+    [LibraryImport(Library, EntryPoint = "glfwSetWindowRefreshCallback")]
+    public static unsafe partial nint SetWindowRefreshCallback(
+        nint window, delegate* unmanaged[Cdecl]<nint, void> callback);
+
     [LibraryImport(Library, EntryPoint = "glfwSetWindowTitle",
         StringMarshalling = StringMarshalling.Utf8)]
     public static partial void SetWindowTitle(nint window, string title);

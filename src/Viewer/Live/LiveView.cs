@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using GmmGpu.Engine;
 using GmmGpu.Viewer.Export;
 using GmmGpu.Viewer.Gl;
@@ -18,10 +19,13 @@ public sealed partial class LiveView : IProgress<IterationSnapshot>
         [ViewKind.HeatMap, ViewKind.Points, ViewKind.Histogram, ViewKind.Surface, ViewKind.Curves];
 
     /// <summary>
-    /// New snapshots are drawn at most this often: each frame costs tens of milliseconds of CPU
-    /// on a software renderer, which EM on a small machine would otherwise lose.
+    /// New snapshots are drawn at most every 250 ms, and drawing takes at most a tenth of the
+    /// window thread's time: each frame costs tens of milliseconds of CPU on a software
+    /// renderer, which EM on a small machine would otherwise lose. Input is drawn at once.
     /// </summary>
     private static readonly TimeSpan MinimumFrameInterval = TimeSpan.FromMilliseconds(250);
+
+    private const double DrawingShare = 0.1;
 
     private readonly object gate = new();
     private readonly FitHistory history = new();
@@ -58,9 +62,13 @@ public sealed partial class LiveView : IProgress<IterationSnapshot>
     /// <summary>Shows the fit until the window closes; then returns (the fit goes on).</summary>
     /// <param name="start">The model before the first snapshot (shown until one comes).</param>
     /// <param name="backend">Evaluates density grids; not the one EM is using.</param>
+    /// <param name="ready">Called once the window is ready to draw (its first frame's costs,
+    /// bounds, bins and shaders, already paid): start EM there, so that it does not share the
+    /// CPU with them.</param>
     public void Run(
         GlfwWindowContext window, IComputeBackend backend, PlotData data, ViewKind kind,
-        MixtureParameters? start, Func<bool> fitDone, CancellationToken stop = default)
+        MixtureParameters? start, Func<bool> fitDone, CancellationToken stop = default,
+        Action? ready = null)
     {
         ArgumentNullException.ThrowIfNull(window);
         ArgumentNullException.ThrowIfNull(data);
@@ -68,11 +76,16 @@ public sealed partial class LiveView : IProgress<IterationSnapshot>
         (int width, int height) = window.FramebufferSize;
         using var renderer = new MixtureRenderer(Math.Max(width, 1), Math.Max(height, 1),
             backend, window);
+        renderer.WarmUp(Drawable(kind, data), data);
+        ready?.Invoke();
         var input = new WindowInput(window);
         this.kind = kind;
         int drawn = -1;
         ViewFrame? frame = start is null ? null : new ViewFrame(start, []);
-        var sinceDraw = System.Diagnostics.Stopwatch.StartNew();
+        var clock = Stopwatch.StartNew();
+        var pacer = new FramePacer(MinimumFrameInterval, DrawingShare);
+        string? title = null;
+        (int, int) shownSize = default;
         while (!window.ShouldClose && !stop.IsCancellationRequested)
         {
             if (!HandleKeys(input, renderer))
@@ -83,27 +96,48 @@ public sealed partial class LiveView : IProgress<IterationSnapshot>
 
             HandleMouse(input, renderer, data);
             int current = Volatile.Read(ref version);
-            if (!paused && current != drawn
-                && (sinceDraw.Elapsed >= MinimumFrameInterval || fitDone()))
+            bool done = fitDone();
+            if (!paused && current != drawn && (pacer.IsDue(clock.Elapsed) || done))
             {
                 frame = Latest() ?? frame;
                 drawn = current;
                 stale = true;
             }
 
+            // Only a new picture or a damaged window is put on screen: copying the frame and
+            // swapping costs milliseconds of CPU on a software renderer.
+            bool show = window.TakeDamage() | window.FramebufferSize != shownSize;
             if (frame is not null && stale)
             {
+                TimeSpan begun = clock.Elapsed;
                 Draw(renderer, frame, data);
-                sinceDraw.Restart();
-                window.SetTitle($"gmm: {frame.Title}{(paused ? "  (paused)" : "")}"
-                    + (fitDone() ? "  (done)" : ""));
+                shownSize = Show(window, renderer);
+                pacer.Drawn(begun, clock.Elapsed);
+            }
+            else if (show)
+            {
+                shownSize = Show(window, renderer);
             }
 
-            (width, height) = window.FramebufferSize;
-            renderer.Blit(width, height);
-            window.SwapBuffers();
+            string next = $"gmm: {frame?.Title ?? "waiting for the first iteration"}"
+                + (paused ? "  (paused)" : "") + (done ? "  (done)" : "");
+            if (next != title)
+            {
+                window.SetTitle(next);
+                title = next;
+            }
+
             GlfwWindowContext.WaitEvents(1 / 30.0);
         }
+    }
+
+    /// <summary>Copies the drawn frame onto the window; returns the window's size.</summary>
+    private static (int, int) Show(GlfwWindowContext window, MixtureRenderer renderer)
+    {
+        (int width, int height) = window.FramebufferSize;
+        renderer.Blit(width, height);
+        window.SwapBuffers();
+        return (width, height);
     }
 
     private void Draw(MixtureRenderer renderer, ViewFrame frame, PlotData data)
@@ -111,11 +145,15 @@ public sealed partial class LiveView : IProgress<IterationSnapshot>
         renderer.SurfaceCamera = orbit ?? OrbitCamera.Default.Turn(
             FitAnimation.DegreesPerFrame * frame.History.Count);
         renderer.PointsColorBy = ColorBy;
-        renderer.Draw(kind == ViewKind.Histogram || data.Columns > 1 ? kind
-            : ViewKind.Histogram, frame, data);
+        renderer.Draw(Drawable(kind, data), frame, data);
         stale = false;
         FramesDrawn++;
     }
+
+    /// <summary>The view drawn for <paramref name="kind"/>: 1-D data has the histogram only.
+    /// </summary>
+    private static ViewKind Drawable(ViewKind kind, PlotData data) =>
+        data.Columns > 1 ? kind : ViewKind.Histogram;
 
     private ViewFrame? Latest()
     {
