@@ -19,13 +19,14 @@ public sealed partial class LiveView : IProgress<IterationSnapshot>
         [ViewKind.HeatMap, ViewKind.Points, ViewKind.Histogram, ViewKind.Surface, ViewKind.Curves];
 
     /// <summary>
-    /// New snapshots are drawn at most every 250 ms, and drawing takes at most a tenth of the
-    /// window thread's time: each frame costs tens of milliseconds of CPU on a software
-    /// renderer, which EM on a small machine would otherwise lose. Input is drawn at once.
+    /// New snapshots are drawn at most every 250 ms, and drawing takes at most a twentieth of
+    /// the window thread's time (a frame of t waits 19·t): each frame costs tens of milliseconds
+    /// on a software renderer that rasterises on a thread per core, so on two cores a frame's
+    /// CPU can be twice its time, which EM would otherwise lose. Input is drawn at once.
     /// </summary>
     private static readonly TimeSpan MinimumFrameInterval = TimeSpan.FromMilliseconds(250);
 
-    private const double DrawingShare = 0.1;
+    private const double DrawingShare = 0.05;
 
     private readonly object gate = new();
     private readonly FitHistory history = new();
