@@ -117,6 +117,13 @@ public sealed partial class MixtureRenderer : IDisposable
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(rgba.Length, Width * Height * 4);
         Draw(kind, frame, data);
+        Read(rgba);
+    }
+
+    /// <summary>The off-screen framebuffer as it stands, as <see cref="Render(ViewKind,
+    /// ViewFrame, PlotData)"/> returns it.</summary>
+    internal void Read(Span<byte> rgba)
+    {
         context.MakeCurrent();
         painter.Read(rgba);
     }

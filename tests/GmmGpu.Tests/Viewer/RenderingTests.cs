@@ -196,13 +196,16 @@ public sealed partial class RenderingTests : IDisposable
     }
 
     [Fact]
-    public void WarmUp_ThenAFrame_GivesTheFrameAColdRendererDraws()
+    public void WarmUp_LeavesABlankFrame_ThenDrawsAsAColdRenderer()
     {
         var data = new PlotData(Gaussian2D(5_000, 1, 2, 1, 0.5, seed: 20), 2);
         var frame = Frame(OneComponent(1.2, 2.1, 0.9, 0.5));
         byte[] cold = renderer.Render(ViewKind.HeatMap, frame, data);
         using var warmed = new MixtureRenderer(Width, Height, backend);
         warmed.WarmUp(ViewKind.HeatMap, data);
+        var blank = new byte[Width * Height * 4];
+        warmed.Read(blank);
+        Assert.All(blank, b => Assert.Equal(255, b));
         Assert.Equal(cold, warmed.Render(ViewKind.HeatMap, frame, data));
     }
 
