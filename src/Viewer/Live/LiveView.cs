@@ -33,16 +33,13 @@ public sealed partial class LiveView : IProgress<IterationSnapshot>
     private ViewFrame? latest;
     private int version;
 
-    // The rest belongs to the window's thread.
+    // The rest belongs to the window's thread. Stale: the view, colours or camera changed.
     private ViewKind kind;
     private bool paused;
-
-    /// <summary>Set when the picture must be drawn again (view, colours or camera changed).
-    /// </summary>
     private bool stale = true;
 
-    /// <summary>The camera the user orbited to; null while the surface turns by itself, a
-    /// little each iteration, as in the exported animations.</summary>
+    // The camera the user orbited to; null while the surface turns by itself, a little each
+    // iteration, as in the exported animations.
     private OrbitCamera? orbit;
 
     /// <summary>How the points view colours the data; C in the window switches it.</summary>
@@ -120,16 +117,23 @@ public sealed partial class LiveView : IProgress<IterationSnapshot>
                 shownSize = Show(window, renderer);
             }
 
-            string next = $"gmm: {frame?.Title ?? "waiting for the first iteration"}"
-                + (paused ? "  (paused)" : "") + (done ? "  (done)" : "");
-            if (next != title)
-            {
-                window.SetTitle(next);
-                title = next;
-            }
-
+            title = ShowTitle(window, title, frame, done);
             GlfwWindowContext.WaitEvents(1 / 30.0);
         }
+    }
+
+    /// <summary>Names the frame shown and the fit's state in the title bar when they change;
+    /// returns the title.</summary>
+    private string ShowTitle(GlfwWindowContext window, string? shown, ViewFrame? frame, bool done)
+    {
+        string title = $"gmm: {frame?.Title ?? "waiting for the first iteration"}"
+            + (paused ? "  (paused)" : "") + (done ? "  (done)" : "");
+        if (title != shown)
+        {
+            window.SetTitle(title);
+        }
+
+        return title;
     }
 
     /// <summary>Copies the drawn frame onto the window; returns the window's size.</summary>
