@@ -23,7 +23,8 @@ ensure_viewer_deps() {
 
 ensure_test_deps() {
     ensure_viewer_deps
-    # The window tests run their own X server and read window titles with xwininfo; the
+    # The window tests run their own X server, read window titles with xwininfo, capture the
+    # screen with xwd (x11-apps) and press keys and drag the mouse with xdotool; the
     # Distributed tests start MPICH jobs.
-    apt_install xvfb x11-utils mpich
+    apt_install xvfb x11-utils x11-apps xdotool mpich
 }

@@ -95,8 +95,9 @@ internal sealed record FitArguments(
           --color-by WHAT       density | component: the points view's colours, counts or
                                 each bin's most likely component (default density)
           --view                show the fit live in a window: keys 1-5 / Tab view, C
-                                colours, wheel zoom (points), R reset, Space pause, Esc
-                                close (no display: goes on without it)
+                                colours, drag orbits (surface), wheel zoom (points,
+                                surface), R reset, Space pause, Esc close (no display:
+                                goes on without it)
           --close-when-done     close the live window when the fit ends (for scripts)
           -h, --help            this text
 

@@ -42,7 +42,8 @@ internal static class LiveFit
         var live = new LiveView { ColorBy = colorBy };
         var both = new ProgressFan(progress, live);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        Task<T> task = Task.Run(
+        Task<T>? task = null;
+        void StartFit() => task = Task.Run(
             () =>
             {
                 try
@@ -59,8 +60,11 @@ internal static class LiveFit
                 }
             },
             cancellationToken);
+
         using IComputeBackend drawing = ComputeBackends.Create(ComputeDevice.Cpu);
-        live.Run(window, drawing, data, kind, start: null, () => task.IsCompleted, stop.Token);
-        return task.GetAwaiter().GetResult();
+        live.Run(window, drawing, data, kind, start: null, () => task is { IsCompleted: true },
+            stop.Token, ready: StartFit);
+        // Run calls ready before its first frame, or throws.
+        return task!.GetAwaiter().GetResult();
     }
 }

@@ -67,11 +67,8 @@ public sealed partial class MixtureRenderer : IDisposable
 
     public int Height => painter.Height;
 
-    /// <summary>Azimuth of the surface view's orbit camera, in degrees.</summary>
-    public float SurfaceAzimuth { get; set; } = -60;
-
-    /// <summary>Elevation of the surface view's orbit camera, in degrees.</summary>
-    public float SurfaceElevation { get; set; } = 35;
+    /// <summary>Where the surface view is seen from.</summary>
+    public OrbitCamera SurfaceCamera { get; set; } = OrbitCamera.Default;
 
     /// <summary>How the points view colours the data.</summary>
     public ColorBy PointsColorBy { get; set; } = ColorBy.Density;
@@ -120,6 +117,13 @@ public sealed partial class MixtureRenderer : IDisposable
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(rgba.Length, Width * Height * 4);
         Draw(kind, frame, data);
+        Read(rgba);
+    }
+
+    /// <summary>The off-screen framebuffer as it stands, as <see cref="Render(ViewKind,
+    /// ViewFrame, PlotData)"/> returns it.</summary>
+    internal void Read(Span<byte> rgba)
+    {
         context.MakeCurrent();
         painter.Read(rgba);
     }

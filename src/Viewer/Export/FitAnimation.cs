@@ -11,13 +11,17 @@ public sealed class FitAnimation
     /// </summary>
     public const int HeldFrames = FrameSink.FramesPerSecond / 2;
 
+    /// <summary>Degrees the surface view turns per frame, so its shape shows as it changes.
+    /// </summary>
+    public const float DegreesPerFrame = 2;
+
     private readonly MixtureRenderer renderer;
     private readonly ViewKind kind;
     private readonly PlotData data;
     private readonly FrameSink sink;
     private readonly FitHistory history = new();
     private readonly byte[] rgba;
-    private readonly float azimuth;
+    private readonly OrbitCamera camera;
     private int drawn;
 
     /// <param name="renderer">Draws the frames; its size is the sink's.</param>
@@ -37,21 +41,21 @@ public sealed class FitAnimation
         this.data = data;
         this.sink = sink;
         rgba = new byte[renderer.Width * renderer.Height * 4];
-        azimuth = renderer.SurfaceAzimuth;
+        camera = renderer.SurfaceCamera;
     }
 
     /// <summary>Draws the next snapshot of the fit into the sink.</summary>
     public void Add(IterationSnapshot snapshot)
     {
         ViewFrame frame = history.Add(snapshot);
-        renderer.SurfaceAzimuth = azimuth + (2 * drawn);
+        renderer.SurfaceCamera = camera.Turn(DegreesPerFrame * drawn);
         try
         {
             renderer.Render(kind, frame, data, rgba);
         }
         finally
         {
-            renderer.SurfaceAzimuth = azimuth;
+            renderer.SurfaceCamera = camera;
         }
 
         sink.Add(rgba);

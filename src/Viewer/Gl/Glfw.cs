@@ -19,6 +19,7 @@ internal static partial class Glfw
     public const int KeyEscape = 256;
     public const int KeyTab = 258;
     public const int Press = 1;
+    public const int MouseButtonLeft = 0;
 
     [LibraryImport(Library, EntryPoint = "glfwInit")]
     public static partial int Init();
@@ -62,6 +63,9 @@ internal static partial class Glfw
     [LibraryImport(Library, EntryPoint = "glfwGetKey")]
     public static partial int GetKey(nint window, int key);
 
+    [LibraryImport(Library, EntryPoint = "glfwGetMouseButton")]
+    public static partial int GetMouseButton(nint window, int button);
+
     [LibraryImport(Library, EntryPoint = "glfwGetFramebufferSize")]
     public static partial void GetFramebufferSize(nint window, out int width, out int height);
 
@@ -82,6 +86,12 @@ internal static partial class Glfw
     [LibraryImport(Library, EntryPoint = "glfwSetScrollCallback")]
     public static unsafe partial nint SetScrollCallback(
         nint window, delegate* unmanaged[Cdecl]<nint, double, double, void> callback);
+
+    /// <summary>Calls <paramref name="callback"/>(window) when the window's contents were
+    /// damaged or lost and must be drawn again, from the event-polling thread.</summary>
+    [LibraryImport(Library, EntryPoint = "glfwSetWindowRefreshCallback")]
+    public static unsafe partial nint SetWindowRefreshCallback(
+        nint window, delegate* unmanaged[Cdecl]<nint, void> callback);
 
     [LibraryImport(Library, EntryPoint = "glfwSetWindowTitle",
         StringMarshalling = StringMarshalling.Utf8)]

@@ -12,14 +12,16 @@ public sealed class GlfwWindowContext : IGlContext
     private nint window;
     private GCHandle self;
     private double scrolled;
+    private bool damaged = true;
 
     private unsafe GlfwWindowContext(nint window)
     {
         this.window = window;
-        // The scroll callback is static; the window's user pointer leads it back to this.
+        // The callbacks are static; the window's user pointer leads them back to this.
         self = GCHandle.Alloc(this);
         Glfw.SetWindowUserPointer(window, GCHandle.ToIntPtr(self));
         Glfw.SetScrollCallback(window, &OnScroll);
+        Glfw.SetWindowRefreshCallback(window, &OnRefresh);
         Glfw.MakeContextCurrent(window);
         Glfw.SwapInterval(1);
         Gl = GL.GetApi(Glfw.GetProcAddress);
@@ -86,6 +88,11 @@ public sealed class GlfwWindowContext : IGlContext
 
     public bool IsKeyDown(int key) => Glfw.GetKey(window, key) == Glfw.Press;
 
+    /// <summary>Whether mouse <paramref name="button"/> (0 left, 1 right, 2 middle) is held.
+    /// </summary>
+    public bool IsMouseButtonDown(int button) =>
+        Glfw.GetMouseButton(window, button) == Glfw.Press;
+
     public (int Width, int Height) FramebufferSize
     {
         get
@@ -107,6 +114,17 @@ public sealed class GlfwWindowContext : IGlContext
         double steps = scrolled;
         scrolled = 0;
         return steps;
+    }
+
+    /// <summary>
+    /// Whether the window's contents were damaged (uncovered, resized) since the last call, or
+    /// never shown: then the picture must be put on screen again. Set while waiting for events.
+    /// </summary>
+    public bool TakeDamage()
+    {
+        bool was = damaged;
+        damaged = false;
+        return was;
     }
 
     /// <summary>The mouse position in framebuffer pixels, origin top left.</summary>
@@ -138,9 +156,21 @@ public sealed class GlfwWindowContext : IGlContext
     [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
     private static void OnScroll(nint window, double dx, double dy)
     {
-        if (GCHandle.FromIntPtr(Glfw.GetWindowUserPointer(window)).Target is GlfwWindowContext c)
+        if (Of(window) is { } c)
         {
             c.scrolled += dy;
         }
     }
+
+    [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
+    private static void OnRefresh(nint window)
+    {
+        if (Of(window) is { } c)
+        {
+            c.damaged = true;
+        }
+    }
+
+    private static GlfwWindowContext? Of(nint window) =>
+        GCHandle.FromIntPtr(Glfw.GetWindowUserPointer(window)).Target as GlfwWindowContext;
 }

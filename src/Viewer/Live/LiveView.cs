@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using GmmGpu.Engine;
+using GmmGpu.Viewer.Export;
 using GmmGpu.Viewer.Gl;
 
 namespace GmmGpu.Viewer.Live;
@@ -7,27 +9,44 @@ namespace GmmGpu.Viewer.Live;
 /// The live window of a fit. EM reports snapshots from its own thread (<see cref="Report"/> never
 /// waits on drawing); <see cref="Run"/> draws the latest on the window's thread. Keys: 1–5 pick
 /// the view, Tab the next one, C switches the points view between density and component colours,
-/// the wheel zooms the points view about the mouse (a sample drawn point by point), R resets the
-/// zoom, Space pauses the picture, Esc closes the window.
+/// Space pauses the picture, Esc closes the window. The mouse: in the surface view a left-button
+/// drag orbits the camera and the wheel moves it closer; in the points view the wheel zooms
+/// about the mouse (a sample drawn point by point). R resets the camera and the zoom.
 /// </summary>
-public sealed class LiveView : IProgress<IterationSnapshot>
+public sealed partial class LiveView : IProgress<IterationSnapshot>
 {
     private static readonly ViewKind[] Order =
         [ViewKind.HeatMap, ViewKind.Points, ViewKind.Histogram, ViewKind.Surface, ViewKind.Curves];
 
     /// <summary>
-    /// New snapshots are drawn at most this often: each frame costs tens of milliseconds of CPU
-    /// on a software renderer, which EM on a small machine would otherwise lose.
+    /// New snapshots are drawn at most every 250 ms, and drawing takes at most a twentieth of
+    /// the window thread's time (a frame of t waits 19·t): each frame costs tens of milliseconds
+    /// on a software renderer that rasterises on a thread per core, so on two cores a frame's
+    /// CPU can be twice its time, which EM would otherwise lose. Input is drawn at once.
     /// </summary>
     private static readonly TimeSpan MinimumFrameInterval = TimeSpan.FromMilliseconds(250);
+
+    private const double DrawingShare = 0.05;
 
     private readonly object gate = new();
     private readonly FitHistory history = new();
     private ViewFrame? latest;
     private int version;
 
+    // The rest belongs to the window's thread. Stale: the view, colours or camera changed.
+    private ViewKind kind;
+    private bool paused;
+    private bool stale = true;
+
+    // The camera the user orbited to; null while the surface turns by itself, a little each
+    // iteration, as in the exported animations.
+    private OrbitCamera? orbit;
+
     /// <summary>How the points view colours the data; C in the window switches it.</summary>
     public ColorBy ColorBy { get; set; }
+
+    /// <summary>Frames drawn so far by <see cref="Run"/>.</summary>
+    public int FramesDrawn { get; private set; }
 
     public void Report(IterationSnapshot value)
     {
@@ -41,90 +60,105 @@ public sealed class LiveView : IProgress<IterationSnapshot>
     /// <summary>Shows the fit until the window closes; then returns (the fit goes on).</summary>
     /// <param name="start">The model before the first snapshot (shown until one comes).</param>
     /// <param name="backend">Evaluates density grids; not the one EM is using.</param>
+    /// <param name="ready">Called once the window is ready to draw (its first frame's costs,
+    /// bounds, bins and shaders, already paid): start EM there, so that it does not share the
+    /// CPU with them.</param>
     public void Run(
         GlfwWindowContext window, IComputeBackend backend, PlotData data, ViewKind kind,
-        MixtureParameters? start, Func<bool> fitDone, CancellationToken stop = default)
+        MixtureParameters? start, Func<bool> fitDone, CancellationToken stop = default,
+        Action? ready = null)
     {
         ArgumentNullException.ThrowIfNull(window);
+        ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(fitDone);
         (int width, int height) = window.FramebufferSize;
         using var renderer = new MixtureRenderer(Math.Max(width, 1), Math.Max(height, 1),
             backend, window);
-        var keys = new bool[512];
-        bool paused = false;
+        renderer.WarmUp(Drawable(kind, data), data);
+        ready?.Invoke();
+        var input = new WindowInput(window);
+        this.kind = kind;
         int drawn = -1;
-        ViewKind? drawnKind = null;
         ViewFrame? frame = start is null ? null : new ViewFrame(start, []);
-        var sinceDraw = System.Diagnostics.Stopwatch.StartNew();
+        var clock = Stopwatch.StartNew();
+        var pacer = new FramePacer(MinimumFrameInterval, DrawingShare);
+        string? title = null;
+        (int, int) shownSize = default;
         while (!window.ShouldClose && !stop.IsCancellationRequested)
         {
-            if (Pressed(window, keys, Glfw.KeyEscape))
+            if (!HandleKeys(input, renderer))
             {
                 window.Close();
                 break;
             }
 
-            paused ^= Pressed(window, keys, Glfw.KeySpace);
-            for (int i = 0; i < Order.Length; i++)
-            {
-                kind = Pressed(window, keys, Glfw.Key1 + i) ? Order[i] : kind;
-            }
-
-            if (Pressed(window, keys, Glfw.KeyTab))
-            {
-                kind = Order[(Array.IndexOf(Order, kind) + 1) % Order.Length];
-            }
-
-            if (Pressed(window, keys, Glfw.KeyC))
-            {
-                ColorBy = ColorBy == ColorBy.Density ? ColorBy.Component : ColorBy.Density;
-                drawnKind = null;
-            }
-
-            double steps = window.TakeScroll();
-            if (steps != 0 && kind == ViewKind.Points && data.Columns > 1)
-            {
-                Zoom(window, renderer, data, steps);
-                drawnKind = null;
-            }
-
-            if (Pressed(window, keys, Glfw.KeyR))
-            {
-                renderer.PointsWindow = null;
-                drawnKind = null;
-            }
-
+            HandleMouse(input, renderer, data);
             int current = Volatile.Read(ref version);
-            if (!paused && current != drawn
-                && (sinceDraw.Elapsed >= MinimumFrameInterval || fitDone()))
+            bool done = fitDone();
+            if (!paused && current != drawn && (pacer.IsDue(clock.Elapsed) || done))
             {
                 frame = Latest() ?? frame;
                 drawn = current;
-                drawnKind = null;
+                stale = true;
             }
 
-            if (frame is not null && drawnKind != kind)
+            // Only a new picture or a damaged window is put on screen: copying the frame and
+            // swapping costs milliseconds of CPU on a software renderer.
+            bool show = window.TakeDamage() | window.FramebufferSize != shownSize;
+            if (frame is not null && stale)
             {
-                renderer.SurfaceAzimuth = -60 + (2 * frame.History.Count);
-                renderer.PointsColorBy = ColorBy;
-                renderer.Draw(kind == ViewKind.Histogram || data.Columns > 1 ? kind
-                    : ViewKind.Histogram, frame, data);
-                drawnKind = kind;
-                FramesDrawn++;
-                sinceDraw.Restart();
-                window.SetTitle($"gmm: {frame.Title}{(paused ? "  (paused)" : "")}"
-                    + (fitDone() ? "  (done)" : ""));
+                TimeSpan begun = clock.Elapsed;
+                Draw(renderer, frame, data);
+                shownSize = Show(window, renderer);
+                pacer.Drawn(begun, clock.Elapsed);
+            }
+            else if (show)
+            {
+                shownSize = Show(window, renderer);
             }
 
-            (width, height) = window.FramebufferSize;
-            renderer.Blit(width, height);
-            window.SwapBuffers();
+            title = ShowTitle(window, title, frame, done);
             GlfwWindowContext.WaitEvents(1 / 30.0);
         }
     }
 
-    /// <summary>Frames drawn so far by <see cref="Run"/>.</summary>
-    public int FramesDrawn { get; private set; }
+    /// <summary>Names the frame shown and the fit's state in the title bar when they change;
+    /// returns the title.</summary>
+    private string ShowTitle(GlfwWindowContext window, string? shown, ViewFrame? frame, bool done)
+    {
+        string title = $"gmm: {frame?.Title ?? "waiting for the first iteration"}"
+            + (paused ? "  (paused)" : "") + (done ? "  (done)" : "");
+        if (title != shown)
+        {
+            window.SetTitle(title);
+        }
+
+        return title;
+    }
+
+    /// <summary>Copies the drawn frame onto the window; returns the window's size.</summary>
+    private static (int, int) Show(GlfwWindowContext window, MixtureRenderer renderer)
+    {
+        (int width, int height) = window.FramebufferSize;
+        renderer.Blit(width, height);
+        window.SwapBuffers();
+        return (width, height);
+    }
+
+    private void Draw(MixtureRenderer renderer, ViewFrame frame, PlotData data)
+    {
+        renderer.SurfaceCamera = orbit ?? OrbitCamera.Default.Turn(
+            FitAnimation.DegreesPerFrame * frame.History.Count);
+        renderer.PointsColorBy = ColorBy;
+        renderer.Draw(Drawable(kind, data), frame, data);
+        stale = false;
+        FramesDrawn++;
+    }
+
+    /// <summary>The view drawn for <paramref name="kind"/>: 1-D data has the histogram only.
+    /// </summary>
+    private static ViewKind Drawable(ViewKind kind, PlotData data) =>
+        data.Columns > 1 ? kind : ViewKind.Histogram;
 
     private ViewFrame? Latest()
     {
@@ -132,32 +166,5 @@ public sealed class LiveView : IProgress<IterationSnapshot>
         {
             return latest;
         }
-    }
-
-    /// <summary>
-    /// Zooms the points view by 1.25 per wheel step about the data point under the mouse;
-    /// back out to the whole data, it shows the whole data as counts again.
-    /// </summary>
-    private static void Zoom(
-        GlfwWindowContext window, MixtureRenderer renderer, PlotData data, double steps)
-    {
-        PlotLayout layout = renderer.PointsLayout(data);
-        (double cx, double cy) = window.CursorPosition;
-        (int width, int height) = window.FramebufferSize;
-        var pixel = new System.Numerics.Vector2((float)(cx * renderer.Width / Math.Max(width, 1)),
-            (float)(cy * renderer.Height / Math.Max(height, 1)));
-        (double x, double y) = layout.ToData(pixel);
-        var current = new DataWindow(layout.XMin, layout.XMax, layout.YMin, layout.YMax);
-        DataWindow next = current.Zoom(Math.Pow(1.25, steps), x, y);
-        PlotLayout whole = renderer.Layout(data);
-        renderer.PointsWindow = next.XMax - next.XMin >= whole.XMax - whole.XMin ? null : next;
-    }
-
-    private static bool Pressed(GlfwWindowContext window, bool[] keys, int key)
-    {
-        bool down = window.IsKeyDown(key);
-        bool pressed = down && !keys[key];
-        keys[key] = down;
-        return pressed;
     }
 }

@@ -9,6 +9,12 @@ public sealed partial class MixtureRenderer
     /// <summary>Width of the covariance ellipses, in pixels.</summary>
     public const float EllipseWidth = 2;
 
+    /// <summary>
+    /// Width of the dark edge under each ellipse when the data is coloured by component: one
+    /// pixel each side, so an ellipse stays visible over a dense cloud of its own colour.
+    /// </summary>
+    public const float EllipseOutlineWidth = EllipseWidth + 2;
+
     private static readonly Vector4 Empty = new(1, 1, 1, 1);
 
     private void DrawPoints(ViewFrame frame, PlotData data)
@@ -87,6 +93,11 @@ public sealed partial class MixtureRenderer
                 for (int i = 0; i < points.Length; i++)
                 {
                     points[i] = layout.ToPixel(points[i].X, points[i].Y);
+                }
+
+                if (PointsColorBy == ColorBy.Component)
+                {
+                    clipped.Polyline(points, EllipseOutlineWidth, Ink, closed: true);
                 }
 
                 clipped.Polyline(points, EllipseWidth, colour, closed: true);

@@ -31,7 +31,7 @@ public sealed partial class MixtureRenderer
         (double yMin, double yMax) = data.Range(data.DimY);
         var p = new Vector4((float)((2 * (x - xMin) / (xMax - xMin)) - 1),
             (float)((2 * (y - yMin) / (yMax - yMin)) - 1), (float)height * SurfaceScale, 1);
-        Vector4 clip = Vector4.Transform(p, SurfaceCamera());
+        Vector4 clip = Vector4.Transform(p, SurfaceViewProjection());
         return new Vector2((clip.X / clip.W + 1) / 2 * Width, (1 - (clip.Y / clip.W)) / 2 * Height);
     }
 
@@ -90,7 +90,7 @@ public sealed partial class MixtureRenderer
             }
         }
 
-        Matrix4x4 camera = SurfaceCamera();
+        Matrix4x4 camera = SurfaceViewProjection();
         var light = new Vector3(0.4f, -0.3f, 1);
         if (ShowData)
         {
@@ -105,19 +105,7 @@ public sealed partial class MixtureRenderer
         }
     }
 
-    /// <summary>View × projection of the orbit camera around the unit surface.</summary>
-    private Matrix4x4 SurfaceCamera()
-    {
-        float azimuth = float.DegreesToRadians(SurfaceAzimuth);
-        float elevation = float.DegreesToRadians(SurfaceElevation);
-        const float distance = 3.6f;
-        var target = new Vector3(0, 0, 0.3f);
-        Vector3 eye = target + (distance * new Vector3(
-            MathF.Cos(elevation) * MathF.Cos(azimuth), MathF.Cos(elevation) * MathF.Sin(azimuth),
-            MathF.Sin(elevation)));
-        Matrix4x4 view = Matrix4x4.CreateLookAt(eye, target, Vector3.UnitZ);
-        Matrix4x4 projection = Matrix4x4.CreatePerspectiveFieldOfView(
-            float.DegreesToRadians(40), (float)Width / Height, 0.1f, 20);
-        return view * projection;
-    }
+    /// <summary>View × projection of <see cref="SurfaceCamera"/> for this frame.</summary>
+    private Matrix4x4 SurfaceViewProjection() =>
+        SurfaceCamera.ViewProjection((float)Width / Height);
 }

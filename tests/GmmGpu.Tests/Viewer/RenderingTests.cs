@@ -7,7 +7,7 @@ using static GmmGpu.Tests.Viewer.ViewerFixtures;
 
 namespace GmmGpu.Tests.Viewer;
 
-public sealed class RenderingTests : IDisposable
+public sealed partial class RenderingTests : IDisposable
 {
     private const int Width = 640;
     private const int Height = 480;
@@ -120,31 +120,6 @@ public sealed class RenderingTests : IDisposable
     }
 
     [Fact]
-    public void Surface_DataOnTheFloor_AndThePeakAboveTheMean()
-    {
-        float[] a = Gaussian2D(20_000, -2, -2, 0.3, 0.3, seed: 16);
-        float[] b = Gaussian2D(20_000, 2.5, 2.5, 0.3, 0.3, seed: 17);
-        var data = new PlotData(a.Concat(b).ToArray(), 2);
-        byte[] rgba =
-            renderer.Render(ViewKind.Surface, Frame(OneComponent(-2, -2, 0.3, 0.3)), data);
-        (byte R, byte G, byte B) At(System.Numerics.Vector2 p) =>
-            Pixel(rgba, Width, (int)p.X, (int)p.Y);
-        const byte floor = 237; // 0.93 of white
-        const byte background = 255;
-
-        // Blob B, where the model has no mass, is ink on the floor; an empty spot is bare floor.
-        var onB = At(renderer.SurfacePixel(data, 2.5, 2.5));
-        Assert.True(onB.R < floor - 40 && onB.G >= onB.R && onB.B > onB.G,
-            $"no data on the floor: {onB}");
-        Assert.Equal((floor, floor, floor), At(renderer.SurfacePixel(data, 2.5, -2.5)));
-        // The peak rises to the density's maximum above the mean, and no higher.
-        Assert.NotEqual((background, background, background),
-            At(renderer.SurfacePixel(data, -2, -2, height: 0.97)));
-        Assert.Equal((background, background, background),
-            At(renderer.SurfacePixel(data, -2, -2, height: 1.1)));
-    }
-
-    [Fact]
     public void HeatMap_ColourBarEnds_HaveTheColourMapsEndColours()
     {
         var data = new PlotData(Gaussian2D(5_000, 0, 0, 1, 1, seed: 2), 2);
@@ -153,93 +128,6 @@ public sealed class RenderingTests : IDisposable
         int x = (int)((bar.Left + bar.Right) / 2);
         Assert.Equal(ColorMaps.ViridisAt(0), Pixel(rgba, Width, x, (int)bar.Bottom - 1));
         Assert.Equal(ColorMaps.ViridisAt(1), Pixel(rgba, Width, x, (int)bar.Top + 1));
-    }
-
-    [Fact]
-    public void Points_TwoSigmaEllipse_LiesAtTwoDeviations()
-    {
-        var data = new PlotData(Gaussian2D(50_000, 0, 0, 1.0, 0.6, seed: 3), 2);
-        var parameters = OneComponent(0.2, 0.1, 1.0, 0.6);
-        byte[] rgba = renderer.Render(ViewKind.Points, Frame(parameters), data);
-        PlotLayout layout = renderer.Layout(data);
-        var colour = ColorMaps.Component(0);
-        var expected = ((byte)(colour.X * 255), (byte)(colour.Y * 255), (byte)(colour.Z * 255));
-        var onX = layout.ToPixel(0.2 + 2.0, 0.1);
-        var onY = layout.ToPixel(0.2, 0.1 + (2 * 0.6));
-        var between = layout.ToPixel(0.2 + 2.5, 0.1);
-        Assert.Equal(expected, Pixel(rgba, Width, (int)onX.X, (int)onX.Y));
-        Assert.Equal(expected, Pixel(rgba, Width, (int)onY.X, (int)onY.Y));
-        Assert.NotEqual(expected, Pixel(rgba, Width, (int)between.X, (int)between.Y));
-    }
-
-    [Fact]
-    public void Points_ColorByComponent_DataNearEachMeanHasThatComponentsColour()
-    {
-        // Component 0 is the right-hand blob, so colours follow the model, not data order.
-        float[] left = Gaussian2D(30_000, -3, 0, 0.5, 0.5, seed: 12);
-        float[] right = Gaussian2D(30_000, 3, 0, 0.5, 0.5, seed: 13);
-        var data = new PlotData(left.Concat(right).ToArray(), 2);
-        var parameters = new MixtureParameters(
-            CovarianceType.Spherical, 2, 2, [0.5, 0.5], [3.0, 0.0, -3.0, 0.0], [0.25, 0.25]);
-        renderer.PointsColorBy = ColorBy.Component;
-        byte[] rgba = renderer.Render(ViewKind.Points, Frame(parameters), data);
-        renderer.PointsColorBy = ColorBy.Density;
-        PlotLayout layout = renderer.Layout(data);
-
-        for (int k = 0; k < 2; k++)
-        {
-            // Half a deviation from the mean: dense data, clear of the marker and the ellipses.
-            var at = layout.ToPixel(parameters.MeansArray[2 * k], 0.25);
-            var pixel = Pixel(rgba, Width, (int)at.X, (int)at.Y);
-            Assert.True(IsTintOf(pixel, ColorMaps.Component(k)),
-                $"component {k}: pixel {pixel} is not a tint of its colour");
-            Assert.False(IsTintOf(pixel, ColorMaps.Component(1 - k)),
-                $"component {k}: pixel {pixel} has the other component's colour");
-        }
-
-        var gap = layout.ToPixel(0, 0);
-        Assert.Equal(((byte)255, (byte)255, (byte)255), Pixel(rgba, Width, (int)gap.X, (int)gap.Y));
-    }
-
-    [Fact]
-    public void Points_ZoomedIn_DrawsEachSampledPointAsADot()
-    {
-        var random = new Random(18);
-        float[] values = [.. Enumerable.Range(0, 4000).Select(_ => (float)(random.NextDouble() * 10))];
-        var data = new PlotData(values, 2);
-        // The model sits far outside the window, so no ellipse or marker covers a dot.
-        var frame = Frame(OneComponent(9.5, 9.5, 0.05, 0.05));
-        renderer.PointsWindow = new DataWindow(1, 3, 1, 3);
-        PlotLayout layout = renderer.PointsLayout(data);
-        byte[] rgba = renderer.Render(ViewKind.Points, frame, data);
-        renderer.PointsWindow = null;
-
-        var ink = MixtureRenderer.SampleInk;
-        var inkRgb = ((byte)Math.Round(ink.X * 255), (byte)Math.Round(ink.Y * 255),
-            (byte)Math.Round(ink.Z * 255));
-        int inside = 0;
-        for (int i = 0; i < values.Length; i += 2)
-        {
-            if (values[i] is > 1.05f and < 2.95f && values[i + 1] is > 1.05f and < 2.95f)
-            {
-                var p = layout.ToPixel(values[i], values[i + 1]);
-                Assert.Equal(inkRgb, Pixel(rgba, Width, (int)p.X, (int)p.Y));
-                inside++;
-            }
-        }
-
-        int inked = 0;
-        for (int y = (int)layout.Plot.Top + 1; y < (int)layout.Plot.Bottom - 1; y++)
-        {
-            for (int x = (int)layout.Plot.Left + 1; x < (int)layout.Plot.Right - 1; x++)
-            {
-                inked += Pixel(rgba, Width, x, y) == inkRgb ? 1 : 0;
-            }
-        }
-
-        // Single dots of 3×3 pixels each, on white: not a density image.
-        Assert.True(inside > 50, $"only {inside} points in the window");
-        Assert.InRange(inked, 0.8 * 9 * inside, 9 * (inside + 8));
     }
 
     [Fact]
@@ -307,20 +195,18 @@ public sealed class RenderingTests : IDisposable
         Assert.Equal(alone, renderer.Render(ViewKind.HeatMap, frame, data));
     }
 
-    /// <summary>
-    /// Whether <paramref name="pixel"/> is white mixed with <paramref name="colour"/> by at
-    /// least a quarter, within 3 levels per channel.
-    /// </summary>
-    private static bool IsTintOf((byte R, byte G, byte B) pixel, System.Numerics.Vector4 colour)
+    [Fact]
+    public void WarmUp_LeavesABlankFrame_ThenDrawsAsAColdRenderer()
     {
-        double[] target = [colour.X * 255, colour.Y * 255, colour.Z * 255];
-        double[] actual = [pixel.R, pixel.G, pixel.B];
-        // The share s of the colour, from the channel furthest from white.
-        int c = Array.IndexOf(target, target.Min());
-        double s = (255 - actual[c]) / (255 - target[c]);
-        return s >= 0.24 && s <= 1.01
-            && Enumerable.Range(0, 3).All(i =>
-                Math.Abs(255 + (s * (target[i] - 255)) - actual[i]) <= 3);
+        var data = new PlotData(Gaussian2D(5_000, 1, 2, 1, 0.5, seed: 20), 2);
+        var frame = Frame(OneComponent(1.2, 2.1, 0.9, 0.5));
+        byte[] cold = renderer.Render(ViewKind.HeatMap, frame, data);
+        using var warmed = new MixtureRenderer(Width, Height, backend);
+        warmed.WarmUp(ViewKind.HeatMap, data);
+        var blank = new byte[Width * Height * 4];
+        warmed.Read(blank);
+        Assert.All(blank, b => Assert.Equal(255, b));
+        Assert.Equal(cold, warmed.Render(ViewKind.HeatMap, frame, data));
     }
 
     [Fact]

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using GmmGpu.Backends;
 using GmmGpu.Tests.Cli;
 using GmmGpu.Tests.Data;
@@ -68,7 +67,7 @@ public sealed partial class WindowTests
         try
         {
             using var watching = new CancellationTokenSource();
-            Task<string> titles = Task.Run(() => WindowTitles(server.Display, watching.Token));
+            Task<string> titles = Task.Run(() => WindowTitles(server, watching.Token));
 
             CliResult result = CliResult.Run("demo", "--n", "20000", "--out", files.Folder,
                 "--device", "cpu", "--close-when-done");
@@ -106,23 +105,13 @@ public sealed partial class WindowTests
         }
     }
 
-    /// <summary>The window titles seen on <paramref name="display"/> until cancelled.</summary>
-    private static string WindowTitles(string display, CancellationToken stop)
+    /// <summary>The window titles seen on <paramref name="server"/> until cancelled.</summary>
+    private static string WindowTitles(XvfbServer server, CancellationToken stop)
     {
         var seen = new System.Text.StringBuilder();
         while (!stop.IsCancellationRequested)
         {
-            var start = new ProcessStartInfo("xwininfo")
-            {
-                ArgumentList = { "-display", display, "-root", "-tree" },
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                UseShellExecute = false,
-            };
-            using Process process = Process.Start(start)!;
-            _ = process.StandardError.ReadToEndAsync(CancellationToken.None);
-            seen.Append(process.StandardOutput.ReadToEnd());
-            process.WaitForExit();
+            seen.Append(server.ToolText("xwininfo", "-root", "-tree"));
             Thread.Sleep(100);
         }
 
@@ -143,65 +132,4 @@ public sealed partial class WindowTests
     [System.Runtime.InteropServices.LibraryImport("libc", EntryPoint = "unsetenv",
         StringMarshalling = System.Runtime.InteropServices.StringMarshalling.Utf8)]
     private static partial int UnsetEnv(string name);
-
-    private sealed class XvfbServer : IDisposable
-    {
-        private readonly Process process;
-
-        private XvfbServer(Process process, string display)
-        {
-            this.process = process;
-            Display = display;
-        }
-
-        public string Display { get; }
-
-        public static XvfbServer Start()
-        {
-            for (int number = 90 + (Environment.ProcessId % 50); ; number++)
-            {
-                if (File.Exists($"/tmp/.X11-unix/X{number}")
-                    || File.Exists($"/tmp/.X{number}-lock"))
-                {
-                    continue;
-                }
-
-                var start = new ProcessStartInfo("Xvfb")
-                {
-                    ArgumentList =
-                    {
-                        $":{number}", "-screen", "0", "640x480x24", "-nolisten", "tcp",
-                    },
-                    RedirectStandardError = true,
-                    UseShellExecute = false,
-                };
-                var process = Process.Start(start)!;
-                _ = process.StandardError.ReadToEndAsync();
-                var clock = Stopwatch.StartNew();
-                while (!File.Exists($"/tmp/.X11-unix/X{number}") && !process.HasExited
-                    && clock.Elapsed < TimeSpan.FromSeconds(10))
-                {
-                    Thread.Sleep(50);
-                }
-
-                if (!process.HasExited)
-                {
-                    return new XvfbServer(process, $":{number}");
-                }
-
-                process.Dispose();
-            }
-        }
-
-        public void Dispose()
-        {
-            if (!process.HasExited)
-            {
-                process.Kill();
-                process.WaitForExit();
-            }
-
-            process.Dispose();
-        }
-    }
 }
