@@ -49,7 +49,8 @@ internal static class PredictCommand
 
         CommandSupport.CheckFolderExists(output, CommandSupport.TableExtensions);
         GaussianMixtureModel model = GaussianMixtureModel.Load(line.Positional[0]);
-        LoadedData data = DataReader.Read(line.Positional[1], CommandSupport.Columns(line));
+        // Read a batch at a time: files larger than memory are labelled too.
+        using IRowSource data = RowSources.Open(line.Positional[1], CommandSupport.Columns(line));
         using IComputeBackend backend = ComputeBackends.Create(CommandSupport.Device(line));
         long[] counts;
         if (proba)
@@ -57,14 +58,9 @@ internal static class PredictCommand
             Prediction.WriteProbabilities(model, data, output!, backend, token);
             counts = [];
         }
-        else if (output is not null)
-        {
-            counts = Prediction.WriteLabels(model, data, output, backend);
-        }
         else
         {
-            int[] labels = Prediction.Labels(model, data.Values, data.Features, backend);
-            counts = Prediction.CountPerComponent(labels, model.Components);
+            counts = Prediction.WriteLabels(model, data, output, backend, token);
         }
 
         if (line.Has("--json"))

@@ -42,12 +42,11 @@ internal static class ScoreCommand
         string? output = line.Get("-o");
         CommandSupport.CheckFolderExists(output, CommandSupport.TableExtensions);
         GaussianMixtureModel model = GaussianMixtureModel.Load(line.Positional[0]);
-        LoadedData data = DataReader.Read(line.Positional[1], CommandSupport.Columns(line));
+        // Read a batch at a time: files larger than memory are scored too.
+        using IRowSource data = RowSources.Open(line.Positional[1], CommandSupport.Columns(line));
         using IComputeBackend backend = ComputeBackends.Create(CommandSupport.Device(line));
-        double[] scores = output is null
-            ? Scoring.Scores(model, data.Values, data.Features, backend)
-            : Scoring.WriteScores(model, data, output, backend);
-        double mean = scores.Average(), min = scores.Min(), max = scores.Max();
+        (_, double mean, double min, double max) =
+            Scoring.WriteScores(model, data, output, backend);
         if (line.Has("--json"))
         {
             CommandSupport.WriteJson(stdout, json =>

@@ -8,12 +8,13 @@ namespace GmmGpu.UseCases;
 
 /// <summary>
 /// <c>gmm predict</c>: each point's component or responsibilities, written to a file. The
-/// responsibilities stream in batches, so no (N, K) array is ever held in memory.
+/// row-source overloads read, compute and write a batch at a time, so neither the data nor an
+/// (N, K) array is ever held in memory whole.
 /// </summary>
 public static class Prediction
 {
-    /// <summary>Rows per batch of <see cref="WriteProbabilities"/>.</summary>
-    public const int BatchRows = 65536;
+    /// <summary>Rows per batch of the writers.</summary>
+    public const int BatchRows = RowBatches.Rows;
 
     /// <summary>Most likely component of each point, shape (N), values in [0, K).</summary>
     /// <param name="model">The mixture.</param>
@@ -44,15 +45,46 @@ public static class Prediction
         IComputeBackend? backend = null)
     {
         ArgumentNullException.ThrowIfNull(data);
-        int[] labels = Labels(model, data.Values, data.Features, backend);
-        using (TableWriter writer =
-            TableWriter.Create(outputPath, labels.Length, ["label"], TableElement.Int32, true))
-        {
-            writer.WriteRows(labels);
-            writer.Commit();
-        }
+        using MemoryRowSource rows = data.AsRowSource();
+        return WriteLabels(model, rows, outputPath, backend);
+    }
 
-        return CountPerComponent(labels, model.Components);
+    /// <summary>
+    /// Labels every row of <paramref name="data"/> a batch at a time (memory for one batch,
+    /// whatever the file's size) and writes them to <paramref name="outputPath"/>, or only
+    /// counts them when it is null.
+    /// </summary>
+    /// <returns>Points per component, shape (K).</returns>
+    /// <exception cref="DataFormatException">A value of the data is not a finite number.</exception>
+    /// <inheritdoc cref="Labels"/>
+    public static long[] WriteLabels(
+        GaussianMixtureModel model,
+        IRowSource data,
+        string? outputPath,
+        IComputeBackend? backend = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(data);
+        DataValidation.CheckFeatures(data.Columns, model.Dimensions);
+        var counts = new long[model.Components];
+        KernelModel kernelModel = MixtureKernelModel.Build(model.Parameters);
+        var labels = new int[(int)Math.Min(data.Rows, RowBatches.Rows)];
+        using TableWriter? writer = outputPath is null
+            ? null
+            : TableWriter.Create(outputPath, data.Rows, ["label"], TableElement.Int32, true);
+        OnBackend(backend, target => RowBatches.ForEach(data, target, (batch, _, count) =>
+        {
+            Span<int> span = labels.AsSpan(0, count);
+            target.Predict(batch, kernelModel, span);
+            writer?.WriteRows<int>(span);
+            foreach (int label in span)
+            {
+                counts[label]++;
+            }
+        }, cancellationToken));
+        writer?.Commit();
+        return counts;
     }
 
     /// <summary>Points per component of <paramref name="labels"/>, shape (K).</summary>
@@ -80,37 +112,54 @@ public static class Prediction
         IComputeBackend? backend = null,
         CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(data);
+        using MemoryRowSource rows = data.AsRowSource();
+        WriteProbabilities(model, rows, outputPath, backend, cancellationToken);
+    }
+
+    /// <summary>
+    /// Writes the responsibilities of every row of <paramref name="data"/>, shape (N, K),
+    /// float64 <c>.npy</c> or CSV columns p0..pK-1, a batch at a time.
+    /// </summary>
+    /// <exception cref="DataFormatException">A value of the data is not a finite number.</exception>
+    /// <inheritdoc cref="Labels"/>
+    /// <remarks>scikit-learn: GaussianMixture.predict_proba</remarks>
+    public static void WriteProbabilities(
+        GaussianMixtureModel model,
+        IRowSource data,
+        string outputPath,
+        IComputeBackend? backend = null,
+        CancellationToken cancellationToken = default)
+    {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(data);
-        long rows = DataValidation.ValidateFor(data.Values.Span, data.Features, model.Dimensions);
+        DataValidation.CheckFeatures(data.Columns, model.Dimensions);
         int k = model.Components;
         string[] names = Enumerable.Range(0, k)
             .Select(c => "p" + c.ToString(CultureInfo.InvariantCulture)).ToArray();
-        IComputeBackend target = backend ?? ComputeBackends.Create(ComputeDevice.Cpu);
-        try
+        KernelModel kernelModel = MixtureKernelModel.Build(model.Parameters);
+        using TableWriter writer =
+            TableWriter.Create(outputPath, data.Rows, names, TableElement.Float64);
+        var responsibilities = new double[(int)Math.Min(data.Rows, BatchRows) * k];
+        OnBackend(backend, target => RowBatches.ForEach(data, target, (batch, _, count) =>
         {
-            using IDeviceDataset device = target.Upload(data.Values, rows, data.Features);
-            KernelModel kernelModel = MixtureKernelModel.Build(model.Parameters);
-            using TableWriter writer =
-                TableWriter.Create(outputPath, rows, names, TableElement.Float64);
-            var batch = new double[(int)Math.Min(rows, BatchRows) * k];
-            for (long start = 0; start < rows; start += BatchRows)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                int count = (int)Math.Min(BatchRows, rows - start);
-                Span<double> span = batch.AsSpan(0, count * k);
-                target.PredictProba(device, kernelModel, start, count, span);
-                writer.WriteRows(span);
-            }
+            Span<double> span = responsibilities.AsSpan(0, count * k);
+            target.PredictProba(batch, kernelModel, 0, count, span);
+            writer.WriteRows<double>(span);
+        }, cancellationToken));
+        writer.Commit();
+    }
 
-            writer.Commit();
-        }
-        finally
+    /// <summary>Runs <paramref name="work"/> on the backend, or on a CPU backend made for it.</summary>
+    internal static void OnBackend(IComputeBackend? backend, Action<IComputeBackend> work)
+    {
+        if (backend is not null)
         {
-            if (backend is null)
-            {
-                target.Dispose();
-            }
+            work(backend);
+            return;
         }
+
+        using IComputeBackend cpu = ComputeBackends.Create(ComputeDevice.Cpu);
+        work(cpu);
     }
 }

@@ -1,4 +1,5 @@
 using GmmGpu.Data;
+using GmmGpu.Em;
 using GmmGpu.Engine;
 
 namespace GmmGpu.UseCases;
@@ -37,4 +38,52 @@ public static class Scoring
         writer.Commit();
         return scores;
     }
+
+    /// <summary>
+    /// Scores every row of <paramref name="data"/> a batch at a time (memory for one batch,
+    /// whatever the file's size), writes log p(x) of each, shape (N), to
+    /// <paramref name="outputPath"/> (float64 <c>.npy</c> or CSV) unless it is null, and
+    /// returns their summary.
+    /// </summary>
+    /// <exception cref="DataFormatException">A value of the data is not a finite number.</exception>
+    /// <inheritdoc cref="Prediction.Labels"/>
+    public static ScoreSummary WriteScores(
+        GaussianMixtureModel model,
+        IRowSource data,
+        string? outputPath,
+        IComputeBackend? backend = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(data);
+        DataValidation.CheckFeatures(data.Columns, model.Dimensions);
+        KernelModel kernelModel = MixtureKernelModel.Build(model.Parameters);
+        var scores = new double[(int)Math.Min(data.Rows, RowBatches.Rows)];
+        double sum = 0, min = double.PositiveInfinity, max = double.NegativeInfinity;
+        using TableWriter? writer = outputPath is null
+            ? null
+            : TableWriter.Create(
+                outputPath, data.Rows, ["log_likelihood"], TableElement.Float64, true);
+        Prediction.OnBackend(backend, target => RowBatches.ForEach(data, target, (batch, _, count) =>
+        {
+            Span<double> span = scores.AsSpan(0, count);
+            target.ScoreSamples(batch, kernelModel, span);
+            writer?.WriteRows<double>(span);
+            foreach (double score in span)
+            {
+                sum += score;
+                min = Math.Min(min, score);
+                max = Math.Max(max, score);
+            }
+        }, cancellationToken));
+        writer?.Commit();
+        return new ScoreSummary(data.Rows, sum / data.Rows, min, max);
+    }
 }
+
+/// <summary>The log-likelihoods of N points, in short.</summary>
+/// <param name="Rows">N, the points scored.</param>
+/// <param name="Mean">Mean log p(x) (scikit-learn: GaussianMixture.score).</param>
+/// <param name="Min">Lowest log p(x).</param>
+/// <param name="Max">Highest log p(x).</param>
+public sealed record ScoreSummary(long Rows, double Mean, double Min, double Max);
