@@ -16,8 +16,9 @@ internal static class PlotCommand
         Draws a fitted model over its data into a PNG, off-screen (OpenGL through EGL + Mesa).
 
         options:
-          --kind KIND       heatmap | points | histogram | surface | curves (default heatmap,
-                            histogram for 1-D data)
+          --kind KIND       heatmap | points | histogram | surface | curves | dashboard
+                            (several views at once) (default heatmap, histogram for
+                            1-D data)
           -o, --output PNG  the picture to write (the folder must exist)
           --size WxH        pixels, each side 1..8192 (default 800x600)
           --columns A,B     columns of DATA to use, by header name or 0-based index

@@ -14,7 +14,7 @@ internal static class ViewOptions
     {
         ["heatmap"] = ViewKind.HeatMap, ["points"] = ViewKind.Points,
         ["histogram"] = ViewKind.Histogram, ["surface"] = ViewKind.Surface,
-        ["curves"] = ViewKind.Curves,
+        ["curves"] = ViewKind.Curves, ["dashboard"] = ViewKind.Dashboard,
     };
 
     /// <summary>

@@ -153,6 +153,12 @@ public sealed partial class MixtureRenderer : IDisposable
 
         context.MakeCurrent();
         painter.Begin(Background);
+        if (kind == ViewKind.Dashboard)
+        {
+            DrawDashboard(frame, data);
+            return;
+        }
+
         canvas.Clear();
         switch (kind)
         {
@@ -181,6 +187,7 @@ public sealed partial class MixtureRenderer : IDisposable
 
     public void Dispose()
     {
+        panels?.Dispose();
         context.MakeCurrent();
         labels.Dispose();
         floorCounts.Dispose();

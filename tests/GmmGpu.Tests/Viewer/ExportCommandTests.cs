@@ -32,6 +32,7 @@ public sealed class ExportCommandTests
     [InlineData("heatmap")]
     [InlineData("surface")]
     [InlineData("curves")]
+    [InlineData("dashboard")]
     public void Fit_ExportFolder_WritesOnePngPerFrame(string view)
     {
         using var files = new TestFiles();
@@ -108,7 +109,8 @@ public sealed class ExportCommandTests
         Assert.Equal(0, CliResult.Run("fit", data, "-k", "3", "--seed", "1", "-o", model,
             "--quiet").ExitCode);
 
-        foreach (string kind in new[] { "heatmap", "points", "histogram", "surface", "curves" })
+        string[] kinds = ["heatmap", "points", "histogram", "surface", "curves", "dashboard"];
+        foreach (string kind in kinds)
         {
             string png = files.PathOf($"{kind}.png");
             CliResult result = CliResult.Run(
