@@ -8,10 +8,11 @@ namespace GmmGpu.Viewer.Live;
 /// <summary>
 /// The live window of a fit. EM reports snapshots from its own thread (<see cref="Report"/> never
 /// waits on drawing); <see cref="Run"/> draws the latest on the window's thread. Keys: 1–5 pick
-/// the view, 6 the dashboard (several views at once), Tab the next one, C switches the points view between density and component colours,
-/// Space pauses the picture, Esc closes the window. The mouse: in the surface view a left-button
-/// drag orbits the camera and the wheel moves it closer; in the points view the wheel zooms
-/// about the mouse (a sample drawn point by point). R resets the camera and the zoom.
+/// the view, 6 the dashboard (several at once), Tab the next one, C switches the points view
+/// between density and component colours, Space pauses the picture, Esc closes the window. The
+/// mouse: in the surface view (and the dashboard's) a left-button drag orbits the camera and the
+/// wheel moves it closer; in the points view the wheel zooms about the mouse (a sample drawn
+/// point by point). R resets the camera and the zoom.
 /// </summary>
 public sealed partial class LiveView : IProgress<IterationSnapshot>
 {

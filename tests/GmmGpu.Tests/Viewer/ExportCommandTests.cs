@@ -149,6 +149,29 @@ public sealed class ExportCommandTests
     }
 
     [Fact]
+    public void Plot_DimsPca_DrawsTwoFeaturesOnTheirAxesAndRejectsOneFeature()
+    {
+        using var files = new TestFiles();
+        string data = files.WriteBlobs("blobs.csv");
+        string model = files.PathOf("model.json");
+        Assert.Equal(0, CliResult.Run("fit", data, "-k", "3", "--seed", "1", "-o", model,
+            "--quiet").ExitCode);
+        string png = files.PathOf("pca.png");
+
+        CliResult result = CliResult.Run(
+            "plot", model, data, "--kind", "dashboard", "--dims", "pca", "-o", png);
+
+        Assert.Equal(0, result.ExitCode);
+        string oneColumn = files.PathOf("one.csv");
+        File.WriteAllLines(oneColumn, ["x", "1", "2", "3", "4"]);
+        CliResult oneFeature = CliResult.Run("fit", oneColumn, "-k", "1", "--view-dims", "pca",
+            "--export", files.PathOf("f.gif"), "--quiet");
+        Assert.Equal(2, oneFeature.ExitCode);
+        Assert.Contains("pca needs 2 or more features", oneFeature.Stderr,
+            StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Plot_ModelOfOtherDimension_FailsWithOneLine()
     {
         using var files = new TestFiles();
