@@ -159,19 +159,17 @@ public sealed partial class MixtureRenderer : IDisposable
             return;
         }
 
-        if (data.Axes is { } axes)
-        {
-            frame = frame with { Parameters = axes.Project(frame.Parameters) };
-        }
-
+        // The title keeps the model's own D; the views draw its marginal on the axes.
+        ViewFrame drawn = data.Axes is { } axes
+            ? frame with { Parameters = axes.Project(frame.Parameters) } : frame;
         canvas.Clear();
         switch (kind)
         {
-            case ViewKind.HeatMap: DrawHeatMap(frame, data); break;
-            case ViewKind.Points: DrawPoints(frame, data); break;
-            case ViewKind.Histogram: DrawHistogram(frame, data); break;
-            case ViewKind.Surface: DrawSurface(frame, data); break;
-            default: DrawCurves(frame); break;
+            case ViewKind.HeatMap: DrawHeatMap(drawn, data); break;
+            case ViewKind.Points: DrawPoints(drawn, data); break;
+            case ViewKind.Histogram: DrawHistogram(drawn, data); break;
+            case ViewKind.Surface: DrawSurface(drawn, data); break;
+            default: DrawCurves(drawn); break;
         }
 
         string title = frame.Title;
