@@ -33,7 +33,7 @@ internal sealed record FitArguments(
     /// <summary>--color-by: how the points view colours the data.</summary>
     public Viewer.ColorBy ColorBy { get; init; }
 
-    /// <summary>--view-dims "I,J": the features a 2-D view draws.</summary>
+    /// <summary>--view-dims "I,J" or "pca": the features or axes a 2-D view draws.</summary>
     public string? ViewDims { get; init; }
 
     /// <summary>
@@ -88,16 +88,19 @@ internal sealed record FitArguments(
           --quiet               no progress lines or warnings on stderr
           --export OUT          draw every EM iteration into OUT.gif, OUT.mp4 (needs ffmpeg)
                                 or a folder of PNG frames; the last frame is held 0.5 s
-          --view-kind KIND      heatmap | points | histogram | surface | curves (default
-                                heatmap, histogram for 1-D data)
+          --view-kind KIND      heatmap | points | histogram | surface | curves |
+                                dashboard (heat map, points, surface and curves at once;
+                                1-D: histogram and curves) (default heatmap, histogram
+                                for 1-D data)
           --size WxH            frame size of --export, sides 1..8192 (default 800x600)
-          --view-dims I,J       features a 2-D view draws (default 0,1)
+          --view-dims I,J|pca   features a 2-D view draws (default 0,1), or pca: the
+                                data's top two principal axes (needs 2+ features)
           --color-by WHAT       density | component: the points view's colours, counts or
                                 each bin's most likely component (default density)
-          --view                show the fit live in a window: keys 1-5 / Tab view, C
-                                colours, drag orbits (surface), wheel zoom (points,
-                                surface), R reset, Space pause, Esc close (no display:
-                                goes on without it)
+          --view                show the fit live in a window: keys 1-5 / Tab view, 6
+                                dashboard, C colours, drag orbits (surface), wheel
+                                zoom (points, surface), R reset, Space pause, Esc
+                                close (no display: goes on without it)
           --close-when-done     close the live window when the fit ends (for scripts)
           -h, --help            this text
 

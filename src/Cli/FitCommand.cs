@@ -35,7 +35,7 @@ internal static class FitCommand
         }
 
         LoadedData data = DataReader.Read(arguments.DataPath, arguments.Columns);
-        ViewOptions.ParseDims("--view-dims", arguments.ViewDims, data.Features);
+        ViewOptions.CheckDims("--view-dims", arguments.ViewDims, data.Features);
         bool quiet = arguments.Quiet || arguments.Json;
         var progress = new ProgressPrinter(stderr, quiet, options.NInit);
         using ExportWriter? export = StartExport(arguments, data);
@@ -46,7 +46,7 @@ internal static class FitCommand
         GaussianMixtureModel model = arguments.View
             ? LiveFit.Run(
                 p => mixture.Fit(data.Values, data.Features, p, cancellationToken), sink,
-                ViewOptions.PlotData(data, arguments.ViewDims),
+                ViewOptions.PlotData("--view-dims", data, arguments.ViewDims),
                 ExportKind(arguments, data), arguments.ColorBy, arguments.FrameSize,
                 arguments.CloseWhenDone, stderr, arguments.Quiet, cancellationToken)
             : mixture.Fit(data.Values, data.Features, sink, cancellationToken);
@@ -105,7 +105,8 @@ internal static class FitCommand
 
         (int width, int height) = arguments.FrameSize;
         return new ExportWriter(FrameSink.Create(path, width, height),
-            ExportKind(arguments, data), ViewOptions.PlotData(data, arguments.ViewDims),
+            ExportKind(arguments, data),
+            ViewOptions.PlotData("--view-dims", data, arguments.ViewDims),
             arguments.ColorBy);
     }
 

@@ -16,13 +16,15 @@ internal static class PlotCommand
         Draws a fitted model over its data into a PNG, off-screen (OpenGL through EGL + Mesa).
 
         options:
-          --kind KIND       heatmap | points | histogram | surface | curves (default heatmap,
-                            histogram for 1-D data)
+          --kind KIND       heatmap | points | histogram | surface | curves | dashboard
+                            (several views at once) (default heatmap, histogram for
+                            1-D data)
           -o, --output PNG  the picture to write (the folder must exist)
           --size WxH        pixels, each side 1..8192 (default 800x600)
           --columns A,B     columns of DATA to use, by header name or 0-based index
-          --dims I,J        the two features a 2-D view draws (default 0,1); the density
-                            shown is the mixture's marginal on them
+          --dims I,J | pca  the two features a 2-D view draws (default 0,1), or pca: the
+                            data's top two principal axes (PC1, PC2; needs 2+ features);
+                            the density shown is the mixture's marginal on them
           --color-by WHAT   density | component: the points view's colours, counts or
                             each bin's most likely component (default density)
           --window X0,X1,Y0,Y1
@@ -70,8 +72,7 @@ internal static class PlotCommand
         string? columns = line.Get("--columns");
         LoadedData data = DataReader.Read(
             line.Positional[1], columns?.Split(',', StringSplitOptions.TrimEntries));
-        (int dimX, int dimY) = ViewOptions.ParseDims("--dims", line.Get("--dims"), data.Features);
-        var plotData = new PlotData(data.Values, data.Features, dimX, dimY);
+        PlotData plotData = ViewOptions.PlotData("--dims", data, line.Get("--dims"));
         var frame = new ViewFrame(model.Parameters, model.History);
         using var backend = ComputeBackends.Create(ComputeDevice.Cpu);
         using var renderer = new MixtureRenderer(width, height, backend)

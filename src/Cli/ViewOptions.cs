@@ -14,7 +14,7 @@ internal static class ViewOptions
     {
         ["heatmap"] = ViewKind.HeatMap, ["points"] = ViewKind.Points,
         ["histogram"] = ViewKind.Histogram, ["surface"] = ViewKind.Surface,
-        ["curves"] = ViewKind.Curves,
+        ["curves"] = ViewKind.Curves, ["dashboard"] = ViewKind.Dashboard,
     };
 
     /// <summary>
@@ -113,13 +113,43 @@ internal static class ViewOptions
         }
 
         throw new UsageException($"{option} \"{text}\" is not two different feature indices "
-            + $"in 0..{features - 1}, e.g. 0,1");
+            + $"in 0..{features - 1} or pca, e.g. 0,1");
     }
 
-    /// <summary>The data of a fit's views, drawing the --view-dims pair.</summary>
-    public static PlotData PlotData(GmmGpu.Data.LoadedData data, string? dims)
+    /// <summary>
+    /// Checks "I,J" or "pca" (the top two principal axes) against the data's features before
+    /// any work is done.
+    /// </summary>
+    public static void CheckDims(string option, string? text, int features)
     {
-        (int x, int y) = ParseDims("--view-dims", dims, data.Features);
+        if (!IsPrincipalAxes(text))
+        {
+            ParseDims(option, text, features);
+        }
+        else if (features < 2)
+        {
+            // 1-D data has one axis: its histogram is drawn as it is.
+            throw new UsageException($"{option} pca needs 2 or more features; the data has 1 "
+                + $"(leave {option} out to draw its histogram)");
+        }
+    }
+
+    /// <summary>
+    /// The data of the views: the "I,J" pair of features, or with "pca" the data projected
+    /// onto its top two principal axes (the model is projected onto them as it is drawn).
+    /// </summary>
+    public static PlotData PlotData(string option, GmmGpu.Data.LoadedData data, string? dims)
+    {
+        CheckDims(option, dims, data.Features);
+        if (IsPrincipalAxes(dims))
+        {
+            return Viewer.PlotData.OnPrincipalAxes(data.Values, data.Features);
+        }
+
+        (int x, int y) = ParseDims(option, dims, data.Features);
         return new PlotData(data.Values, data.Features, x, y);
     }
+
+    private static bool IsPrincipalAxes(string? text) =>
+        string.Equals(text?.Trim(), "pca", StringComparison.OrdinalIgnoreCase);
 }

@@ -12,14 +12,18 @@ public sealed partial class MixtureRenderer
     public void WarmUp(ViewKind kind, PlotData data)
     {
         ArgumentNullException.ThrowIfNull(data);
-        int d = data.Columns;
+        int d = data.ModelDimensions;
         var means = new double[d];
         var variances = new double[d];
         for (int j = 0; j < d; j++)
         {
-            (double min, double max) = data.Range(j);
+            // Projected data keeps no ranges of the features; its axes have their moments.
+            (double min, double max) = data.Axes is { } axes
+                ? (axes.Mean[j] - (2 * Math.Sqrt(axes.FeatureVariances[j])),
+                    axes.Mean[j] + (2 * Math.Sqrt(axes.FeatureVariances[j])))
+                : data.Range(j);
             means[j] = (min + max) / 2;
-            variances[j] = Math.Pow((max - min) / 4, 2);
+            variances[j] = Math.Max(Math.Pow((max - min) / 4, 2), 1e-12);
         }
 
         var standIn = new MixtureParameters(CovarianceType.Diagonal, 1, d, [1.0], means,

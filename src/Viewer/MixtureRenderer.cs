@@ -137,11 +137,11 @@ public sealed partial class MixtureRenderer : IDisposable
     {
         ArgumentNullException.ThrowIfNull(frame);
         ArgumentNullException.ThrowIfNull(data);
-        if (frame.Parameters.Dimensions != data.Columns)
+        if (frame.Parameters.Dimensions != data.ModelDimensions)
         {
             throw new ArgumentException(
                 $"the model has D={frame.Parameters.Dimensions} but the data has "
-                + $"{data.Columns} columns.", nameof(data));
+                + $"{data.ModelDimensions} columns.", nameof(data));
         }
 
         if ((kind is ViewKind.HeatMap or ViewKind.Points or ViewKind.Surface) && data.Columns < 2)
@@ -153,14 +153,23 @@ public sealed partial class MixtureRenderer : IDisposable
 
         context.MakeCurrent();
         painter.Begin(Background);
+        if (kind == ViewKind.Dashboard)
+        {
+            DrawDashboard(frame, data);
+            return;
+        }
+
+        // The title keeps the model's own D; the views draw its marginal on the axes.
+        ViewFrame drawn = data.Axes is { } axes
+            ? frame with { Parameters = axes.Project(frame.Parameters) } : frame;
         canvas.Clear();
         switch (kind)
         {
-            case ViewKind.HeatMap: DrawHeatMap(frame, data); break;
-            case ViewKind.Points: DrawPoints(frame, data); break;
-            case ViewKind.Histogram: DrawHistogram(frame, data); break;
-            case ViewKind.Surface: DrawSurface(frame, data); break;
-            default: DrawCurves(frame); break;
+            case ViewKind.HeatMap: DrawHeatMap(drawn, data); break;
+            case ViewKind.Points: DrawPoints(drawn, data); break;
+            case ViewKind.Histogram: DrawHistogram(drawn, data); break;
+            case ViewKind.Surface: DrawSurface(drawn, data); break;
+            default: DrawCurves(drawn); break;
         }
 
         string title = frame.Title;
@@ -181,6 +190,7 @@ public sealed partial class MixtureRenderer : IDisposable
 
     public void Dispose()
     {
+        panels?.Dispose();
         context.MakeCurrent();
         labels.Dispose();
         floorCounts.Dispose();
@@ -224,7 +234,10 @@ public sealed partial class MixtureRenderer : IDisposable
         return density;
     }
 
-    private void DrawFrameAndTicks(PlotLayout layout, bool wholeX = false)
+    /// <summary>The plot area's frame, ticks with values, and the axes' names when given.
+    /// </summary>
+    private void DrawFrameAndTicks(
+        PlotLayout layout, bool wholeX = false, string? xName = null, string? yName = null)
     {
         RectangleF p = layout.Plot;
         Vector2[] corners =
@@ -247,6 +260,18 @@ public sealed partial class MixtureRenderer : IDisposable
             canvas.Line(py, py - new Vector2(5, 0), 1, Ink);
             canvas.Text(xText, px.X - (Canvas.TextWidth(xText, 1) / 2), p.Bottom + 9, 1, Ink);
             canvas.Text(yText, p.Left - 8 - Canvas.TextWidth(yText, 1), py.Y - 3, 1, Ink);
+        }
+
+        // Under the x tick values, and above the y axis's top value (no rotated text).
+        if (xName is not null)
+        {
+            canvas.Text(xName, p.Left + ((p.Width - Canvas.TextWidth(xName, 1)) / 2),
+                p.Bottom + 19, 1, Ink);
+        }
+
+        if (yName is not null)
+        {
+            canvas.Text(yName, p.Left - 8 - Canvas.TextWidth(yName, 1), p.Top - 13, 1, Ink);
         }
     }
 

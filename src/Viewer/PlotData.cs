@@ -36,6 +36,21 @@ public sealed class PlotData
 
     public ReadOnlyMemory<float> Values { get; }
 
+    /// <summary>
+    /// The principal axes the rows were projected onto, or null when they are the data's own
+    /// features. A model drawn over projected data is projected onto the same axes.
+    /// </summary>
+    public PrincipalAxes? Axes { get; private init; }
+
+    /// <summary>Label of the x axis; null draws none.</summary>
+    public string? XName { get; init; }
+
+    /// <summary>Label of the y axis; null draws none.</summary>
+    public string? YName { get; init; }
+
+    /// <summary>Features a model drawn over this data has: the data's own.</summary>
+    public int ModelDimensions => Axes?.Dimensions ?? Columns;
+
     public int Rows { get; }
 
     public int Columns { get; }
@@ -43,6 +58,21 @@ public sealed class PlotData
     public int DimX { get; }
 
     public int DimY { get; }
+
+    /// <summary>
+    /// The data on its top two principal axes, labelled PC1 and PC2: a copy of two columns
+    /// (O(N·2) memory) made in one pass after the one that finds the axes.
+    /// </summary>
+    /// <param name="values">Shape (rows, columns), row-major; at least one row.</param>
+    /// <param name="columns">Features, at least 2.</param>
+    public static PlotData OnPrincipalAxes(ReadOnlyMemory<float> values, int columns)
+    {
+        PrincipalAxes axes = PrincipalAxes.Compute(values, columns);
+        return new PlotData(axes.Project(values), 2)
+        {
+            Axes = axes, XName = "PC1", YName = "PC2",
+        };
+    }
 
     /// <summary>The range of feature <paramref name="dim"/>, padded by 5% on each side.</summary>
     public (double Min, double Max) Range(int dim)

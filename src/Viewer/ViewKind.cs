@@ -19,4 +19,11 @@ public enum ViewKind
 
     /// <summary>Log-likelihood, AIC and BIC per iteration.</summary>
     Curves,
+
+    /// <summary>
+    /// Several views at once, each in its own panel with its own title and axes: heat map,
+    /// points, surface and curves in a 2×2 grid for 2-D data; histogram and curves side by side
+    /// for 1-D data.
+    /// </summary>
+    Dashboard,
 }

@@ -51,7 +51,9 @@ public sealed partial class LiveView
     {
         (double dx, double dy) = input.TakeDrag();
         double steps = input.Window.TakeScroll();
-        if (kind == ViewKind.Surface && data.Columns > 1 && (dx, dy, steps) != (0, 0, 0))
+        // The dashboard's surface panel turns with the mouse too.
+        bool orbits = kind is ViewKind.Surface or ViewKind.Dashboard;
+        if (orbits && data.Columns > 1 && (dx, dy, steps) != (0, 0, 0))
         {
             // The first move starts from the camera drawn, wherever the turning had taken it.
             orbit = (orbit ?? renderer.SurfaceCamera).Drag(dx, dy).Zoom(steps);

@@ -8,15 +8,19 @@ namespace GmmGpu.Viewer.Live;
 /// <summary>
 /// The live window of a fit. EM reports snapshots from its own thread (<see cref="Report"/> never
 /// waits on drawing); <see cref="Run"/> draws the latest on the window's thread. Keys: 1–5 pick
-/// the view, Tab the next one, C switches the points view between density and component colours,
-/// Space pauses the picture, Esc closes the window. The mouse: in the surface view a left-button
-/// drag orbits the camera and the wheel moves it closer; in the points view the wheel zooms
-/// about the mouse (a sample drawn point by point). R resets the camera and the zoom.
+/// the view, 6 the dashboard (several at once), Tab the next one, C switches the points view
+/// between density and component colours, Space pauses the picture, Esc closes the window. The
+/// mouse: in the surface view (and the dashboard's) a left-button drag orbits the camera and the
+/// wheel moves it closer; in the points view the wheel zooms about the mouse (a sample drawn
+/// point by point). R resets the camera and the zoom.
 /// </summary>
 public sealed partial class LiveView : IProgress<IterationSnapshot>
 {
     private static readonly ViewKind[] Order =
-        [ViewKind.HeatMap, ViewKind.Points, ViewKind.Histogram, ViewKind.Surface, ViewKind.Curves];
+    [
+        ViewKind.HeatMap, ViewKind.Points, ViewKind.Histogram, ViewKind.Surface, ViewKind.Curves,
+        ViewKind.Dashboard,
+    ];
 
     /// <summary>
     /// New snapshots are drawn at most every 250 ms, and drawing takes at most a twentieth of
@@ -155,10 +159,10 @@ public sealed partial class LiveView : IProgress<IterationSnapshot>
         FramesDrawn++;
     }
 
-    /// <summary>The view drawn for <paramref name="kind"/>: 1-D data has the histogram only.
-    /// </summary>
+    /// <summary>The view drawn for <paramref name="kind"/>: 1-D data has the histogram, or
+    /// the dashboard of histogram and curves.</summary>
     private static ViewKind Drawable(ViewKind kind, PlotData data) =>
-        data.Columns > 1 ? kind : ViewKind.Histogram;
+        data.Columns > 1 || kind == ViewKind.Dashboard ? kind : ViewKind.Histogram;
 
     private ViewFrame? Latest()
     {

@@ -238,6 +238,20 @@ internal sealed class GlPainter : IDisposable
         gl.BindFramebuffer(FramebufferTarget.Framebuffer, framebuffer.Handle);
     }
 
+    /// <summary>
+    /// Copies this frame, unscaled, into <paramref name="target"/>'s with its top-left corner at
+    /// pixel (left, top) of the target (y down); the target's framebuffer is bound afterwards.
+    /// </summary>
+    public void CopyTo(GlPainter target, int left, int top)
+    {
+        int bottom = target.Height - top - Height;
+        gl.BindFramebuffer(FramebufferTarget.ReadFramebuffer, framebuffer.Handle);
+        gl.BindFramebuffer(FramebufferTarget.DrawFramebuffer, target.framebuffer.Handle);
+        gl.BlitFramebuffer(0, 0, Width, Height, left, bottom, left + Width, bottom + Height,
+            ClearBufferMask.ColorBufferBit, BlitFramebufferFilter.Nearest);
+        target.framebuffer.Bind();
+    }
+
     /// <summary>The frame as RGBA bytes, top row first.</summary>
     public void Read(Span<byte> rgba)
     {

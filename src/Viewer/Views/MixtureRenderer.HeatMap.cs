@@ -42,7 +42,7 @@ public sealed partial class MixtureRenderer
                 GridToPixel(layout, a, sx, sy), GridToPixel(layout, b, sx, sy), 1.2f, ContourInk);
         }
 
-        DrawFrameAndTicks(layout);
+        DrawFrameAndTicks(layout, xName: data.XName, yName: data.YName);
         RectangleF bar = layout.ColorBar;
         for (int i = 0; i <= 4; i++)
         {

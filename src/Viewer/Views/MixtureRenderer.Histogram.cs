@@ -68,7 +68,7 @@ public sealed partial class MixtureRenderer
         }
 
         canvas.Polyline(mixture, 1.5f, MixtureInk, closed: false);
-        DrawFrameAndTicks(layout);
+        DrawFrameAndTicks(layout, xName: data.XName);
     }
 
     /// <summary>

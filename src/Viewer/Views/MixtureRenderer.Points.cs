@@ -32,7 +32,7 @@ public sealed partial class MixtureRenderer
         clipped.Clear();
         DrawEllipses(frame.Parameters, data, layout);
         painter.Draw(clipped, layout.Plot);
-        DrawFrameAndTicks(layout);
+        DrawFrameAndTicks(layout, xName: data.XName, yName: data.YName);
     }
 
     /// <summary>All the data as an image of counts, one bin per pixel.</summary>

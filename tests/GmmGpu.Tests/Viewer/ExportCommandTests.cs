@@ -32,6 +32,7 @@ public sealed class ExportCommandTests
     [InlineData("heatmap")]
     [InlineData("surface")]
     [InlineData("curves")]
+    [InlineData("dashboard")]
     public void Fit_ExportFolder_WritesOnePngPerFrame(string view)
     {
         using var files = new TestFiles();
@@ -108,7 +109,8 @@ public sealed class ExportCommandTests
         Assert.Equal(0, CliResult.Run("fit", data, "-k", "3", "--seed", "1", "-o", model,
             "--quiet").ExitCode);
 
-        foreach (string kind in new[] { "heatmap", "points", "histogram", "surface", "curves" })
+        string[] kinds = ["heatmap", "points", "histogram", "surface", "curves", "dashboard"];
+        foreach (string kind in kinds)
         {
             string png = files.PathOf($"{kind}.png");
             CliResult result = CliResult.Run(
@@ -144,6 +146,29 @@ public sealed class ExportCommandTests
         Assert.Equal(code, result.ExitCode);
         Assert.Single(result.Stderr.Trim().Split('\n'));
         Assert.StartsWith("gmm: error:", result.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Plot_DimsPca_DrawsTwoFeaturesOnTheirAxesAndRejectsOneFeature()
+    {
+        using var files = new TestFiles();
+        string data = files.WriteBlobs("blobs.csv");
+        string model = files.PathOf("model.json");
+        Assert.Equal(0, CliResult.Run("fit", data, "-k", "3", "--seed", "1", "-o", model,
+            "--quiet").ExitCode);
+        string png = files.PathOf("pca.png");
+
+        CliResult result = CliResult.Run(
+            "plot", model, data, "--kind", "dashboard", "--dims", "pca", "-o", png);
+
+        Assert.Equal(0, result.ExitCode);
+        string oneColumn = files.PathOf("one.csv");
+        File.WriteAllLines(oneColumn, ["x", "1", "2", "3", "4"]);
+        CliResult oneFeature = CliResult.Run("fit", oneColumn, "-k", "1", "--view-dims", "pca",
+            "--export", files.PathOf("f.gif"), "--quiet");
+        Assert.Equal(2, oneFeature.ExitCode);
+        Assert.Contains("pca needs 2 or more features", oneFeature.Stderr,
+            StringComparison.Ordinal);
     }
 
     [Fact]

@@ -165,6 +165,7 @@ public sealed partial class RenderingTests : IDisposable
     [InlineData(ViewKind.Surface)]
     [InlineData(ViewKind.Curves)]
     [InlineData(ViewKind.Histogram)]
+    [InlineData(ViewKind.Dashboard)]
     public void Render_Twice_GivesIdenticalBytes(ViewKind kind)
     {
         var data = new PlotData(Gaussian2D(10_000, 0, 0, 1, 1, seed: 5), 2);

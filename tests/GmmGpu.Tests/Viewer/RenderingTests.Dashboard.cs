@@ -1,0 +1,101 @@
+using GmmGpu.Viewer;
+using GmmGpu.Viewer.Rendering;
+using Xunit;
+using static GmmGpu.Tests.Viewer.ViewerFixtures;
+
+namespace GmmGpu.Tests.Viewer;
+
+public sealed partial class RenderingTests
+{
+    private static readonly IterationRecord[] TwoIterations =
+    [
+        new(1, -3.1, double.PositiveInfinity, 100, 120, TimeSpan.Zero),
+        new(2, -2.9, 0.2, 95, 115, TimeSpan.Zero),
+    ];
+
+    [Fact]
+    public void Dashboard_TwoFeatures_EachPanelIsItsViewDrawnAloneAtThePanelSize()
+    {
+        var data = new PlotData(Gaussian2D(20_000, 1.0, -0.5, 0.8, 0.5, seed: 30), 2);
+        var frame = new ViewFrame(OneComponent(1.3, -0.2, 0.8, 0.5), TwoIterations);
+        byte[] dashboard = renderer.Render(ViewKind.Dashboard, frame, data);
+        IReadOnlyList<DashboardPanel> panels = renderer.DashboardLayout(data);
+        Assert.Equal(
+            [ViewKind.HeatMap, ViewKind.Points, ViewKind.Surface, ViewKind.Curves],
+            panels.Select(p => p.Kind));
+        Assert.Equal(new DashboardPanel(ViewKind.Curves, Width / 2, Height / 2, Width / 2,
+            Height / 2), panels[3]);
+        using var alone = new MixtureRenderer(Width / 2, Height / 2, backend);
+        foreach (DashboardPanel panel in panels)
+        {
+            byte[] expected = alone.Render(panel.Kind, frame, data);
+            Assert.True(expected.AsSpan().SequenceEqual(Crop(dashboard, panel)),
+                $"the {panel.Kind} panel differs from the {panel.Kind} view drawn alone");
+        }
+    }
+
+    [Fact]
+    public void Dashboard_HeatMapPanel_PeakIsAtTheMeansPixelInTheTopLeftQuadrant()
+    {
+        var data = new PlotData(Gaussian2D(20_000, 1.0, -0.5, 0.8, 0.5, seed: 31), 2);
+        // In a small plot every bin near the peak holds points, and their ink would hide it.
+        renderer.ShowData = false;
+        byte[] rgba = renderer.Render(
+            ViewKind.Dashboard, Frame(OneComponent(1.3, -0.2, 0.8, 0.5)), data);
+        using var quadrant = new MixtureRenderer(Width / 2, Height / 2, backend);
+        PlotLayout layout = quadrant.Layout(data);
+        var mean = layout.ToPixel(1.3, -0.2);
+        (byte r, byte g, byte b) top = ColorMaps.ViridisAt(1);
+        double sx = 0, sy = 0;
+        int count = 0;
+        // The quadrant's plot area, at the same place in the dashboard as in a frame of its own.
+        for (int y = (int)layout.Plot.Top; y < (int)layout.Plot.Bottom; y++)
+        {
+            for (int x = (int)layout.Plot.Left; x < (int)layout.Plot.Right; x++)
+            {
+                if (Pixel(rgba, Width, x, y) == top)
+                {
+                    (sx, sy, count) = (sx + x + 0.5, sy + y + 0.5, count + 1);
+                }
+            }
+        }
+
+        Assert.True(count > 5, $"only {count} pixels have the top colour");
+        Assert.InRange(sx / count, mean.X - 2, mean.X + 2);
+        Assert.InRange(sy / count, mean.Y - 2, mean.Y + 2);
+    }
+
+    [Fact]
+    public void Dashboard_OneFeature_HistogramAndCurvesSideBySide()
+    {
+        var data = new PlotData(Mixture1D(20_000, 0.6, -1, 0.5, 2, 0.8, seed: 32), 1);
+        var parameters = new MixtureParameters(
+            CovarianceType.Diagonal, 2, 1, [0.6, 0.4], [-1, 2], [0.25, 0.64]);
+        var frame = new ViewFrame(parameters, TwoIterations);
+        byte[] dashboard = renderer.Render(ViewKind.Dashboard, frame, data);
+        IReadOnlyList<DashboardPanel> panels = renderer.DashboardLayout(data);
+        Assert.Equal(
+            [new DashboardPanel(ViewKind.Histogram, 0, 0, Width / 2, Height),
+                new DashboardPanel(ViewKind.Curves, Width / 2, 0, Width / 2, Height)],
+            panels);
+        using var alone = new MixtureRenderer(Width / 2, Height, backend);
+        Assert.True(alone.Render(ViewKind.Histogram, frame, data).AsSpan()
+            .SequenceEqual(Crop(dashboard, panels[0])));
+        Assert.True(alone.Render(ViewKind.Curves, frame, data).AsSpan()
+            .SequenceEqual(Crop(dashboard, panels[1])));
+    }
+
+    /// <summary>The panel's pixels of a frame of this class's size, as RGBA, top row first.
+    /// </summary>
+    private static byte[] Crop(byte[] rgba, DashboardPanel panel)
+    {
+        var result = new byte[panel.Width * panel.Height * 4];
+        for (int y = 0; y < panel.Height; y++)
+        {
+            rgba.AsSpan((((panel.Top + y) * Width) + panel.Left) * 4, panel.Width * 4)
+                .CopyTo(result.AsSpan(y * panel.Width * 4));
+        }
+
+        return result;
+    }
+}
