@@ -46,23 +46,12 @@ public sealed partial class RenderingTests
         PlotLayout layout = quadrant.Layout(data);
         var mean = layout.ToPixel(1.3, -0.2);
         (byte r, byte g, byte b) top = ColorMaps.ViridisAt(1);
-        double sx = 0, sy = 0;
-        int count = 0;
         // The quadrant's plot area, at the same place in the dashboard as in a frame of its own.
-        for (int y = (int)layout.Plot.Top; y < (int)layout.Plot.Bottom; y++)
-        {
-            for (int x = (int)layout.Plot.Left; x < (int)layout.Plot.Right; x++)
-            {
-                if (Pixel(rgba, Width, x, y) == top)
-                {
-                    (sx, sy, count) = (sx + x + 0.5, sy + y + 0.5, count + 1);
-                }
-            }
-        }
+        (double cx, double cy, int count) = CentreOfColour(rgba, Width, layout, top);
 
         Assert.True(count > 5, $"only {count} pixels have the top colour");
-        Assert.InRange(sx / count, mean.X - 2, mean.X + 2);
-        Assert.InRange(sy / count, mean.Y - 2, mean.Y + 2);
+        Assert.InRange(cx, mean.X - 2, mean.X + 2);
+        Assert.InRange(cy, mean.Y - 2, mean.Y + 2);
     }
 
     [Fact]

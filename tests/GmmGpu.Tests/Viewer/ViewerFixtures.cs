@@ -48,6 +48,29 @@ internal static class ViewerFixtures
         return (rgba[i], rgba[i + 1], rgba[i + 2]);
     }
 
+    /// <summary>
+    /// The centre of the pixels of <paramref name="colour"/> inside the layout's plot area, and
+    /// how many there are (the heat map's peak is drawn in the top colour).
+    /// </summary>
+    public static (double X, double Y, int Count) CentreOfColour(
+        byte[] rgba, int width, PlotLayout layout, (byte R, byte G, byte B) colour)
+    {
+        double sx = 0, sy = 0;
+        int count = 0;
+        for (int y = (int)layout.Plot.Top; y < (int)layout.Plot.Bottom; y++)
+        {
+            for (int x = (int)layout.Plot.Left; x < (int)layout.Plot.Right; x++)
+            {
+                if (Pixel(rgba, width, x, y) == colour)
+                {
+                    (sx, sy, count) = (sx + x + 0.5, sy + y + 0.5, count + 1);
+                }
+            }
+        }
+
+        return count == 0 ? (double.NaN, double.NaN, 0) : (sx / count, sy / count, count);
+    }
+
     public static ViewFrame Frame(MixtureParameters parameters) => new(parameters, []);
 
     private static double Normal(Random random)
