@@ -119,11 +119,13 @@ internal sealed class CommandLine
             digits = digits[..^1];
         }
 
-        if (!double.TryParse(digits, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out double v)
+        if (!double.TryParse(
+                digits, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out double v)
             || !(v * Math.Pow(2, shift) is >= 1 and < long.MaxValue))
         {
             throw new UsageException(
-                $"{option} must be a size of at least 1 byte such as 512M, 4G or 1000000, not \"{text}\"");
+                $"{option} must be a size of at least 1 byte such as 512M, 4G or 1000000, "
+                + $"not \"{text}\"");
         }
 
         return (long)(v * Math.Pow(2, shift));

@@ -67,7 +67,7 @@ internal sealed class DemoPictures : IDisposable
         if (!quiet)
         {
             stderr.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"demo: drew {frames} frames ({clock.Elapsed.TotalSeconds:F1} s, beside the fit: EM does not wait for them)"));
+                $"demo: drew {frames} frames ({clock.Elapsed.TotalSeconds:F1} s, beside the fit)"));
         }
     }
 

@@ -50,7 +50,8 @@ internal sealed record FitArguments(
     /// several devices or MPI) rather than into memory first.
     /// </summary>
     public bool Streams =>
-        DeviceList is not null || Distributed || Options.ChunkRows is not null || Options.MaxDeviceMemory is not null;
+        DeviceList is not null || Distributed || Options.ChunkRows is not null
+        || Options.MaxDeviceMemory is not null;
 
     /// <summary>--size of the export's frames.</summary>
     public (int Width, int Height) FrameSize { get; init; } =
@@ -116,7 +117,8 @@ internal sealed record FitArguments(
         ["--device"] = "--device", ["--stop"] = "--stop", ["--columns"] = "--columns",
         ["-o"] = "-o", ["--output"] = "-o",
         ["--export"] = "--export", ["--view-kind"] = "--view-kind", ["--size"] = "--size",
-        ["--view-dims"] = "--view-dims", ["--color-by"] = "--color-by", ["--chunk-size"] = "--chunk-size",
+        ["--view-dims"] = "--view-dims", ["--color-by"] = "--color-by",
+        ["--chunk-size"] = "--chunk-size",
         ["--max-device-memory"] = "--max-device-memory", ["--distributed"] = "--distributed",
     };
 

@@ -69,7 +69,8 @@ internal static class FitCommand
         }
 
         var report = new FitReport(
-            mixture.Backends, (data.Rows, data.Features), model, score, seconds, progress.TotalIterations, progress.IterationTime,
+            mixture.Backends, (data.Rows, data.Features), model, score, seconds,
+            progress.TotalIterations, progress.IterationTime,
             arguments.OutputPath);
         if (arguments.Json)
         {

@@ -22,9 +22,15 @@ internal sealed class DelimitedRowSource : IRowSource
     private bool disposed;
 
     /// <param name="skip">Rows at the share's byte start that belong to the rank before (which
-    /// reads them past its own end), so that shares start on a multiple of RowRange.Alignment.</param>
+    /// reads them past its own end), so that shares start on a multiple of
+    /// RowRange.Alignment.</param>
     private DelimitedRowSource(
-        DelimitedLayout layout, long shareStart, long linesBefore, long firstRow, long rows, long skip = 0)
+        DelimitedLayout layout,
+        long shareStart,
+        long linesBefore,
+        long firstRow,
+        long rows,
+        long skip = 0)
     {
         this.layout = layout;
         this.skip = skip;
@@ -124,7 +130,12 @@ internal sealed class DelimitedRowSource : IRowSource
         long alignedFirst = RowRange.Align(firstRow, total);
         long alignedEnd = RowRange.Align(firstRow + rows, total);
         return new DelimitedRowSource(
-            layout, shareStart, linesBefore, alignedFirst, alignedEnd - alignedFirst, alignedFirst - firstRow);
+            layout,
+            shareStart,
+            linesBefore,
+            alignedFirst,
+            alignedEnd - alignedFirst,
+            alignedFirst - firstRow);
     }
 
     /// <inheritdoc/>

@@ -19,7 +19,9 @@ public interface IRowSource : IDisposable
     /// <summary>Number of features D, ≥ 1.</summary>
     int Columns { get; }
 
-    /// <summary>The name of each feature, length D (as <see cref="LoadedData.ColumnNames"/>).</summary>
+    /// <summary>
+    /// The name of each feature, length D (as <see cref="LoadedData.ColumnNames"/>).
+    /// </summary>
     IReadOnlyList<string> ColumnNames { get; }
 
     /// <summary>

@@ -2,7 +2,9 @@ using System.Buffers;
 
 namespace GmmGpu.Data;
 
-/// <summary>float32 values at a native address (a mapped file) as a Memory, without a copy.</summary>
+/// <summary>
+/// float32 values at a native address (a mapped file) as a Memory, without a copy.
+/// </summary>
 internal sealed unsafe class PointerMemory(float* values, int length) : MemoryManager<float>
 {
     public override Span<float> GetSpan() => new(values, length);

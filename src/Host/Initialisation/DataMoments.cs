@@ -8,7 +8,8 @@ internal sealed class DataMoments
     private readonly double[] shift;
 
     /// <summary>Empty moments, to which rows are added about <paramref name="shift"/>.</summary>
-    /// <param name="shift">Shape (D): a row of the data, so data far from the origin does not cancel.</param>
+    /// <param name="shift">Shape (D): a row of the data, so data far from the origin does not
+    /// cancel.</param>
     public DataMoments(ReadOnlySpan<float> shift)
     {
         int d = shift.Length;

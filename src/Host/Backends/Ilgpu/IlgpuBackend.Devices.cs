@@ -22,7 +22,8 @@ public sealed partial class IlgpuBackend
     /// <exception cref="InvalidOperationException">No working accelerator of that kind (the
     /// message starts "No CUDA device:", "No OpenCL GPU device:" or "No ILGPU CPU
     /// accelerator:").</exception>
-    /// <param name="index">Which device of that kind, 0-based; null takes the first that works.</param>
+    /// <param name="index">Which device of that kind, 0-based; null takes the first that
+    /// works.</param>
     public static IlgpuBackend Create(ComputeDevice device, int? index = null)
     {
         string label = device switch
@@ -91,7 +92,9 @@ public sealed partial class IlgpuBackend
         return TryDevices(ComputeDevice.IlgpuCpu, context, [device], shape)!;
     }
 
-    /// <summary>How many accelerators of a kind ILGPU sees here (0 when none or no driver).</summary>
+    /// <summary>
+    /// How many accelerators of a kind ILGPU sees here (0 when none or no driver).
+    /// </summary>
     public static int Count(ComputeDevice device)
     {
         if (device == ComputeDevice.IlgpuCpu)
@@ -102,7 +105,8 @@ public sealed partial class IlgpuBackend
         try
         {
             using var context = Context.Create(builder =>
-                (device == ComputeDevice.Cuda ? builder.Cuda() : builder.OpenCL()).EnableAlgorithms());
+                (device == ComputeDevice.Cuda ? builder.Cuda() : builder.OpenCL())
+                    .EnableAlgorithms());
             return Candidates(device, context, CreateCpuDevice()).Count;
         }
         catch (Exception e) when (e is not OutOfMemoryException)
@@ -160,7 +164,8 @@ public sealed partial class IlgpuBackend
         return last is null ? null : throw new InvalidOperationException(last.Message, last);
     }
 
-    private static List<Device> Candidates(ComputeDevice device, Context context, CPUDevice cpuDevice) =>
+    private static List<Device> Candidates(
+        ComputeDevice device, Context context, CPUDevice cpuDevice) =>
         device switch
         {
             ComputeDevice.Cuda => CudaDevices(context),
