@@ -56,7 +56,7 @@ internal static class Cli
                     return FitCommand.Run(args[1..], stdout, stderr, cancellationToken);
                 case "plot": return PlotCommand.Run(args[1..], stdout, stderr);
                 case "predict": return PredictCommand.Run(args[1..], stdout, cancellationToken);
-                case "score": return ScoreCommand.Run(args[1..], stdout);
+                case "score": return ScoreCommand.Run(args[1..], stdout, token);
                 case "anomalies": return AnomaliesCommand.Run(args[1..], stdout);
                 case "sample": return SampleCommand.Run(args[1..], stdout);
                 case "generate": return GenerateCommand.Run(args[1..], stdout);

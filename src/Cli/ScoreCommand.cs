@@ -30,7 +30,7 @@ internal static class ScoreCommand
         CommandSupport.Table("-o|--output", "--columns", "--device");
 
 
-    public static int Run(string[] args, TextWriter stdout)
+    public static int Run(string[] args, TextWriter stdout, CancellationToken token)
     {
         if (CommandSupport.Parse(args, Values, CommandSupport.Flags(), Help, stdout)
             is not { } line)
@@ -46,7 +46,7 @@ internal static class ScoreCommand
         using IRowSource data = RowSources.Open(line.Positional[1], CommandSupport.Columns(line));
         using IComputeBackend backend = ComputeBackends.Create(CommandSupport.Device(line));
         (_, double mean, double min, double max) =
-            Scoring.WriteScores(model, data, output, backend);
+            Scoring.WriteScores(model, data, output, backend, token);
         if (line.Has("--json"))
         {
             CommandSupport.WriteJson(stdout, json =>

@@ -39,6 +39,12 @@ internal static class StreamingFit
         catch (RankFailedException failure)
         {
             // Only the rank that failed says why; the others end quietly with the same code.
+            if (failure.InnerException is OperationCanceledException)
+            {
+                stderr.WriteLine("gmm: cancelled");
+                return ErrorReporter.Cancelled;
+            }
+
             if (failure.IsLocal)
             {
                 stderr.WriteLine($"gmm: error: {failure.Message.ReplaceLineEndings(" ")}");

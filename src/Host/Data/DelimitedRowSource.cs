@@ -112,7 +112,9 @@ internal sealed class DelimitedRowSource : IRowSource
         int failed = Array.FindIndex(counts, 0, size, c => c < 0);
         if (failed >= 0)
         {
-            throw new DataFormatException(
+            // Not this rank's failure: the rank that failed reports it (see Agreement).
+            throw new GmmGpu.Distributed.RankFailedException(
+                failed,
                 $"{path}: rank {failed} could not read its share of the file; its own message "
                 + "names the cause.");
         }

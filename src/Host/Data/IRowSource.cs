@@ -11,8 +11,9 @@ public interface IRowSource : IDisposable
     string Name { get; }
 
     /// <summary>
-    /// Number of rows this source holds: ≥ 1 for a whole file; a process's share of a file with
-    /// fewer rows than processes may hold none.
+    /// Number of rows this source holds: ≥ 1 for a whole file; a process's share (boundaries
+    /// rounded up to a multiple of 256 rows) may hold none when the file has fewer than
+    /// 256 rows a process.
     /// </summary>
     long Rows { get; }
 

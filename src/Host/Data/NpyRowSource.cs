@@ -74,7 +74,7 @@ internal sealed unsafe class NpyRowSource : IRowSource, IMappedRows
 
     /// <summary>
     /// Maps rank <paramref name="rank"/>'s share of the rows of <paramref name="path"/> among
-    /// <paramref name="size"/> processes (see <see cref="RowRange.Share"/>); the columns are
+    /// <paramref name="size"/> processes (see <see cref="RowRange.RowShare"/>); the columns are
     /// named by their 0-based index, as text.
     /// </summary>
     public static NpyRowSource Open(

@@ -55,7 +55,7 @@ internal sealed class ParquetRowSource : IRowSource
 
     /// <summary>
     /// Opens rank <paramref name="rank"/>'s share of the rows of <paramref name="path"/> among
-    /// <paramref name="size"/> processes (see <see cref="RowRange.Share"/>); reads only the
+    /// <paramref name="size"/> processes (see <see cref="RowRange.RowShare"/>); reads only the
     /// row groups that the share overlaps. Null columns keep every numeric column.
     /// </summary>
     public static ParquetRowSource Open(

@@ -37,7 +37,9 @@ public static class RowSources
     /// after the header; each process counts its own lines and one
     /// <see cref="ICommunicator.AllReduceSum"/> of the counts (a collective: every rank must call
     /// this method) gives each its <see cref="IRowSource.FirstRow"/>, so messages name rows of
-    /// the whole file. A share is empty (0 rows) when the file has too few rows or lines.
+    /// the whole file. Every boundary between shares is then rounded up to a multiple of 256
+    /// rows (text shares read the few rows past their bytes), so that the sums match one
+    /// process's; a share is empty (0 rows) when the file has fewer than 256 rows a process.
     /// </summary>
     /// <param name="path">The file to read; every rank opens the same one.</param>
     /// <param name="columns">As for <see cref="Open"/>.</param>

@@ -33,12 +33,21 @@ public static class Agreement
             failure = e;
         }
 
-        double[] failed = [failure is null ? communicator.Size : communicator.Rank];
+        // A rank that only learnt of another's failure (in a collective of its own) did not
+        // fail itself: the lowest rank that really failed reports.
+        bool failedHere = failure is not null and not RankFailedException { IsLocal: false };
+        double[] failed = [failedHere ? communicator.Rank : communicator.Size];
         communicator.AllReduceMin(failed);
         var rank = (int)failed[0];
         if (rank == communicator.Size)
         {
             return;
+        }
+
+        if (rank == communicator.Rank && failure is RankFailedException)
+        {
+            // Already this rank's own failure, reported by an inner agreement.
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
         }
 
         throw rank == communicator.Rank

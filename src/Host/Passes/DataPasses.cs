@@ -211,12 +211,15 @@ internal sealed class DataPasses : IDisposable
         var moments = new DataMoments(first);
         Agree(() =>
         {
-            var buffer = new float[(long)Plan.ChunkRows * Columns];
-            foreach (Chunk chunk in Plan.Chunks)
+            // Batches of at most 65536 rows: a resident chunk can be the whole share.
+            const int Batch = 65536;
+            var buffer = new float[(long)Math.Min(source.Rows, Batch) * Columns];
+            for (long start = 0; start < source.Rows; start += Batch)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                Span<float> rows = buffer.AsSpan(0, chunk.Rows * Columns);
-                source.Read(chunk.Start, chunk.Rows, rows);
+                int count = (int)Math.Min(Batch, source.Rows - start);
+                Span<float> rows = buffer.AsSpan(0, count * Columns);
+                source.Read(start, count, rows);
                 moments.Add(rows);
             }
         });

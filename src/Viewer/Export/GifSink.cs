@@ -19,7 +19,17 @@ internal sealed class GifSink : FrameSink
         this.path = path;
         temp = AtomicFile.TempPath(path);
         stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write);
-        writer = new GifWriter(stream, width, height);
+        try
+        {
+            writer = new GifWriter(stream, width, height);
+        }
+        catch
+        {
+            // No half-written file: the header could not be written (e.g. disk full).
+            stream.Dispose();
+            File.Delete(temp);
+            throw;
+        }
     }
 
     public override void Complete()
