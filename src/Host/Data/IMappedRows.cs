@@ -15,3 +15,18 @@ internal interface IMappedRows
     /// <exception cref="DataFormatException">A value is not finite (as Read says it).</exception>
     bool TryMap(long start, int count, out ReadOnlyMemory<float> rows);
 }
+
+/// <summary>Mapping rows of any source: in place when it can, else not at all.</summary>
+internal static class MappedRows
+{
+    /// <summary>
+    /// Rows [start, start + count) of <paramref name="source"/> in place when it is an
+    /// <see cref="IMappedRows"/> that can map them; false when they must be read.
+    /// </summary>
+    public static bool TryMapRows(
+        this IRowSource source, long start, int count, out ReadOnlyMemory<float> rows)
+    {
+        rows = default;
+        return source is IMappedRows mapped && mapped.TryMap(start, count, out rows);
+    }
+}

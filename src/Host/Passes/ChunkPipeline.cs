@@ -119,8 +119,7 @@ internal sealed class ChunkPipeline : IDisposable
             foreach (Chunk chunk in plan.Chunks)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                if (source is not IMappedRows mapped
-                    || !mapped.TryMap(chunk.Start, chunk.Rows, out ReadOnlyMemory<float> rows))
+                if (!source.TryMapRows(chunk.Start, chunk.Rows, out ReadOnlyMemory<float> rows))
                 {
                     var buffer = new float[(long)chunk.Rows * d];
                     source.Read(chunk.Start, chunk.Rows, buffer);
@@ -167,7 +166,6 @@ internal sealed class ChunkPipeline : IDisposable
         using var work =
             new BlockingCollection<(Chunk Chunk, ReadOnlyMemory<float> Rows, float[]? Buffer)>(
                 devices.Count);
-        var mapped = source as IMappedRows;
         using var done = new BlockingCollection<(int Index, T Result)>();
         Exception? failure = null;
         void Fail(Exception e)
@@ -184,8 +182,7 @@ internal sealed class ChunkPipeline : IDisposable
             {
                 foreach (Chunk chunk in plan.Chunks)
                 {
-                    if (mapped is not null && mapped.TryMap(
-                        chunk.Start, chunk.Rows, out ReadOnlyMemory<float> inPlace))
+                    if (source.TryMapRows(chunk.Start, chunk.Rows, out ReadOnlyMemory<float> inPlace))
                     {
                         work.Add((chunk, inPlace, null), token);
                         continue;

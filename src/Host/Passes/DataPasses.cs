@@ -209,20 +209,9 @@ internal sealed class DataPasses : IDisposable
         var first = new float[Columns];
         ReadRow(0, first);
         var moments = new DataMoments(first);
-        Agree(() =>
-        {
-            // Batches of at most 65536 rows: a resident chunk can be the whole share.
-            const int Batch = 65536;
-            var buffer = new float[(long)Math.Min(source.Rows, Batch) * Columns];
-            for (long start = 0; start < source.Rows; start += Batch)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                int count = (int)Math.Min(Batch, source.Rows - start);
-                Span<float> rows = buffer.AsSpan(0, count * Columns);
-                source.Read(start, count, rows);
-                moments.Add(rows);
-            }
-        });
+        // A batch at a time, not a chunk: a resident chunk can be the whole share.
+        Agree(() => RowBatches.ForEach(
+            source, (rows, _, _) => moments.Add(rows.Span), cancellationToken));
         moments.AllReduce(communicator);
         return moments;
     }

@@ -65,25 +65,19 @@ public static class Prediction
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(model);
-        ArgumentNullException.ThrowIfNull(data);
-        DataValidation.CheckFeatures(data.Columns, model.Dimensions);
         var counts = new long[model.Components];
-        KernelModel kernelModel = MixtureKernelModel.Build(model.Parameters);
-        var labels = new int[(int)Math.Min(data.Rows, RowBatches.Rows)];
-        using TableWriter? writer = outputPath is null
-            ? null
-            : TableWriter.Create(outputPath, data.Rows, ["label"], TableElement.Int32, true);
-        OnBackend(backend, target => RowBatches.ForEach(data, target, (batch, _, count) =>
-        {
-            Span<int> span = labels.AsSpan(0, count);
-            target.Predict(batch, kernelModel, span);
-            writer?.WriteRows<int>(span);
-            foreach (int label in span)
-            {
-                counts[label]++;
-            }
-        }, cancellationToken));
-        writer?.Commit();
+        PerPointPass.Run<int>(
+            model,
+            data,
+            1,
+            outputPath is null
+                ? null
+                : () => TableWriter.Create(
+                    outputPath, data.Rows, ["label"], TableElement.Int32, true),
+            backend,
+            (target, batch, kernelModel, labels) => target.Predict(batch, kernelModel, labels),
+            labels => AddCounts(labels, counts),
+            cancellationToken);
         return counts;
     }
 
@@ -91,12 +85,16 @@ public static class Prediction
     public static long[] CountPerComponent(ReadOnlySpan<int> labels, int components)
     {
         var counts = new long[components];
+        AddCounts(labels, counts);
+        return counts;
+    }
+
+    private static void AddCounts(ReadOnlySpan<int> labels, long[] counts)
+    {
         foreach (int label in labels)
         {
             counts[label]++;
         }
-
-        return counts;
     }
 
     /// <summary>
@@ -132,34 +130,18 @@ public static class Prediction
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(model);
-        ArgumentNullException.ThrowIfNull(data);
-        DataValidation.CheckFeatures(data.Columns, model.Dimensions);
         int k = model.Components;
         string[] names = Enumerable.Range(0, k)
             .Select(c => "p" + c.ToString(CultureInfo.InvariantCulture)).ToArray();
-        KernelModel kernelModel = MixtureKernelModel.Build(model.Parameters);
-        using TableWriter writer =
-            TableWriter.Create(outputPath, data.Rows, names, TableElement.Float64);
-        var responsibilities = new double[(int)Math.Min(data.Rows, BatchRows) * k];
-        OnBackend(backend, target => RowBatches.ForEach(data, target, (batch, _, count) =>
-        {
-            Span<double> span = responsibilities.AsSpan(0, count * k);
-            target.PredictProba(batch, kernelModel, 0, count, span);
-            writer.WriteRows<double>(span);
-        }, cancellationToken));
-        writer.Commit();
-    }
-
-    /// <summary>Runs <paramref name="work"/> on the backend, or on a CPU backend made for it.</summary>
-    internal static void OnBackend(IComputeBackend? backend, Action<IComputeBackend> work)
-    {
-        if (backend is not null)
-        {
-            work(backend);
-            return;
-        }
-
-        using IComputeBackend cpu = ComputeBackends.Create(ComputeDevice.Cpu);
-        work(cpu);
+        PerPointPass.Run<double>(
+            model,
+            data,
+            k,
+            () => TableWriter.Create(outputPath, data.Rows, names, TableElement.Float64),
+            backend,
+            (target, batch, kernelModel, responsibilities) => target.PredictProba(
+                batch, kernelModel, 0, (int)batch.Rows, responsibilities),
+            null,
+            cancellationToken);
     }
 }

@@ -54,29 +54,28 @@ public static class Scoring
         IComputeBackend? backend = null,
         CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(data);
-        DataValidation.CheckFeatures(data.Columns, model.Dimensions);
-        KernelModel kernelModel = MixtureKernelModel.Build(model.Parameters);
-        var scores = new double[(int)Math.Min(data.Rows, RowBatches.Rows)];
         double sum = 0, min = double.PositiveInfinity, max = double.NegativeInfinity;
-        using TableWriter? writer = outputPath is null
-            ? null
-            : TableWriter.Create(
-                outputPath, data.Rows, ["log_likelihood"], TableElement.Float64, true);
-        Prediction.OnBackend(backend, target => RowBatches.ForEach(data, target, (batch, _, count) =>
-        {
-            Span<double> span = scores.AsSpan(0, count);
-            target.ScoreSamples(batch, kernelModel, span);
-            writer?.WriteRows<double>(span);
-            foreach (double score in span)
+        PerPointPass.Run<double>(
+            model,
+            data,
+            1,
+            outputPath is null
+                ? null
+                : () => TableWriter.Create(
+                    outputPath, data.Rows, ["log_likelihood"], TableElement.Float64, true),
+            backend,
+            (target, batch, kernelModel, scores) => target.ScoreSamples(batch, kernelModel, scores),
+            scores =>
             {
-                sum += score;
-                min = Math.Min(min, score);
-                max = Math.Max(max, score);
-            }
-        }, cancellationToken));
-        writer?.Commit();
+                foreach (double score in scores)
+                {
+                    sum += score;
+                    min = Math.Min(min, score);
+                    max = Math.Max(max, score);
+                }
+            },
+            cancellationToken);
         return new ScoreSummary(data.Rows, sum / data.Rows, min, max);
     }
 }

@@ -1,11 +1,9 @@
-using GmmGpu.Data;
-using GmmGpu.Engine;
-
-namespace GmmGpu.UseCases;
+namespace GmmGpu.Data;
 
 /// <summary>
-/// Per-point work over a row source a batch at a time (read or mapped, uploaded, computed on,
-/// released), so labelling or scoring a file needs memory for one batch, not for the file.
+/// A row source walked a batch at a time in row order (mapped in place when it can be, else
+/// read into one reused buffer), so that host passes over a file need memory for one batch,
+/// not for the file.
 /// </summary>
 internal static class RowBatches
 {
@@ -13,13 +11,12 @@ internal static class RowBatches
     public const int Rows = 65536;
 
     /// <summary>
-    /// Calls <paramref name="body"/>(batch on the device, first row, rows) for each batch of
-    /// <paramref name="source"/> in row order.
+    /// Calls <paramref name="body"/>(rows, first row, row count) for each batch of
+    /// <paramref name="source"/>; the rows, shape (count, Columns), are valid during the call.
     /// </summary>
     public static void ForEach(
         IRowSource source,
-        IComputeBackend backend,
-        Action<IDeviceDataset, long, int> body,
+        Action<ReadOnlyMemory<float>, long, int> body,
         CancellationToken cancellationToken)
     {
         int d = source.Columns;
@@ -28,16 +25,14 @@ internal static class RowBatches
         {
             cancellationToken.ThrowIfCancellationRequested();
             int count = (int)Math.Min(Rows, source.Rows - start);
-            if (source is not IMappedRows mapped
-                || !mapped.TryMap(start, count, out ReadOnlyMemory<float> rows))
+            if (!source.TryMapRows(start, count, out ReadOnlyMemory<float> rows))
             {
                 buffer ??= new float[(long)Math.Min(Rows, source.Rows) * d];
                 source.Read(start, count, buffer.AsSpan(0, count * d));
                 rows = buffer.AsMemory(0, count * d);
             }
 
-            using IDeviceDataset batch = backend.Upload(rows, count, d);
-            body(batch, start, count);
+            body(rows, start, count);
         }
     }
 }
