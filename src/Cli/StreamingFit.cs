@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using GmmGpu.Backends;
 using GmmGpu.Data;
 using GmmGpu.Distributed;
@@ -84,13 +83,10 @@ internal static class StreamingFit
                 stderr, arguments.Quiet || arguments.Json || !lead, options.NInit);
             var collectiveClock = new CollectiveClock(communicator);
             using var mixture = new GaussianMixture(options, backends, communicator);
-            var clock = Stopwatch.StartNew();
-            GaussianMixtureModel model = mixture.Fit(
-                source, new ProgressFan(progress, collectiveClock), cancellationToken);
-            double seconds = clock.Elapsed.TotalSeconds;
-            double score = mixture.Score(model, source, cancellationToken);
-            double[] rows = [source.Rows];
-            communicator.AllReduceSum(rows);
+            (GaussianMixtureModel model, TimeSpan fitTime, double score, long rows) =
+                mixture.FitAndScore(
+                    source, new ProgressFan(progress, collectiveClock), cancellationToken);
+            double seconds = fitTime.TotalSeconds;
             if (!lead)
             {
                 return 0;
@@ -102,7 +98,7 @@ internal static class StreamingFit
             }
 
             var report = new FitReport(
-                backends, ((long)rows[0], source.Columns), model, score, seconds,
+                backends, (rows, source.Columns), model, score, seconds,
                 progress.TotalIterations, progress.IterationTime, arguments.OutputPath,
                 communicator.Size)
             {

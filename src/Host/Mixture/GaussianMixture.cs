@@ -157,13 +157,23 @@ public sealed class GaussianMixture : IDisposable
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(data);
         DataValidation.CheckFeatures(data.Columns, model.Dimensions);
-        using DataPasses passes = DataPasses.Create(
-            data, Backends, Communicator, Options.ChunkRows, Options.MaxDeviceMemory);
-        KernelModel kernelModel = MixtureKernelModel.Build(model.Parameters);
-        var statistics = new SufficientStatistics(
-            model.Components, model.Dimensions, kernelModel.Form);
-        passes.Accumulate(kernelModel, statistics, cancellationToken);
-        return statistics.LogLikelihood / passes.Rows;
+        using DataPasses passes = Plan(data);
+        return ScoreOn(passes, model, cancellationToken);
+    }
+
+    /// <summary>
+    /// Fits, then scores the data under the fitted model over the same passes, so resident
+    /// data is read once: the model, the fit's time (the score's pass not in it), its mean
+    /// log-likelihood and N over every process.
+    /// </summary>
+    internal (GaussianMixtureModel Model, TimeSpan FitTime, double Score, long Rows) FitAndScore(
+        IRowSource data, IProgress<IterationSnapshot>? progress, CancellationToken cancellationToken)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        using DataPasses passes = Plan(data);
+        GaussianMixtureModel model = FitOn(passes, progress, cancellationToken);
+        TimeSpan fitTime = clock.Elapsed;
+        return (model, fitTime, ScoreOn(passes, model, cancellationToken), passes.Rows);
     }
 
     /// <summary>
@@ -196,7 +206,19 @@ public sealed class GaussianMixture : IDisposable
         IProgress<IterationSnapshot>? progress,
         CancellationToken cancellationToken)
     {
-        int features = source.Columns;
+        using DataPasses passes = Plan(source);
+        return FitOn(passes, progress, cancellationToken);
+    }
+
+    private DataPasses Plan(IRowSource source) =>
+        DataPasses.Create(source, Backends, Communicator, Options.ChunkRows, Options.MaxDeviceMemory);
+
+    private GaussianMixtureModel FitOn(
+        DataPasses passes,
+        IProgress<IterationSnapshot>? progress,
+        CancellationToken cancellationToken)
+    {
+        int features = passes.Columns;
         MixtureParameters? warmStart = Options.WarmStart ? Model?.Parameters : null;
         MixtureParameters? start = warmStart ?? Options.InitialParameters;
         if (start is not null && start.Dimensions != features)
@@ -204,11 +226,9 @@ public sealed class GaussianMixture : IDisposable
             throw new ArgumentException(
                 $"The data has {features} features but the starting parameters have "
                 + $"{start.Dimensions}.",
-                nameof(source));
+                "data");
         }
 
-        using DataPasses passes = DataPasses.Create(
-            source, Backends, Communicator, Options.ChunkRows, Options.MaxDeviceMemory);
         if (passes.Rows < Options.Components)
         {
             throw new ArgumentException(
@@ -223,5 +243,16 @@ public sealed class GaussianMixture : IDisposable
             result.Parameters, result.Converged, result.Iterations, result.LowerBound,
             result.History);
         return Model;
+    }
+
+    /// <summary>Mean log-likelihood of every row under <paramref name="model"/>: one pass.</summary>
+    private static double ScoreOn(
+        DataPasses passes, GaussianMixtureModel model, CancellationToken cancellationToken)
+    {
+        KernelModel kernelModel = MixtureKernelModel.Build(model.Parameters);
+        var statistics = new SufficientStatistics(
+            model.Components, model.Dimensions, kernelModel.Form);
+        passes.Accumulate(kernelModel, statistics, cancellationToken);
+        return statistics.LogLikelihood / passes.Rows;
     }
 }

@@ -115,13 +115,7 @@ internal sealed class DataPasses : IDisposable
                     partial.AsSpan(components, components * d));
                 return partial;
             },
-            partial =>
-            {
-                for (int i = 0; i < total.Length; i++)
-                {
-                    total[i] += partial[i];
-                }
-            },
+            partial => AddInto(total, partial),
             cancellationToken));
         communicator.AllReduceSum(total);
         total.AsSpan(0, components).CopyTo(counts);
