@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
 using GmmGpu.Data;
+using GmmGpu.Files;
+using GmmGpu.ModelFiles;
 using GmmGpu.Viewer;
 using GmmGpu.Viewer.Export;
 
@@ -18,17 +20,16 @@ internal static class FitCommand
             return 0;
         }
 
-        GaussianMixtureOptions options = arguments.CreateOptions();
-        if (arguments.OutputPath is { } output)
-        {
-            CheckFolderExists(output);
-        }
-
+        CommandSupport.CheckOutput(arguments.OutputPath);
         if (arguments.ExportPath is { } exportPath)
         {
             ExportWriter.CheckPath(exportPath);
         }
 
+        CommandSupport.CheckDistinct(
+            [arguments.DataPath, arguments.InitModelPath],
+            ("-o", arguments.OutputPath), ("--export", arguments.ExportPath));
+        GaussianMixtureOptions options = arguments.CreateOptions();
         if (arguments.Streams)
         {
             return StreamingFit.Run(arguments, options, stdout, stderr, cancellationToken);
@@ -51,6 +52,12 @@ internal static class FitCommand
                 arguments.CloseWhenDone, stderr, arguments.Quiet, cancellationToken)
             : mixture.Fit(data.Values, data.Features, sink, cancellationToken);
         double seconds = clock.Elapsed.TotalSeconds;
+        double score = model.Score(data.Values, mixture.Backend);
+        // The model is written in full before the export replaces its target, and moved in
+        // place after it: a failure of either leaves neither.
+        using OutputFile? modelFile = arguments.OutputPath is { } output
+            ? OutputFile.Prepare(output, stream => ModelFile.Save(model, stream))
+            : null;
         if (export is not null)
         {
             int frames = export.Complete();
@@ -62,11 +69,7 @@ internal static class FitCommand
             }
         }
 
-        double score = model.Score(data.Values, mixture.Backend);
-        if (arguments.OutputPath is not null)
-        {
-            model.Save(arguments.OutputPath);
-        }
+        modelFile?.Commit();
 
         var report = new FitReport(
             mixture.Backends, (data.Rows, data.Features), model, score, seconds,
@@ -113,14 +116,4 @@ internal static class FitCommand
 
     private static ViewKind ExportKind(FitArguments arguments, LoadedData data) =>
         arguments.ViewKind ?? ViewOptions.DefaultKind(data.Features);
-
-    private static void CheckFolderExists(string path)
-    {
-        string folder = Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".";
-        if (!Directory.Exists(folder))
-        {
-            throw new DirectoryNotFoundException(
-                $"cannot write {path}: the folder {folder} does not exist.");
-        }
-    }
 }

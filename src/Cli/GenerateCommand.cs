@@ -1,4 +1,6 @@
 using GmmGpu.Data;
+using GmmGpu.Files;
+using GmmGpu.ModelFiles;
 using GmmGpu.UseCases;
 
 namespace GmmGpu.Cli;
@@ -32,7 +34,7 @@ internal static class GenerateCommand
         "-n", "--dim", "-k|--components", "--seed", "-o|--output", "--model", "--labels",
         "--device");
 
-    public static int Run(string[] args, TextWriter stdout)
+    public static int Run(string[] args, TextWriter stdout, CancellationToken token)
     {
         if (CommandSupport.Parse(args, GenerateValues, CommandSupport.Flags(), Help,
             stdout) is not { } line)
@@ -47,23 +49,29 @@ internal static class GenerateCommand
             ?? throw new UsageException("generate needs --components K");
         string output = CommandSupport.Required(line, "-o", "generate");
         string? modelPath = line.Get("--model"), labelsPath = line.Get("--labels");
-        CommandSupport.CheckFolderExists(output, CommandSupport.TableExtensions);
-        CommandSupport.CheckFolderExists(modelPath);
-        CommandSupport.CheckFolderExists(labelsPath, CommandSupport.TableExtensions);
-        SyntheticDataSet set = SyntheticData.Generate(n, d, k, line.GetInt("--seed", 0) ?? 0);
-        TableWriter.Write(output, set.Data, Names(d));
-        if (modelPath is not null)
-        {
-            set.TrueModel.Save(modelPath);
-        }
-
-        if (labelsPath is not null)
-        {
-            using TableWriter writer =
-                TableWriter.Create(labelsPath, n, ["label"], TableElement.Int32, true);
-            writer.WriteRows(set.Labels);
-            writer.Commit();
-        }
+        CommandSupport.CheckOutput(output, CommandSupport.TableExtensions);
+        CommandSupport.CheckOutput(modelPath);
+        CommandSupport.CheckOutput(labelsPath, CommandSupport.TableExtensions);
+        CommandSupport.CheckDistinct(
+            [], ("-o", output), ("--model", modelPath), ("--labels", labelsPath));
+        SyntheticDataSet set =
+            SyntheticData.Generate(n, d, k, line.GetInt("--seed", 0) ?? 0, token);
+        // Every output is written in full before any replaces its target: one that fails
+        // leaves none of them.
+        using TableWriter points = TableWriter.Create(output, n, Names(d), TableElement.Float32);
+        points.WriteRows<float>(set.Data, token);
+        points.Finish();
+        using OutputFile? model = modelPath is null
+            ? null
+            : OutputFile.Prepare(modelPath, stream => ModelFile.Save(set.TrueModel, stream));
+        using TableWriter? labels = labelsPath is null
+            ? null
+            : TableWriter.Create(labelsPath, n, ["label"], TableElement.Int32, true);
+        labels?.WriteRows<int>(set.Labels, token);
+        labels?.Finish();
+        points.Commit();
+        model?.Commit();
+        labels?.Commit();
 
         Summary(stdout, line.Has("--json"), n, d, output);
         return 0;

@@ -26,7 +26,7 @@ internal static class SampleCommand
     private static readonly Dictionary<string, string> Values =
         CommandSupport.Table("-n", "--seed", "-o|--output", "--device");
 
-    public static int Run(string[] args, TextWriter stdout)
+    public static int Run(string[] args, TextWriter stdout, CancellationToken token)
     {
         if (CommandSupport.Parse(args, Values, CommandSupport.Flags("--labels"), Help,
             stdout) is not { } line)
@@ -37,9 +37,10 @@ internal static class SampleCommand
         CommandSupport.ExpectPositional(line, "sample", "MODEL.json");
         int n = line.GetInt("-n", 1) ?? throw new UsageException("sample needs -n N");
         string output = CommandSupport.Required(line, "-o", "sample");
-        CommandSupport.CheckFolderExists(output, CommandSupport.TableExtensions);
+        CommandSupport.CheckOutput(output, CommandSupport.TableExtensions);
+        CommandSupport.CheckDistinct(line.Positional, ("-o", output));
         GaussianMixtureModel model = GaussianMixtureModel.Load(line.Positional[0]);
-        (float[] samples, int[] labels) = model.Sample(n, line.GetInt("--seed", int.MinValue));
+        (float[] samples, int[] labels) = model.Sample(n, line.GetInt("--seed", int.MinValue), token);
         int d = model.Dimensions;
         if (line.Has("--labels"))
         {
@@ -50,11 +51,11 @@ internal static class SampleCommand
                 withLabels[(i * (d + 1)) + d] = labels[i];
             }
 
-            TableWriter.Write(output, withLabels, [.. GenerateCommand.Names(d), "label"]);
+            TableWriter.Write(output, withLabels, [.. GenerateCommand.Names(d), "label"], token);
         }
         else
         {
-            TableWriter.Write(output, samples, GenerateCommand.Names(d));
+            TableWriter.Write(output, samples, GenerateCommand.Names(d), token);
         }
 
         GenerateCommand.Summary(stdout, line.Has("--json"), n, d, output);

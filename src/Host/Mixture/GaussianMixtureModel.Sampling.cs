@@ -12,9 +12,11 @@ public sealed partial class GaussianMixtureModel
     /// </summary>
     /// <param name="count">Number of points, ≥ 1.</param>
     /// <param name="seed">Seed; null draws one.</param>
+    /// <param name="cancellationToken">Checked every 65536 points.</param>
     /// <returns>Samples of shape (count, D), row-major, and their component labels, shape (count).</returns>
     /// <remarks>scikit-learn: GaussianMixture.sample</remarks>
-    public (float[] Samples, int[] Labels) Sample(int count, int? seed = null)
+    public (float[] Samples, int[] Labels) Sample(
+        int count, int? seed = null, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
         var random = new Random(seed ?? Random.Shared.Next());
@@ -22,6 +24,7 @@ public sealed partial class GaussianMixtureModel
         var perComponent = new int[k];
         for (int i = 0; i < count; i++)
         {
+            CheckCancelled(i, cancellationToken);
             perComponent[Categorical(random, Parameters.WeightsArray)]++;
         }
 
@@ -42,6 +45,7 @@ public sealed partial class GaussianMixtureModel
 
             for (int s = 0; s < perComponent[c]; s++, row++)
             {
+                CheckCancelled(row, cancellationToken);
                 for (int j = 0; j < d; j++)
                 {
                     z[j] = Initializer.Gaussian(random);
@@ -63,6 +67,15 @@ public sealed partial class GaussianMixtureModel
         }
 
         return (samples, labels);
+    }
+
+    /// <summary>Throws when cancelled, looking only every 65536 points.</summary>
+    internal static void CheckCancelled(int point, CancellationToken cancellationToken)
+    {
+        if ((point & 0xFFFF) == 0)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+        }
     }
 
     private static int Categorical(Random random, double[] weights)

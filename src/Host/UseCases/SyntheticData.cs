@@ -20,7 +20,13 @@ public static class SyntheticData
     /// <param name="dimensions">D, ≥ 1.</param>
     /// <param name="components">K, ≥ 1.</param>
     /// <param name="seed">Seed of every random choice.</param>
-    public static SyntheticDataSet Generate(int count, int dimensions, int components, int seed)
+    /// <param name="cancellationToken">Checked every 65536 points.</param>
+    public static SyntheticDataSet Generate(
+        int count,
+        int dimensions,
+        int components,
+        int seed,
+        CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(dimensions);
@@ -48,8 +54,8 @@ public static class SyntheticData
 
         var model = GaussianMixtureModel.FromParameters(
             new MixtureParameters(CovarianceType.Full, k, d, weights, means, covariances));
-        (float[] samples, int[] labels) = model.Sample(count, random.Next());
-        Shuffle(random, samples, labels, d);
+        (float[] samples, int[] labels) = model.Sample(count, random.Next(), cancellationToken);
+        Shuffle(random, samples, labels, d, cancellationToken);
         return new SyntheticDataSet(samples, labels, model);
     }
 
@@ -179,10 +185,12 @@ public static class SyntheticData
         }
     }
 
-    private static void Shuffle(Random random, float[] samples, int[] labels, int d)
+    private static void Shuffle(
+        Random random, float[] samples, int[] labels, int d, CancellationToken cancellation)
     {
         for (int i = labels.Length - 1; i > 0; i--)
         {
+            GaussianMixtureModel.CheckCancelled(i, cancellation);
             int j = random.Next(i + 1);
             (labels[i], labels[j]) = (labels[j], labels[i]);
             for (int f = 0; f < d; f++)

@@ -14,7 +14,7 @@ public class UseCaseTests
         string path = files.PathOf("t.npy");
         float[] values = [1.5f, -2, 3, 4.25f, 5, 6];
 
-        TableWriter.Write(path, values, ["a", "b", "c"]);
+        TableWriter.Write(path, values, ["a", "b", "c"], TestContext.Current.CancellationToken);
 
         LoadedData data = DataReader.Read(path);
         Assert.Equal(2, data.Rows);
@@ -31,7 +31,7 @@ public class UseCaseTests
 
         using (TableWriter writer = TableWriter.Create(path, 2, ["a"], TableElement.Float64))
         {
-            writer.WriteRows([1.0]);
+            writer.WriteRows([1.0], TestContext.Current.CancellationToken);
         }
 
         Assert.Empty(Directory.EnumerateFileSystemEntries(files.Folder));
@@ -42,7 +42,8 @@ public class UseCaseTests
     {
         using var files = new TestFiles();
         int n = Prediction.BatchRows + 1000;
-        SyntheticDataSet set = SyntheticData.Generate(n, 2, 3, seed: 4);
+        SyntheticDataSet set = SyntheticData.Generate(
+            n, 2, 3, 4, TestContext.Current.CancellationToken);
         string data = files.WriteNpy("d.npy", set.Data, n, 2), output = files.PathOf("p.npy");
 
         Prediction.WriteProbabilities(
@@ -60,7 +61,8 @@ public class UseCaseTests
     [Fact]
     public void Generate_ThenFit_RecoversTheTrueMeans()
     {
-        SyntheticDataSet set = SyntheticData.Generate(20000, 3, 4, seed: 8);
+        SyntheticDataSet set = SyntheticData.Generate(
+            20000, 3, 4, 8, TestContext.Current.CancellationToken);
         using var mixture = new GaussianMixture(new GaussianMixtureOptions
         {
             Components = 4, Seed = 1, Device = ComputeDevice.Cpu,
@@ -79,7 +81,8 @@ public class UseCaseTests
     [Fact]
     public void Anomalies_Contamination_ThresholdIsTheHighestAnomalyScore()
     {
-        SyntheticDataSet set = SyntheticData.Generate(1000, 2, 2, seed: 1);
+        SyntheticDataSet set = SyntheticData.Generate(
+            1000, 2, 2, 1, TestContext.Current.CancellationToken);
 
         AnomalyReport report = AnomalyDetection.Detect(set.TrueModel, set.Data, 2, 0.01, null);
 
