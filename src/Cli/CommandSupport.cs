@@ -122,12 +122,13 @@ internal static class CommandSupport
                 continue;
             }
 
-            string? input = inputs.FirstOrDefault(p => p is not null && OutputPaths.SameFile(p, output));
+            string? input =
+                inputs.FirstOrDefault(p => p is not null && OutputPaths.SameFile(p, output));
             if (input is not null)
             {
                 throw new UsageException(
-                    $"{outputs[i].Option} {output} is the input {input}: writing it would destroy "
-                    + "the input; give another output file");
+                    $"{outputs[i].Option} {output} is the same file as the input {input}: "
+                    + "writing it would destroy the input; give another output file");
             }
 
             for (int j = 0; j < i; j++)

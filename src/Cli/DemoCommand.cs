@@ -100,7 +100,7 @@ internal static class DemoCommand
             model, stream => ModelFile.Save(result.Model, stream));
         using OutputFile truthFile = OutputFile.Prepare(
             truth, stream => ModelFile.Save(result.TrueModel, stream));
-        pictures?.Complete(stderr, quiet);
+        pictures?.Complete(stderr, quiet, t);
         modelFile.Commit();
         truthFile.Commit();
         double logLikelihood = result.Model.LowerBound;

@@ -78,9 +78,9 @@ internal sealed class DemoPictures : IDisposable
     }
 
     /// <summary>Waits for the last frames and writes the files.</summary>
-    public void Complete(TextWriter stderr, bool quiet)
+    public void Complete(TextWriter stderr, bool quiet, CancellationToken cancellationToken)
     {
-        int frames = writer.Complete();
+        int frames = writer.Complete(cancellationToken);
         if (!quiet)
         {
             stderr.WriteLine(string.Create(CultureInfo.InvariantCulture,

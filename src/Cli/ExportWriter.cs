@@ -62,7 +62,8 @@ internal sealed class ExportWriter : IDisposable
 
     /// <summary>Waits for the last frames and writes the result; returns the frames written.
     /// </summary>
-    public int Complete() => exporter.Complete();
+    public int Complete(CancellationToken cancellationToken) =>
+        exporter.Complete(cancellationToken);
 
     public void Dispose()
     {

@@ -60,7 +60,7 @@ internal static class FitCommand
             : null;
         if (export is not null)
         {
-            int frames = export.Complete();
+            int frames = export.Complete(cancellationToken);
             if (!quiet)
             {
                 stderr.WriteLine(string.Create(CultureInfo.InvariantCulture,
