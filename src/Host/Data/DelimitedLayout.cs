@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Numerics;
 using nietras.SeparatedValues;
 
 namespace GmmGpu.Data;
@@ -80,7 +81,7 @@ internal sealed class DelimitedLayout
         bool isHeader = false;
         for (int c = 0; c < fieldCount && !isHeader; c++)
         {
-            isHeader = !TryParse(first[c].Span, out _);
+            isHeader = !TryParse(first[c].Span, out double _);
         }
 
         var names = new string[fieldCount];
@@ -124,7 +125,8 @@ internal sealed class DelimitedLayout
     /// the file (1-based), into <paramref name="destination"/>; throws naming the line, the
     /// column and the value when a field is not a finite number or the field count is wrong.
     /// </summary>
-    public void Parse(SepReader.Row row, long line, Span<float> destination)
+    public void Parse<T>(SepReader.Row row, long line, Span<T> destination)
+        where T : IFloatingPointIeee754<T>
     {
         if (row.ColCount != fieldCount)
         {
@@ -136,14 +138,14 @@ internal sealed class DelimitedLayout
         {
             int c = selected[s];
             ReadOnlySpan<char> field = row[c].Span;
-            if (!TryParse(field, out float value))
+            if (!TryParse(field, out T value))
             {
                 throw new DataFormatException(
                     $"{Path} row {line}, column {ColumnText(c)}: "
                     + $"\"{field.ToString()}\" is not a number.");
             }
 
-            if (!float.IsFinite(value))
+            if (!T.IsFinite(value))
             {
                 throw DataReader.NotFinite(
                     Path, line, ColumnText(c), field.Trim().ToString());
@@ -176,9 +178,10 @@ internal sealed class DelimitedLayout
     }
 
     /// <summary>Parses a float, also NumPy's "inf" and "-inf" (reported as not finite).</summary>
-    private static bool TryParse(ReadOnlySpan<char> field, out float value)
+    private static bool TryParse<T>(ReadOnlySpan<char> field, out T value)
+        where T : IFloatingPointIeee754<T>
     {
-        if (float.TryParse(field, NumberStyles.Float, CultureInfo.InvariantCulture, out value))
+        if (T.TryParse(field, NumberStyles.Float, CultureInfo.InvariantCulture, out value!))
         {
             return true;
         }
@@ -188,7 +191,7 @@ internal sealed class DelimitedLayout
         ReadOnlySpan<char> magnitude = negative || text.StartsWith('+') ? text[1..] : text;
         if (magnitude.Equals("inf", StringComparison.OrdinalIgnoreCase))
         {
-            value = negative ? float.NegativeInfinity : float.PositiveInfinity;
+            value = negative ? T.NegativeInfinity : T.PositiveInfinity;
             return true;
         }
 
