@@ -10,7 +10,8 @@ public sealed class DegenerateComponentException : InvalidOperationException
     public DegenerateComponentException(int component, double regCovar)
         : base(
             $"{Describe(component, capital: true)} has a singular covariance matrix: it collapsed "
-            + $"onto too few points. Raise RegCovar (now {regCovar:G3}; e.g. --reg-covar 1e-3), use fewer "
+            + $"onto too few points. Raise RegCovar (now {regCovar:G3}; e.g. --reg-covar 1e-3), "
+            + "use fewer "
             + "components, or scale the data.")
     {
         Component = component;

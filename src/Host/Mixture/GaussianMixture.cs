@@ -183,7 +183,8 @@ public sealed class GaussianMixture : IDisposable
         IRowSource data, IProgress<IterationSnapshot>? progress, CancellationToken cancellationToken)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        FeatureSummary summary = FeatureSummary.Compute(data, Communicator, cancellationToken);
+        FeatureSummary summary =
+            FeatureSummary.Compute(data, Communicator, Options.ChunkRows, cancellationToken);
         using var scaled = new ScaledRowSource(data, summary.Scaling);
         using DataPasses passes = Plan(scaled);
         GaussianMixtureModel model = FitOn(passes, summary, progress, cancellationToken);
@@ -226,7 +227,8 @@ public sealed class GaussianMixture : IDisposable
         IProgress<IterationSnapshot>? progress,
         CancellationToken cancellationToken)
     {
-        FeatureSummary summary = FeatureSummary.Compute(source, Communicator, cancellationToken);
+        FeatureSummary summary =
+            FeatureSummary.Compute(source, Communicator, Options.ChunkRows, cancellationToken);
         using var scaled = new ScaledRowSource(source, summary.Scaling);
         using DataPasses passes = Plan(scaled);
         return FitOn(passes, summary, progress, cancellationToken);
@@ -293,7 +295,9 @@ public sealed class GaussianMixture : IDisposable
             result.Converged,
             result.Iterations,
             result.LowerBound - scaling.LogJacobian,
-            result.History.Select(r => UserUnitsProgress.ToUser(r, scaling, passes.Rows)).ToArray())
+            result.History
+                .Select(record => UserUnitsProgress.ToUser(record, scaling, passes.Rows))
+                .ToArray())
         {
             Warnings = warning is null ? [] : [warning],
         };

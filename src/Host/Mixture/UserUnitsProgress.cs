@@ -17,7 +17,8 @@ internal sealed class UserUnitsProgress(IProgress<IterationSnapshot> target, Fea
 
     /// <summary>One iteration's figures over <paramref name="samples"/> points, in user units.
     /// </summary>
-    public static IterationRecord ToUser(IterationRecord record, FeatureScaling scaling, long samples)
+    public static IterationRecord ToUser(
+        IterationRecord record, FeatureScaling scaling, long samples)
     {
         if (scaling.IsIdentity)
         {

@@ -59,7 +59,8 @@ internal sealed class FeatureScaling
     /// range is shifted by its midrange; all are scaled by a power of two when the largest
     /// magnitude left is out of [2^−40, 2^40].
     /// </summary>
-    public static FeatureScaling FromBounds(ReadOnlySpan<double> minimum, ReadOnlySpan<double> maximum)
+    public static FeatureScaling FromBounds(
+        ReadOnlySpan<double> minimum, ReadOnlySpan<double> maximum)
     {
         int d = minimum.Length;
         var shift = new double[d];
@@ -76,7 +77,8 @@ internal sealed class FeatureScaling
             }
             else
             {
-                magnitude = Math.Max(magnitude, Math.Max(Math.Abs(minimum[j]), Math.Abs(maximum[j])));
+                magnitude = Math.Max(
+                    magnitude, Math.Max(Math.Abs(minimum[j]), Math.Abs(maximum[j])));
             }
         }
 

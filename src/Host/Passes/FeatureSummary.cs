@@ -46,11 +46,18 @@ internal sealed class FeatureSummary
     /// The summary of every process's rows: one pass over this process's
     /// <paramref name="source"/> and three all-reduces (collective: every rank calls it).
     /// </summary>
+    /// <param name="source">This process's rows.</param>
+    /// <param name="communicator">Every process of the fit.</param>
+    /// <param name="chunkRows">Rows the passes may read at a time, or null for a batch.</param>
+    /// <param name="cancellationToken">Stops between batches.</param>
     /// <exception cref="DataFormatException">A value is not finite.</exception>
     public static FeatureSummary Compute(
-        IRowSource source, ICommunicator communicator, CancellationToken cancellationToken)
+        IRowSource source,
+        ICommunicator communicator,
+        int? chunkRows,
+        CancellationToken cancellationToken)
     {
-        int d = source.Columns, batch = RowBatches.RowsFor(d);
+        int d = source.Columns, batch = Math.Min(RowBatches.RowsFor(d), chunkRows ?? int.MaxValue);
         var summary = new FeatureSummary(d);
         Agreement.Run(communicator, () =>
         {

@@ -15,7 +15,8 @@ internal delegate void BatchCompute<T>(
 /// Finishes a batch's results in float64 (<see cref="ExactDensity"/>): far points recomputed,
 /// scores moved to the user's units. The rows are the batch in internal units.
 /// </summary>
-internal delegate void BatchFinish<T>(ExactDensity exact, ReadOnlySpan<float> rows, Span<T> results);
+internal delegate void BatchFinish<T>(
+    ExactDensity exact, ReadOnlySpan<float> rows, Span<T> results);
 
 /// <summary>Sees a batch's results after they are written.</summary>
 internal delegate void BatchObserver<T>(ReadOnlySpan<T> results);
@@ -58,7 +59,8 @@ internal static class PerPointPass
         KernelModel kernelModel = MixtureKernelModel.Build(parameters);
         var exact = new ExactDensity(parameters, scaling.LogJacobian);
         using var scaled = new ScaledRowSource(data, scaling);
-        var results = new T[(int)Math.Min(data.Rows, RowBatches.RowsFor(data.Columns)) * valuesPerRow];
+        int batchRows = RowBatches.RowsFor(data.Columns);
+        var results = new T[(int)Math.Min(data.Rows, batchRows) * valuesPerRow];
         using TableWriter? writer = createWriter?.Invoke();
         IComputeBackend target = backend ?? ComputeBackends.Create(ComputeDevice.Cpu);
         try
