@@ -136,7 +136,8 @@ internal sealed class ModelJson(string path, JsonElement root)
             else
             {
                 throw new DataFormatException(
-                    $"{path}: {name}[{values.Count}] is {item.GetRawText()}; expected a finite number.");
+                    $"{path}: {name}[{values.Count}] is {item.GetRawText()}; expected a finite "
+                    + "number.");
             }
         }
     }

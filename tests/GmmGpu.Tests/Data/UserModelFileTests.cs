@@ -192,7 +192,8 @@ public class UserModelFileTests
 
         var error = Assert.Throws<DataFormatException>(() => GaussianMixtureModel.Load(path));
 
-        Assert.StartsWith(path + " is larger than 1024 MiB", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith(
+            path + " is larger than 1024 MiB", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
