@@ -182,6 +182,17 @@ internal sealed record FitArguments(
         }
 
         string? device = line.Get("--device");
+        if (device is not null && DeviceLists.IsList(device))
+        {
+            try
+            {
+                DeviceLists.Validate(device);
+            }
+            catch (ArgumentException error)
+            {
+                throw new UsageException($"--device: {error.Message}", error);
+            }
+        }
         string? distributed = line.Get("--distributed");
         if (distributed is not null && distributed != "mpi")
         {
