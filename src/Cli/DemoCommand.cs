@@ -63,7 +63,8 @@ internal static class DemoCommand
         (string, string?)[] outputs =
         [
             ("--out", model), ("--out", truth),
-            .. DemoPictures.FileNames.Select(name => ("--out", (string?)Path.Combine(folder, name))),
+            .. DemoPictures.FileNames.Select(
+                name => ("--out", (string?)Path.Combine(folder, name))),
         ];
         foreach ((_, string? output) in outputs)
         {

@@ -40,7 +40,8 @@ internal static class SampleCommand
         CommandSupport.CheckOutput(output, CommandSupport.TableExtensions);
         CommandSupport.CheckDistinct(line.Positional, ("-o", output));
         GaussianMixtureModel model = GaussianMixtureModel.Load(line.Positional[0]);
-        (float[] samples, int[] labels) = model.Sample(n, line.GetInt("--seed", int.MinValue), token);
+        (float[] samples, int[] labels) =
+            model.Sample(n, line.GetInt("--seed", int.MinValue), token);
         int d = model.Dimensions;
         if (line.Has("--labels"))
         {

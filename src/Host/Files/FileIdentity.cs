@@ -70,5 +70,6 @@ internal readonly partial record struct FileIdentity(FileKind Kind, ulong Device
 
     [LibraryImport("libc", EntryPoint = "statx", StringMarshalling = StringMarshalling.Utf8)]
     [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
-    private static partial int Statx(int folder, string path, int flags, uint mask, ref byte buffer);
+    private static partial int Statx(
+        int folder, string path, int flags, uint mask, ref byte buffer);
 }

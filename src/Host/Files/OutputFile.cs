@@ -18,7 +18,7 @@ internal sealed class OutputFile : IDisposable
 {
     private static readonly ConcurrentDictionary<string, bool> Pending = new();
 
-    private readonly FileStream? file;
+    private readonly FileStream file;
     private readonly BufferedStream? buffer;
     private readonly string target;
     private bool closed;
@@ -139,10 +139,10 @@ internal sealed class OutputFile : IDisposable
         {
             if (!InPlace)
             {
-                file!.Flush(flushToDisk: true);
+                file.Flush(flushToDisk: true);
             }
 
-            file!.Dispose();
+            file.Dispose();
         }
         catch (IOException error)
         {
@@ -171,7 +171,8 @@ internal sealed class OutputFile : IDisposable
         if (!closed)
         {
             closed = true;
-            file!.Dispose(); // unbuffered: nothing left to flush, so this cannot fail on a full disk
+            // Unbuffered: nothing is left to flush, so this cannot fail on a full disk.
+            file.Dispose();
         }
 
         if (!committed && !InPlace)

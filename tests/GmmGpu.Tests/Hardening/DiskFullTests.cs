@@ -52,7 +52,8 @@ public class DiskFullTests
         using SmallDisk disk = SmallDisk.Mount();
         var rows = new double[100_000];
 
-        var writer = TableWriter.Create(disk.PathOf("t.npy"), rows.Length, ["x"], TableElement.Float64);
+        var writer = TableWriter.Create(
+            disk.PathOf("t.npy"), rows.Length, ["x"], TableElement.Float64);
         Assert.Throws<IOException>(() =>
         {
             writer.WriteRows<double>(rows, TestContext.Current.CancellationToken);

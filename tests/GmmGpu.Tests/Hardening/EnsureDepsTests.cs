@@ -1,3 +1,4 @@
+using GmmGpu.Tests.Distributed;
 using Xunit;
 
 namespace GmmGpu.Tests.Hardening;
@@ -24,10 +25,11 @@ public class EnsureDepsTests
             Fake(bin, "id", "echo 0");
             Fake(bin, "apt-get", $"echo \"$*\" >> '{log}'");
 
-            (int code, string error) = Shell.Run("env", $"PATH={bin}:/usr/bin:/bin", "bash", "-c",
-                $"source '{script}' && apt_install some-package");
+            MpiJob run = MpiJob.Run(
+                "bash", ["-c", $"source '{script}' && apt_install some-package"],
+                new Dictionary<string, string> { ["PATH"] = $"{bin}:/usr/bin:/bin" });
 
-            Assert.True(code == 0, error);
+            Assert.True(run.ExitCode == 0, run.ToString());
             string[] calls = File.ReadAllLines(log);
             Assert.Equal(2, calls.Length);
             Assert.All(calls, call =>

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using GmmGpu.Files;
 using GmmGpu.Tests.Cli;
+using GmmGpu.Tests.Distributed;
 using Xunit;
 
 namespace GmmGpu.Tests.Hardening;
@@ -58,7 +59,7 @@ public class OutputTargetTests
     {
         using var box = new Sandbox();
         string fifo = box.PathOf("model.json");
-        Assert.Equal(0, Shell.Run("mkfifo", fifo).ExitCode);
+        Assert.Equal(0, MpiJob.Run("mkfifo", [fifo]).ExitCode);
         CancellationToken token = TestContext.Current.CancellationToken;
         Task<byte[]> reader = Task.Run(() => File.ReadAllBytesAsync(fifo, token), token);
 

@@ -1,7 +1,7 @@
-using System.Diagnostics;
 using GmmGpu.Files;
 using GmmGpu.Tests.Cli;
 using GmmGpu.Tests.Data;
+using GmmGpu.Tests.Distributed;
 using Xunit;
 
 namespace GmmGpu.Tests.Hardening;
@@ -57,7 +57,7 @@ internal sealed class Sandbox : IDisposable
     /// </summary>
     public string HardLink(string name, string target)
     {
-        Assert.Equal(0, Shell.Run("ln", target, PathOf(name)).ExitCode);
+        Assert.Equal(0, MpiJob.Run("ln", [target, PathOf(name)]).ExitCode);
         return PathOf(name);
     }
 
@@ -106,28 +106,4 @@ internal sealed class Sandbox : IDisposable
 
     /// <summary>A regular file, links followed (a dangling link is none).</summary>
     private static bool IsFile(string path) => FileIdentity.Of(path).Kind == FileKind.Regular;
-}
-
-/// <summary>Runs a system program and waits for it.</summary>
-internal static class Shell
-{
-    public static (int ExitCode, string Stderr) Run(string program, params string[] args)
-    {
-        var start = new ProcessStartInfo(program)
-        {
-            RedirectStandardError = true,
-            RedirectStandardOutput = true,
-            UseShellExecute = false,
-        };
-        foreach (string arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        using Process process = Process.Start(start)!;
-        Task<string> stderr = process.StandardError.ReadToEndAsync();
-        process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        return (process.ExitCode, stderr.Result);
-    }
 }

@@ -1,3 +1,4 @@
+using GmmGpu.Tests.Distributed;
 using Xunit;
 
 namespace GmmGpu.Tests.Hardening;
@@ -25,12 +26,12 @@ internal sealed class SmallDisk : IDisposable
         string folder = Path.Combine(
             Path.GetTempPath(), "gmmgpu-tests", "disk-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
-        (int code, string error) = Shell.Run(
-            "mount", "-t", "tmpfs", "-o", readOnly ? "size=64k,ro" : "size=64k", "tmpfs", folder);
-        if (code != 0)
+        MpiJob mount = MpiJob.Run(
+            "mount", ["-t", "tmpfs", "-o", readOnly ? "size=64k,ro" : "size=64k", "tmpfs", folder]);
+        if (mount.ExitCode != 0)
         {
             Directory.Delete(folder);
-            Assert.Skip($"cannot mount a tmpfs here: {error.Trim()}");
+            Assert.Skip($"cannot mount a tmpfs here: {mount.Stderr.Trim()}");
         }
 
         return new SmallDisk(folder);
@@ -53,7 +54,7 @@ internal sealed class SmallDisk : IDisposable
 
     public void Dispose()
     {
-        Shell.Run("umount", Folder);
+        MpiJob.Run("umount", [Folder]);
         Directory.Delete(Folder);
     }
 }

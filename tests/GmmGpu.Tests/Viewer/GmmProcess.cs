@@ -47,7 +47,7 @@ internal sealed class GmmProcess : IDisposable
 
     /// <summary>Sends the signal <paramref name="name"/> (TERM, INT, HUP) with kill(1).</summary>
     public void Signal(string name) =>
-        Assert.Equal(0, Hardening.Shell.Run("kill", "-s", name, $"{process.Id}").ExitCode);
+        Assert.Equal(0, MpiJob.Run("kill", ["-s", name, $"{process.Id}"]).ExitCode);
 
     /// <summary>Waits for the exit; false, with the process killed, after
     /// <paramref name="timeout"/>.</summary>
