@@ -111,6 +111,7 @@ internal static class ModelFile
             writer.WriteNull("lower_bound_");
         }
 
+        ModelFileHistory.Write(writer, model.History);
         writer.WriteEndObject();
     }
 
@@ -191,7 +192,8 @@ internal static class ModelFile
         _ = new MixtureParameters(type, k, d, weights, means, covariances);
         MixtureParameters parameters = MixtureParameters.FromEstimate(
             type, k, d, weights, means, covariances, regCovar: 0);
-        return new GaussianMixtureModel(parameters, converged, iterations, lowerBound, []);
+        return new GaussianMixtureModel(parameters, converged, iterations, lowerBound,
+            ModelFileHistory.Read(path, root));
     }
 
     private static int[] CovarianceShape(CovarianceType type, int k, int d) => type switch

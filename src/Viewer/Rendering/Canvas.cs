@@ -102,6 +102,13 @@ internal sealed class Canvas
         }
     }
 
+    public void Triangle(Vector2 a, Vector2 b, Vector2 c, Vector4 colour)
+    {
+        Vertex(a.X, a.Y, colour);
+        Vertex(b.X, b.Y, colour);
+        Vertex(c.X, c.Y, colour);
+    }
+
     /// <summary>A filled circle of <paramref name="radius"/> pixels about
     /// <paramref name="centre"/>.</summary>
     public void Disc(Vector2 centre, float radius, Vector4 colour)

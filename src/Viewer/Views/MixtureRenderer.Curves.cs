@@ -1,13 +1,26 @@
 using System.Numerics;
 using GmmGpu.Viewer.Rendering;
+using GmmGpu.Viewer.Views;
 
 namespace GmmGpu.Viewer;
 
 public sealed partial class MixtureRenderer
 {
+    /// <summary>What the curves view says when the model carries no fit history.</summary>
+    public const string NoHistoryMessage =
+        "no fit history: this model was saved without its per-iteration figures";
+
     private void DrawCurves(ViewFrame frame)
     {
         IReadOnlyList<IterationRecord> history = frame.History;
+        if (history.Count == 0)
+        {
+            // No axes with made-up ranges: say why there is nothing to draw.
+            float width = Canvas.TextWidth(NoHistoryMessage, 1);
+            canvas.Text(NoHistoryMessage, (Width - width) / 2, Height / 2f, 1, Ink);
+            return;
+        }
+
         (string Name, Func<IterationRecord, double> Value)[] series =
         [
             ("log-likelihood per point", r => r.LogLikelihood),
@@ -19,36 +32,51 @@ public sealed partial class MixtureRenderer
         for (int s = 0; s < series.Length; s++)
         {
             float panelTop = top + (s * (panel + gap));
-            double[] ys = [.. history.Select(series[s].Value).Where(double.IsFinite)];
-            double yMin = ys.Length > 0 ? ys.Min() : 0, yMax = ys.Length > 0 ? ys.Max() : 1;
-            if (!(yMax > yMin))
-            {
-                (yMin, yMax) = (yMin - 1, yMax + 1);
-            }
-
-            double pad = 0.08 * (yMax - yMin);
+            double[] values = [.. history.Select(series[s].Value)];
+            (double yMin, double yMax) = CurveRange.Of(values);
             var layout = new PlotLayout(Width, Height,
                 new RectangleF(90, panelTop + 12, Width - 30, panelTop + panel),
-                default, 0.5, Math.Max(history.Count, 1) + 0.5, yMin - pad, yMax + pad);
+                default, 0.5, Math.Max(history.Count, 1) + 0.5, yMin, yMax);
             canvas.Text(series[s].Name, 90, panelTop, 1, Ink);
-            var points = new List<Vector2>();
-            foreach (IterationRecord record in history)
-            {
-                double y = series[s].Value(record);
-                if (double.IsFinite(y))
-                {
-                    points.Add(layout.ToPixel(record.Iteration, y));
-                }
-            }
-
-            Vector4 colour = ColorMaps.Component(s);
-            canvas.Polyline(points.ToArray(), 2, colour, closed: false);
-            foreach (Vector2 p in points)
-            {
-                canvas.Rect(p.X - 2.5f, p.Y - 2.5f, p.X + 2.5f, p.Y + 2.5f, colour);
-            }
-
+            DrawCurve(layout, history, values, ColorMaps.Component(s));
             DrawFrameAndTicks(layout, wholeX: true);
         }
+    }
+
+    /// <summary>
+    /// One curve with a marker per iteration, clipped to the plot area; a point off the scale
+    /// (see <see cref="CurveRange"/>) is a triangle on the edge, pointing the way it lies.
+    /// </summary>
+    private void DrawCurve(PlotLayout layout, IReadOnlyList<IterationRecord> history,
+        double[] values, Vector4 colour)
+    {
+        RectangleF plot = layout.Plot;
+        var points = new List<Vector2>();
+        clipped.Clear();
+        for (int i = 0; i < history.Count; i++)
+        {
+            if (!double.IsFinite(values[i]))
+            {
+                continue;
+            }
+
+            Vector2 p = layout.ToPixel(history[i].Iteration, values[i]);
+            points.Add(p);
+            if (p.Y < plot.Top || p.Y > plot.Bottom)
+            {
+                // Tip on the edge, base inside the plot.
+                float tip = p.Y < plot.Top ? plot.Top + 1 : plot.Bottom - 1;
+                float bottom = p.Y < plot.Top ? tip + 8 : tip - 8;
+                canvas.Triangle(new Vector2(p.X, tip), new Vector2(p.X - 5, bottom),
+                    new Vector2(p.X + 5, bottom), colour);
+            }
+            else
+            {
+                clipped.Disc(p, 2.75f, colour);
+            }
+        }
+
+        clipped.Polyline(points.ToArray(), 2, colour, closed: false);
+        painter.Draw(clipped, plot);
     }
 }
