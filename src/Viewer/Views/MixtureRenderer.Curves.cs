@@ -1,4 +1,5 @@
 using System.Numerics;
+using GmmGpu.Viewer.Chart;
 using GmmGpu.Viewer.Rendering;
 using GmmGpu.Viewer.Views;
 
@@ -16,8 +17,8 @@ public sealed partial class MixtureRenderer
         if (history.Count == 0)
         {
             // No axes with made-up ranges: say why there is nothing to draw.
-            float width = Canvas.TextWidth(NoHistoryMessage, 1);
-            canvas.Text(NoHistoryMessage, (Width - width) / 2, Height / 2f, 1, Ink);
+            text.Draw(NoHistoryMessage, Style.Text, Width / 2f, Height / 2f, Align.Centre,
+                Align.Centre, Ink);
             return;
         }
 
@@ -27,19 +28,31 @@ public sealed partial class MixtureRenderer
             ("AIC", r => r.Aic),
             ("BIC", r => r.Bic),
         ];
-        float top = 12 + (8 * PlotLayout.TitleScale) + 12, bottom = Height - 30;
-        float gap = 26, panel = (bottom - top - (2 * gap)) / 3;
+        float top = Title.Height(Style), panel = (Height - top) / series.Length;
+        var layouts = new PlotLayout[series.Length];
         for (int s = 0; s < series.Length; s++)
         {
-            float panelTop = top + (s * (panel + gap));
-            double[] values = [.. history.Select(series[s].Value)];
-            (double yMin, double yMax) = CurveRange.Of(values);
-            var layout = new PlotLayout(Width, Height,
-                new RectangleF(90, panelTop + 12, Width - 30, panelTop + panel),
-                default, 0.5, Math.Max(history.Count, 1) + 0.5, yMin, yMax);
-            canvas.Text(series[s].Name, 90, panelTop, 1, Ink);
-            DrawCurve(layout, history, values, ColorMaps.Component(s));
-            DrawFrameAndTicks(layout, wholeX: true);
+            float panelTop = top + (s * panel);
+            (double yMin, double yMax) = CurveRange.Of([.. history.Select(series[s].Value)]);
+            // Under the series' name; the x axis is named once, under the last series.
+            var region = new RectangleF(0, panelTop + Style.Line, Width, panelTop + panel);
+            layouts[s] = ChartLayout.Create(Width, Height, region, Style,
+                (0.5, Math.Max(history.Count, 1) + 0.5), (yMin, yMax), title: false,
+                xLabel: s == series.Length - 1, yLabel: false, rightWidth: 0);
+        }
+
+        // One left edge for the three plots, so their iterations line up.
+        float left = layouts.Max(l => l.Plot.Left);
+        for (int s = 0; s < series.Length; s++)
+        {
+            PlotLayout layout = layouts[s] with { Plot = layouts[s].Plot with { Left = left } };
+            text.Draw(series[s].Name, Style.Text, left, layout.Plot.Top - (Style.Line * 0.5f)
+                - (Style.Pad * 0.5f), Align.Start, Align.End, Ink);
+            DrawCurve(layout, history, [.. history.Select(series[s].Value)],
+                ColorMaps.Component(s));
+
+            Axes.Draw(canvas, text, Style, layout, s == series.Length - 1 ? "iteration" : null,
+                null, integersX: true);
         }
     }
 

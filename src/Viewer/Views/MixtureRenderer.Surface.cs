@@ -1,4 +1,5 @@
 using System.Numerics;
+using GmmGpu.Viewer.Chart;
 using GmmGpu.Viewer.Rendering;
 
 namespace GmmGpu.Viewer;
@@ -119,7 +120,9 @@ public sealed partial class MixtureRenderer
     /// </summary>
     internal RectangleF SurfaceArea()
     {
-        RectangleF plot = PlotLayout.Create(Width, Height, 0, 1, 0, 1).Plot;
+        RectangleF plot = ChartLayout.Create(Width, Height, new RectangleF(0, 0, Width, Height),
+            Style, (0, 1), (0, 1), title: true, xLabel: true, yLabel: true,
+            ColorBar.Reserve(Style)).Plot;
         float margin = Math.Max(12, SurfaceMargin * Math.Min(plot.Width, plot.Height));
         return new RectangleF(plot.Left + margin, plot.Top + margin,
             plot.Right - margin, plot.Bottom - margin);
