@@ -13,6 +13,8 @@ internal sealed class DelimitedLayout
 {
     private static readonly byte[] Utf8Mark = [0xEF, 0xBB, 0xBF];
     private static readonly byte[][] Utf16Marks = [[0xFF, 0xFE], [0xFE, 0xFF]];
+    private const string HeaderHint =
+        " (a first row is a header only when none of its fields is a number).";
     private readonly string[] names;
     private readonly int[] selected;
     private readonly int fieldCount;
@@ -47,6 +49,10 @@ internal sealed class DelimitedLayout
     /// </summary>
     public long DataStart { get; private set; }
 
+    /// <summary>The 1-based line of the first non-blank row (the header, if there is one).
+    /// </summary>
+    public long FirstLine { get; private set; }
+
     /// <summary>The lines before <see cref="DataStart"/>: 0, or the header's line number.
     /// </summary>
     public long LinesBeforeData { get; private set; }
@@ -77,8 +83,11 @@ internal sealed class DelimitedLayout
 
         SepReader.Row first = reader.Current;
         int fieldCount = first.ColCount;
-        bool isHeader = false;
-        for (int c = 0; c < fieldCount && !isHeader; c++)
+
+        // A header has no number at all: a first row with some numbers is data, and a field of
+        // it that is not a number is reported, not taken for a column name.
+        bool isHeader = true;
+        for (int c = 0; c < fieldCount && isHeader; c++)
         {
             isHeader = !TryParse(first[c].Span, out _);
         }
@@ -92,7 +101,10 @@ internal sealed class DelimitedLayout
         }
 
         int[] selected = DataReader.ResolveColumns(path, names, columns);
-        var layout = new DelimitedLayout(path, delimiter, names, selected, isHeader);
+        var layout = new DelimitedLayout(path, delimiter, names, selected, isHeader)
+        {
+            FirstLine = first.RowIndex + 1,
+        };
         long start = scanner.StartsWith(Utf8Mark) ? Utf8Mark.Length : 0;
         if (isHeader)
         {
@@ -140,7 +152,8 @@ internal sealed class DelimitedLayout
             {
                 throw new DataFormatException(
                     $"{Path} row {line}, column {ColumnText(c)}: "
-                    + $"\"{field.ToString()}\" is not a number.");
+                    + $"{MessageText.Quote(field)} is not a number"
+                    + (HasHeader || line != FirstLine ? "." : HeaderHint));
             }
 
             if (!float.IsFinite(value))
@@ -199,5 +212,5 @@ internal sealed class DelimitedLayout
     private string ColumnText(int column) =>
         names[column] == column.ToString(CultureInfo.InvariantCulture)
             ? (column + 1).ToString(CultureInfo.InvariantCulture)
-            : $"\"{names[column]}\"";
+            : MessageText.Quote(names[column]);
 }

@@ -220,8 +220,8 @@ internal sealed class DelimitedRowSource : IRowSource
         }
 
         throw new DataFormatException(
-            $"{Name}: row {FirstRow + nextRow} (0-based, of the rows found when the file was "
-            + $"opened) is missing; the file changed, or a quoted field spans lines, which is "
+            $"{Name}: data row {FirstRow + nextRow + 1} (of the rows found when the file was "
+            + "opened) is missing; the file changed, or a quoted field spans lines, which is "
             + "not supported.");
     }
 

@@ -7,8 +7,8 @@ namespace GmmGpu.Data;
 /// <summary>
 /// The rows of a Parquet file's numeric columns (see <see cref="ParquetColumns"/>), read row
 /// group by row group: a read maps its range onto the row groups and keeps the last group's
-/// values, converted to float32, for the next read. A null is an error; messages name 0-based
-/// rows of the whole file, as the whole-file reader has always done.
+/// values, converted to float32, for the next read. A null is an error; messages name rows of
+/// the whole file from 1, as the other readers do.
 /// </summary>
 internal sealed class ParquetRowSource : IRowSource
 {
@@ -232,13 +232,13 @@ internal sealed class ParquetRowSource : IRowSource
         using ParquetRowGroupReader groupReader = reader.OpenRowGroupReader(group);
         var values = new double?[checked((int)groupReader.RowCount)];
         ParquetColumns.ReadAsync(groupReader, fields[column], values).GetAwaiter().GetResult();
-        long fileRow = groupStarts[group] + row;
+        long fileRow = groupStarts[group] + row + 1;
         return values[row] is { } value
             ? DataReader.NotFinite(
-                Name, fileRow, $"\"{fields[column].Name}\"",
+                Name, fileRow, MessageText.Quote(fields[column].Name),
                 value.ToString(CultureInfo.InvariantCulture))
             : new DataFormatException(
-                $"{Name} row {fileRow}, column \"{fields[column].Name}\": the value is missing "
-                + "(null); remove or impute missing values.");
+                $"{Name} row {fileRow}, column {MessageText.Quote(fields[column].Name)}: the "
+                + "value is missing (null); remove or impute missing values.");
     }
 }
