@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Numerics;
 using nietras.SeparatedValues;
 
 namespace GmmGpu.Data;
@@ -89,7 +90,7 @@ internal sealed class DelimitedLayout
         bool isHeader = true;
         for (int c = 0; c < fieldCount && isHeader; c++)
         {
-            isHeader = !TryParse(first[c].Span, out _);
+            isHeader = !TryParse(first[c].Span, out double _);
         }
 
         var names = new string[fieldCount];
@@ -136,7 +137,8 @@ internal sealed class DelimitedLayout
     /// the file (1-based), into <paramref name="destination"/>; throws naming the line, the
     /// column and the value when a field is not a finite number or the field count is wrong.
     /// </summary>
-    public void Parse(SepReader.Row row, long line, Span<float> destination)
+    public void Parse<T>(SepReader.Row row, long line, Span<T> destination)
+        where T : IFloatingPointIeee754<T>
     {
         if (row.ColCount != fieldCount)
         {
@@ -148,7 +150,7 @@ internal sealed class DelimitedLayout
         {
             int c = selected[s];
             ReadOnlySpan<char> field = row[c].Span;
-            if (!TryParse(field, out float value))
+            if (!TryParse(field, out T value))
             {
                 throw new DataFormatException(
                     $"{Path} row {line}, column {ColumnText(c)}: "
@@ -156,7 +158,7 @@ internal sealed class DelimitedLayout
                     + (HasHeader || line != FirstLine ? "." : HeaderHint));
             }
 
-            if (!float.IsFinite(value))
+            if (!T.IsFinite(value))
             {
                 throw DataReader.NotFinite(
                     Path, line, ColumnText(c), field.Trim().ToString());
@@ -189,9 +191,10 @@ internal sealed class DelimitedLayout
     }
 
     /// <summary>Parses a float, also NumPy's "inf" and "-inf" (reported as not finite).</summary>
-    private static bool TryParse(ReadOnlySpan<char> field, out float value)
+    private static bool TryParse<T>(ReadOnlySpan<char> field, out T value)
+        where T : IFloatingPointIeee754<T>
     {
-        if (float.TryParse(field, NumberStyles.Float, CultureInfo.InvariantCulture, out value))
+        if (T.TryParse(field, NumberStyles.Float, CultureInfo.InvariantCulture, out value!))
         {
             return true;
         }
@@ -201,7 +204,7 @@ internal sealed class DelimitedLayout
         ReadOnlySpan<char> magnitude = negative || text.StartsWith('+') ? text[1..] : text;
         if (magnitude.Equals("inf", StringComparison.OrdinalIgnoreCase))
         {
-            value = negative ? float.NegativeInfinity : float.PositiveInfinity;
+            value = negative ? T.NegativeInfinity : T.PositiveInfinity;
             return true;
         }
 
