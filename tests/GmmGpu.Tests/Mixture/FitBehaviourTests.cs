@@ -258,8 +258,7 @@ public class FitBehaviourTests
         using var mixture = new GaussianMixture(Options(device));
         GaussianMixtureModel truth = mixture.Fit(data, 2, cancellationToken: Token);
 
-        (float[] samples, int[] labels) =
-            truth.Sample(60_000, seed: 3, TestContext.Current.CancellationToken);
+        (float[] samples, int[] labels) = truth.Sample(60_000, seed: 3);
         GaussianMixtureModel refit = FitOnce(samples, Options(device));
 
         Assert.Equal(60_000, labels.Length);

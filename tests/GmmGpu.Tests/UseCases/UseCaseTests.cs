@@ -42,8 +42,7 @@ public class UseCaseTests
     {
         using var files = new TestFiles();
         int n = Prediction.BatchRows + 1000;
-        SyntheticDataSet set = SyntheticData.Generate(
-            n, 2, 3, 4, TestContext.Current.CancellationToken);
+        SyntheticDataSet set = SyntheticData.Generate(n, 2, 3, seed: 4);
         string data = files.WriteNpy("d.npy", set.Data, n, 2), output = files.PathOf("p.npy");
 
         Prediction.WriteProbabilities(
@@ -61,8 +60,7 @@ public class UseCaseTests
     [Fact]
     public void Generate_ThenFit_RecoversTheTrueMeans()
     {
-        SyntheticDataSet set = SyntheticData.Generate(
-            20000, 3, 4, 8, TestContext.Current.CancellationToken);
+        SyntheticDataSet set = SyntheticData.Generate(20000, 3, 4, seed: 8);
         using var mixture = new GaussianMixture(new GaussianMixtureOptions
         {
             Components = 4, Seed = 1, Device = ComputeDevice.Cpu,
@@ -81,8 +79,7 @@ public class UseCaseTests
     [Fact]
     public void Anomalies_Contamination_ThresholdIsTheHighestAnomalyScore()
     {
-        SyntheticDataSet set = SyntheticData.Generate(
-            1000, 2, 2, 1, TestContext.Current.CancellationToken);
+        SyntheticDataSet set = SyntheticData.Generate(1000, 2, 2, seed: 1);
 
         AnomalyReport report = AnomalyDetection.Detect(set.TrueModel, set.Data, 2, 0.01, null);
 
