@@ -212,7 +212,7 @@ internal sealed class DelimitedRowSource : IRowSource
     {
         while (reader!.MoveNext())
         {
-            if (!DelimitedLayout.IsBlank(reader.Current))
+            if (!DelimitedLayout.IsBlank(reader.Current, layout.Delimiter))
             {
                 nextRow++;
                 return reader.Current;
