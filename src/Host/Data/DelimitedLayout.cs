@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Numerics;
 using nietras.SeparatedValues;
 
 namespace GmmGpu.Data;
@@ -101,7 +102,7 @@ internal sealed class DelimitedLayout
         }
 
         bool commented = texts[0].StartsWith('#');
-        bool isHeader = commented || texts.All(text => !TryParse(text, out _));
+        bool isHeader = commented || texts.All(text => !TryParse(text, out double _));
         if (commented)
         {
             texts[0] = texts[0][1..].Trim();
@@ -166,7 +167,8 @@ internal sealed class DelimitedLayout
     /// the file (1-based), into <paramref name="destination"/>; throws naming the line, the
     /// column and the value when a field is not a finite number or the field count is wrong.
     /// </summary>
-    public void Parse(SepReader.Row row, long line, Span<float> destination)
+    public void Parse<T>(SepReader.Row row, long line, Span<T> destination)
+        where T : IFloatingPointIeee754<T>
     {
         bool spaced = Delimiter == ' ';
         int count = spaced ? FieldIndices(row, Delimiter, ref fieldScratch) : row.ColCount;
@@ -180,7 +182,7 @@ internal sealed class DelimitedLayout
         {
             int c = selected[s];
             ReadOnlySpan<char> field = row[spaced ? fieldScratch[c] : c].Span;
-            if (!TryParse(field, out float value))
+            if (!TryParse(field, out T value))
             {
                 throw new DataFormatException(
                     $"{Path} row {line}, column {ColumnText(c)}: "
@@ -188,7 +190,7 @@ internal sealed class DelimitedLayout
                     + (HasHeader || line != FirstLine ? "." : HeaderHint));
             }
 
-            if (!float.IsFinite(value))
+            if (!T.IsFinite(value))
             {
                 throw DataReader.NotFinite(
                     Path, line, ColumnText(c), field.Trim().ToString());
@@ -234,9 +236,10 @@ internal sealed class DelimitedLayout
     }
 
     /// <summary>Parses a float, also NumPy's "inf" and "-inf" (reported as not finite).</summary>
-    private static bool TryParse(ReadOnlySpan<char> field, out float value)
+    private static bool TryParse<T>(ReadOnlySpan<char> field, out T value)
+        where T : IFloatingPointIeee754<T>
     {
-        if (float.TryParse(field, NumberStyles.Float, CultureInfo.InvariantCulture, out value))
+        if (T.TryParse(field, NumberStyles.Float, CultureInfo.InvariantCulture, out value!))
         {
             return true;
         }
@@ -246,7 +249,7 @@ internal sealed class DelimitedLayout
         ReadOnlySpan<char> magnitude = negative || text.StartsWith('+') ? text[1..] : text;
         if (magnitude.Equals("inf", StringComparison.OrdinalIgnoreCase))
         {
-            value = negative ? float.NegativeInfinity : float.PositiveInfinity;
+            value = negative ? T.NegativeInfinity : T.PositiveInfinity;
             return true;
         }
 

@@ -5,10 +5,11 @@ namespace GmmGpu.Data;
 /// <see cref="Name"/> and in every message, after the input the user gave; disposing it
 /// deletes the copy.
 /// </summary>
-internal sealed class RenamedRowSource : IRowSource, IMappedRows
+internal sealed class RenamedRowSource : IRowSource, IMappedRows, IRawRows
 {
     private readonly IRowSource inner;
     private readonly SpooledInput spool;
+    private float[]? scratch;
 
     private RenamedRowSource(IRowSource inner, SpooledInput spool, string name)
     {
@@ -73,6 +74,19 @@ internal sealed class RenamedRowSource : IRowSource, IMappedRows
         try
         {
             return inner.TryMapRows(start, count, out rows);
+        }
+        catch (DataFormatException error)
+        {
+            throw Renamed(error, spool.OpenPath, Name);
+        }
+    }
+
+    /// <inheritdoc/>
+    void IRawRows.ReadRaw(long start, int count, Span<double> destination)
+    {
+        try
+        {
+            RawRows.Read(inner, start, count, destination, ref scratch);
         }
         catch (DataFormatException error)
         {
