@@ -1,0 +1,62 @@
+using System.Runtime.Intrinsics;
+using GmmGpu.Backends.Cpu.Blocked;
+using GmmGpu.Engine;
+
+namespace GmmGpu.Backends.Cpu;
+
+/// <summary>
+/// The cost model that picks the CPU pass for a model. The crossovers were measured on the
+/// development machine (bench/README.md, "Blocked CPU pass"): the blocked pass wins once the
+/// products are large enough to fill its 8×32 register tiles.
+/// </summary>
+internal static class CpuPassChoice
+{
+    /// <summary>Triangular factors: the blocked pass from this D on.</summary>
+    public const int TriangularMinDimensions = 16;
+
+    /// <summary>Diagonal factors: the blocked pass from this D on ...</summary>
+    public const int DiagonalMinDimensions = 8;
+
+    /// <summary>... when K·D reaches this.</summary>
+    public const int DiagonalMinWork = 256;
+
+    /// <summary>
+    /// Diagonal factors: the largest squared Mahalanobis distance of the expansion's shift from
+    /// a component (<see cref="DiagonalBlockedPass.ShiftDistance"/>) for which its float32
+    /// cancellation stays below ~1e-3 in a log-density (6e-8 × 1.6e4).
+    /// </summary>
+    public const double MaxShiftDistance = 1.6e4;
+
+    /// <summary>The blocked pass to run for <paramref name="model"/>, or null for the SIMD pass.</summary>
+    public static IBlockedPass? Select(KernelModel model, CpuPass pass)
+    {
+        if (pass == CpuPass.Simd || (pass == CpuPass.Auto && !PrefersBlocked(model)))
+        {
+            return null;
+        }
+
+        if (model.Form == PrecisionForm.Triangular)
+        {
+            return new TriangularBlockedPass(model);
+        }
+
+        var diagonal = new DiagonalBlockedPass(model);
+        return pass == CpuPass.Blocked || diagonal.ShiftDistance <= MaxShiftDistance
+            ? diagonal
+            : null;
+    }
+
+    /// <summary>Whether D, K and the form put the model on the blocked side of the crossover.</summary>
+    public static bool PrefersBlocked(KernelModel model)
+    {
+        if (!Vector512.IsHardwareAccelerated)
+        {
+            return false;
+        }
+
+        int d = model.Dimensions;
+        return model.Form == PrecisionForm.Triangular
+            ? d >= TriangularMinDimensions
+            : d >= DiagonalMinDimensions && d * model.Components >= DiagonalMinWork;
+    }
+}
