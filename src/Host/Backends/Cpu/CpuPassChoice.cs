@@ -20,13 +20,6 @@ internal static class CpuPassChoice
     /// <summary>... when K·D reaches this.</summary>
     public const int DiagonalMinWork = 256;
 
-    /// <summary>
-    /// Diagonal factors: the largest squared Mahalanobis distance of the expansion's shift from
-    /// a component (<see cref="DiagonalBlockedPass.ShiftDistance"/>) for which its float32
-    /// cancellation stays below ~1e-3 in a log-density (6e-8 × 1.6e4).
-    /// </summary>
-    public const double MaxShiftDistance = 1.6e4;
-
     /// <summary>The blocked pass to run for <paramref name="model"/>, or null for the SIMD pass.</summary>
     public static IBlockedPass? Select(KernelModel model, CpuPass pass)
     {
@@ -35,15 +28,9 @@ internal static class CpuPassChoice
             return null;
         }
 
-        if (model.Form == PrecisionForm.Triangular)
-        {
-            return new TriangularBlockedPass(model);
-        }
-
-        var diagonal = new DiagonalBlockedPass(model);
-        return pass == CpuPass.Blocked || diagonal.ShiftDistance <= MaxShiftDistance
-            ? diagonal
-            : null;
+        return model.Form == PrecisionForm.Triangular
+            ? new TriangularBlockedPass(model)
+            : new DiagonalBlockedPass(model);
     }
 
     /// <summary>Whether D, K and the form put the model on the blocked side of the crossover.</summary>

@@ -5,132 +5,82 @@ using GmmGpu.Engine;
 namespace GmmGpu.Backends.Cpu.Blocked;
 
 /// <summary>
-/// The blocked pass for diagonal (and spherical) factors. With x' = x − s for a shift s near
-/// the components (the mean of their means) and p = P² the precisions,
-/// log N_k(x) = c_k + Σ_d p_kd μ'_kd x'_d − ½ Σ_d p_kd x'_d², c_k = LogNormalizer_k − ½ Σ_d p_kd μ'_kd²:
-/// the block's log-densities are one product [x', x'²] (B×2D) · [p·μ', −½p]ᵀ (2D×K), and its
-/// statistics one product Rᵀ (K×B) · [x', x'²] (B×2D), moved from s to each mean in float64.
+/// The blocked pass for diagonal (and spherical) factors. A block's log-densities for 8
+/// components × 32 points at a time, LogNormalizer − ½ Σ_d ((x_d − μ_kd)·P_kd)², and its
+/// statistics Σ r (x − μ_k) and Σ r (x − μ_k)² for 8 components × 16 features at a time, each
+/// tile's sums in registers (<see cref="DiagonalTiles"/>). The log-densities are bit for bit
+/// those of the SIMD pass.
 /// </summary>
-/// <remarks>
-/// The expansion cancels: its float32 rounding is about 6e-8 × Σ_d p_kd μ'_kd², the squared
-/// Mahalanobis distance of the shift from component k. <see cref="ShiftDistance"/> gives its
-/// largest value, and the cost model keeps the SIMD pass where it is large.
-/// </remarks>
 internal sealed class DiagonalBlockedPass : BlockedPass<DiagonalBlockedPass.Scratch>
 {
-    private readonly int _columns;
+    private readonly int _padded;
     private readonly int _paddedComponents;
-    private readonly float[] _shift;
-    private readonly double[] _shiftedMeans;
-    private readonly float[] _coefficients;
-    private readonly float[] _constant;
+    private readonly float[] _meanPanel;
+    private readonly float[] _factorPanel;
+    private readonly float[] _means;
+    private readonly float[] _logNormalizer;
 
     public DiagonalBlockedPass(KernelModel model)
         : base(model)
     {
         int d = Dimensions;
-        int components = Components;
-        _columns = BlockScratch.RoundUp(2 * d, TileProduct.Width);
-        _paddedComponents = BlockScratch.RoundUp(components, TileProduct.Rows);
-        _shift = Shift(model);
-        _shiftedMeans = new double[components * d];
-        _coefficients = new float[_columns * _paddedComponents];
-        _constant = new float[_paddedComponents];
-        double largest = 0;
-        for (int k = 0; k < components; k++)
+        _padded = BlockScratch.RoundUp(d, TileProduct.Width);
+        _paddedComponents = BlockScratch.RoundUp(Components, TileProduct.Rows);
+        _meanPanel = new float[d * _paddedComponents];
+        _factorPanel = new float[d * _paddedComponents];
+        _means = new float[_paddedComponents * _padded];
+        _logNormalizer = new float[_paddedComponents];
+        model.LogNormalizer.CopyTo(_logNormalizer, 0);
+        for (int k = 0; k < Components; k++)
         {
-            double distance = 0;
             for (int i = 0; i < d; i++)
             {
-                double shifted = (double)model.Means[(k * d) + i] - _shift[i];
-                double factor = model.PrecisionCholesky[(k * d) + i];
-                double precision = factor * factor;
-                _shiftedMeans[(k * d) + i] = shifted;
-                _coefficients[(i * _paddedComponents) + k] = (float)(precision * shifted);
-                _coefficients[((d + i) * _paddedComponents) + k] = (float)(-0.5 * precision);
-                distance += precision * shifted * shifted;
+                float mean = model.Means[(k * d) + i];
+                _meanPanel[(i * _paddedComponents) + k] = mean;
+                _factorPanel[(i * _paddedComponents) + k] = model.PrecisionCholesky[(k * d) + i];
+                _means[(k * _padded) + i] = mean;
             }
-
-            _constant[k] = (float)(model.LogNormalizer[k] - (0.5 * distance));
-            largest = Math.Max(largest, distance);
         }
-
-        ShiftDistance = largest;
-    }
-
-    /// <summary>max_k Σ_d p_kd (μ_kd − s_d)²: how much the expansion cancels.</summary>
-    public double ShiftDistance { get; }
-
-    /// <summary>The mean of the component means, per feature, in float32.</summary>
-    public static float[] Shift(KernelModel model)
-    {
-        int d = model.Dimensions;
-        var shift = new float[d];
-        for (int i = 0; i < d; i++)
-        {
-            double sum = 0;
-            for (int k = 0; k < model.Components; k++)
-            {
-                sum += model.Means[(k * d) + i];
-            }
-
-            shift[i] = (float)(sum / model.Components);
-        }
-
-        return shift;
     }
 
     protected override Scratch CreateScratch(bool statistics) =>
-        new(Components, _columns, statistics);
+        new(Components, Dimensions, _padded, statistics);
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     protected override void LogDensities(Scratch scratch, ReadOnlySpan<float> rows, int count)
     {
         const int blockRows = BlockScratch.BlockRows;
         int d = Dimensions;
-        float[] expanded = scratch.Expanded;
         float[] transposed = scratch.Transposed;
-        int columns = _columns;
-        for (int b = 0; b < blockRows; b++)
+        for (int i = 0; i < d; i++)
         {
-            Span<float> target = expanded.AsSpan(b * columns, 2 * d);
-            if (b >= count)
+            Span<float> feature = transposed.AsSpan(i * blockRows, blockRows);
+            for (int b = 0; b < count; b++)
             {
-                target.Clear();
-                continue;
+                feature[b] = rows[(b * d) + i];
             }
 
-            ReadOnlySpan<float> x = rows.Slice(b * d, d);
-            for (int i = 0; i < d; i++)
-            {
-                float shifted = x[i] - _shift[i];
-                target[i] = shifted;
-                target[d + i] = shifted * shifted;
-            }
+            feature[count..].Clear();
         }
 
-        for (int c = 0; c < 2 * d; c++)
-        {
-            for (int b = 0; b < blockRows; b++)
-            {
-                transposed[(c * blockRows) + b] = expanded[(b * columns) + c];
-            }
-        }
-
-        ref float coefficients = ref MemoryMarshal.GetArrayDataReference(_coefficients);
+        ref float means = ref MemoryMarshal.GetArrayDataReference(_meanPanel);
+        ref float factors = ref MemoryMarshal.GetArrayDataReference(_factorPanel);
         ref float points = ref MemoryMarshal.GetArrayDataReference(transposed);
         for (int k = 0; k < _paddedComponents; k += TileProduct.Rows)
         {
-            var sink = new LogDensitySink(scratch.LogDensity, blockRows, k, _constant);
-            TileProduct.MultiplyColumns(
-                ref Unsafe.Add(ref coefficients, k),
-                _paddedComponents,
-                ref points,
-                blockRows,
-                2 * d,
-                0,
-                blockRows,
-                ref sink);
+            var sink = new LogDensitySink(scratch.LogDensity, blockRows, k, -0.5f, _logNormalizer);
+            for (int b = 0; b < blockRows; b += 2 * TileProduct.Width)
+            {
+                sink.Column = b;
+                DiagonalTiles.SquaredNorms(
+                    ref Unsafe.Add(ref means, k),
+                    ref Unsafe.Add(ref factors, k),
+                    _paddedComponents,
+                    ref Unsafe.Add(ref points, b),
+                    blockRows,
+                    d,
+                    ref sink);
+            }
         }
     }
 
@@ -138,83 +88,78 @@ internal sealed class DiagonalBlockedPass : BlockedPass<DiagonalBlockedPass.Scra
     protected override void AddStatistics(Scratch scratch, ReadOnlySpan<float> rows, int count)
     {
         const int blockRows = BlockScratch.BlockRows;
-        int padded = _paddedComponents;
-        float[] responsibility = scratch.LogDensity;
-        float[] transposed = scratch.Responsibility;
-        for (int k = 0; k < Components; k++)
+        int d = Dimensions;
+        int padded = _padded;
+        float[] points = scratch.Points;
+        for (int b = 0; b < count; b++)
         {
-            for (int b = 0; b < count; b++)
-            {
-                transposed[(b * padded) + k] = responsibility[(k * blockRows) + b];
-            }
+            rows.Slice(b * d, d).CopyTo(points.AsSpan(b * padded, d));
         }
 
-        ref float weights = ref MemoryMarshal.GetArrayDataReference(transposed);
-        ref float points = ref MemoryMarshal.GetArrayDataReference(scratch.Expanded);
-        for (int k = 0; k < padded; k += TileProduct.Rows)
+        ref float x = ref MemoryMarshal.GetArrayDataReference(points);
+        ref float r = ref MemoryMarshal.GetArrayDataReference(scratch.LogDensity);
+        ref float means = ref MemoryMarshal.GetArrayDataReference(_means);
+        ref double first = ref MemoryMarshal.GetArrayDataReference(scratch.First);
+        ref double second = ref MemoryMarshal.GetArrayDataReference(scratch.Second);
+        for (int k = 0; k < _paddedComponents; k += TileProduct.Rows)
         {
-            var sink = new DoubleSumSink(scratch.Sums, 0, _columns, k);
-            TileProduct.MultiplyColumns(
-                ref Unsafe.Add(ref weights, k),
-                padded,
-                ref points,
-                _columns,
-                count,
-                0,
-                _columns,
-                ref sink);
+            for (int i = 0; i < padded; i += TileProduct.Width)
+            {
+                int at = (k * padded) + i;
+                DiagonalTiles.Moments(
+                    ref Unsafe.Add(ref x, i),
+                    padded,
+                    ref Unsafe.Add(ref r, k * blockRows),
+                    blockRows,
+                    ref Unsafe.Add(ref means, at),
+                    padded,
+                    count,
+                    ref Unsafe.Add(ref first, at),
+                    ref Unsafe.Add(ref second, at),
+                    padded);
+            }
         }
     }
 
-    /// <summary>
-    /// S_k = S'_k − N_k μ'_k and Q_k = Q'_k − 2 μ'_k S'_k + N_k μ'_k², from the sums about the
-    /// shift to the sums about the component's mean, in float64.
-    /// </summary>
     protected override void WriteMoments(Scratch scratch, StatisticsPartial partial)
     {
         int d = Dimensions;
         for (int k = 0; k < Components; k++)
         {
-            double nk = scratch.Nk[k];
-            for (int i = 0; i < d; i++)
-            {
-                double mean = _shiftedMeans[(k * d) + i];
-                double first = scratch.Sums[(k * _columns) + i];
-                double second = scratch.Sums[(k * _columns) + d + i];
-                partial.Sk[(k * d) + i] = first - (nk * mean);
-                partial.Qk[(k * d) + i] = second - (2 * mean * first) + (nk * mean * mean);
-            }
+            scratch.First.AsSpan(k * _padded, d).CopyTo(partial.Sk.AsSpan(k * d, d));
+            scratch.Second.AsSpan(k * _padded, d).CopyTo(partial.Qk.AsSpan(k * d, d));
         }
     }
 
-    /// <summary>Buffers of one worker: the block as [x', x'²] both ways round, Rᵀ and sums.</summary>
+    /// <summary>Buffers of one worker: the block both ways round and the chunk's sums.</summary>
     internal sealed class Scratch : BlockScratch
     {
-        public Scratch(int components, int columns, bool statistics)
+        public Scratch(int components, int dimensions, int padded, bool statistics)
             : base(components)
         {
-            Expanded = new float[BlockRows * columns];
-            Transposed = new float[columns * BlockRows];
-            Responsibility = statistics ? new float[BlockRows * PaddedComponents] : [];
-            Sums = statistics ? new double[PaddedComponents * columns] : [];
+            Transposed = new float[dimensions * BlockRows];
+            Points = statistics ? new float[BlockRows * padded] : [];
+            First = statistics ? new double[PaddedComponents * padded] : [];
+            Second = statistics ? new double[PaddedComponents * padded] : [];
         }
 
-        /// <summary>[x', x'², 0…] per point, shape (BlockRows, columns).</summary>
-        public float[] Expanded { get; }
-
-        /// <summary>The same, transposed: shape (columns, BlockRows).</summary>
+        /// <summary>The block's points transposed, shape (D, BlockRows).</summary>
         public float[] Transposed { get; }
 
-        /// <summary>Responsibilities, points × padded components.</summary>
-        public float[] Responsibility { get; }
+        /// <summary>The block's points, shape (BlockRows, padded D), zero past D.</summary>
+        public float[] Points { get; }
 
-        /// <summary>Σ r [x', x'²] per component about the shift, shape (padded K, columns).</summary>
-        public double[] Sums { get; }
+        /// <summary>Σ r (x − μ_k) over the chunk, shape (padded K, padded D).</summary>
+        public double[] First { get; }
+
+        /// <summary>Σ r (x − μ_k)² over the chunk, shape (padded K, padded D).</summary>
+        public double[] Second { get; }
 
         public override void Clear()
         {
             base.Clear();
-            Array.Clear(Sums);
+            Array.Clear(First);
+            Array.Clear(Second);
         }
     }
 }

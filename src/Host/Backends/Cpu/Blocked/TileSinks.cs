@@ -5,9 +5,14 @@ namespace GmmGpu.Backends.Cpu.Blocked;
 
 /// <summary>
 /// Stores a tile of log-densities, rows = components, columns = points:
-/// target[(firstRow + m)·stride + Column + n] = tile[m, n] + constant[firstRow + m].
+/// target[(firstRow + m)·stride + Column + n] = scale·tile[m, n] + constant[firstRow + m].
 /// </summary>
-internal struct LogDensitySink(float[] target, int stride, int firstRow, float[] constant)
+internal struct LogDensitySink(
+    float[] target,
+    int stride,
+    int firstRow,
+    float scale,
+    float[] constant)
     : IColumnSink
 {
     public int Column { get; set; }
@@ -16,15 +21,16 @@ internal struct LogDensitySink(float[] target, int stride, int firstRow, float[]
     public readonly void Row(int m, Vector512<float> low, Vector512<float> high)
     {
         ref float row = ref Start(m, out Vector512<float> offset);
-        (low + offset).StoreUnsafe(ref row);
-        (high + offset).StoreUnsafe(ref row, TileProduct.Width);
+        Vector512<float> factor = Vector512.Create(scale);
+        Vector512.FusedMultiplyAdd(low, factor, offset).StoreUnsafe(ref row);
+        Vector512.FusedMultiplyAdd(high, factor, offset).StoreUnsafe(ref row, TileProduct.Width);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public readonly void Row(int m, Vector512<float> value)
     {
         ref float row = ref Start(m, out Vector512<float> offset);
-        (value + offset).StoreUnsafe(ref row);
+        Vector512.FusedMultiplyAdd(value, Vector512.Create(scale), offset).StoreUnsafe(ref row);
     }
 
     private readonly ref float Start(int m, out Vector512<float> offset)
@@ -77,8 +83,9 @@ internal struct DoubleSumSink(double[] target, int offset, int stride, int first
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public readonly void Row(int m, Vector512<float> value) => Add(ref Start(m), value);
 
+    /// <summary>Adds 16 floats into 16 doubles.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Add(ref double sum, Vector512<float> value)
+    public static void Add(ref double sum, Vector512<float> value)
     {
         (Vector512<double> lower, Vector512<double> upper) = Vector512.Widen(value);
         (Vector512.LoadUnsafe(ref sum) + lower).StoreUnsafe(ref sum);
