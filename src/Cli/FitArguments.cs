@@ -182,6 +182,17 @@ internal sealed record FitArguments(
         }
 
         string? device = line.Get("--device");
+        if (device is not null && DeviceLists.IsList(device))
+        {
+            try
+            {
+                DeviceLists.Validate(device);
+            }
+            catch (ArgumentException error)
+            {
+                throw new UsageException($"--device: {error.Message}", error);
+            }
+        }
         string? distributed = line.Get("--distributed");
         if (distributed is not null && distributed != "mpi")
         {
@@ -204,10 +215,9 @@ internal sealed record FitArguments(
             MaxDeviceMemory = line.GetBytes("--max-device-memory"),
             StopRule = line.GetChoice("--stop", StopRules) ?? StopRule.LogLikelihood,
         };
-        string? columns = line.Get("--columns");
         return new FitArguments(
             line.Positional[0],
-            columns?.Split(',', StringSplitOptions.TrimEntries),
+            CommandSupport.Columns(line),
             components,
             line.GetChoice("--covariance", CovarianceTypes),
             options,

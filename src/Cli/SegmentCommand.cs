@@ -21,6 +21,10 @@ internal static class SegmentCommand
           -o, --output FILE   the recoloured image (.png, .jpg)
           --labels FILE       each pixel's component, shape (H*W), row-major (.npy or CSV)
           --seed S            seed (default 0)
+          --max-iter M        most EM iterations (default 100)
+          --reg-covar R       added to every covariance's diagonal, >= 0 (default 0.01:
+                              colours are whole numbers, and a flat-colour area (charts,
+                              cartoons) would otherwise collapse to a singular covariance)
           --device DEVICE     auto | cuda | opencl | ilgpu-cpu | cpu (default auto)
           --json              one JSON object on stdout
           --quiet             no progress lines on stderr
@@ -32,7 +36,7 @@ internal static class SegmentCommand
 
     private static readonly Dictionary<string, string> Values = CommandSupport.Table(
         "-k|--components", "--space", "--covariance", "-o|--output", "--labels", "--seed",
-        "--device", "--max-iter");
+        "--device", "--max-iter", "--reg-covar");
 
     private static readonly Dictionary<string, ColourSpace> Spaces = new()
     {
@@ -60,6 +64,7 @@ internal static class SegmentCommand
                 ?? CovarianceType.Full,
             Seed = line.GetInt("--seed", int.MinValue) ?? 0,
             MaxIterations = line.GetInt("--max-iter", 1) ?? 100,
+            RegCovar = line.GetDouble("--reg-covar", 0) ?? 0.01,
             Device = CommandSupport.Device(line),
         };
         bool json = line.Has("--json"), quiet = json || line.Has("--quiet");

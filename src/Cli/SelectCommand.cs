@@ -14,6 +14,8 @@ internal static class SelectCommand
 
         Fits a mixture for every K in the range and every covariance type asked for, prints a
         table of BIC and AIC, and saves the best model by the criterion (lower is better).
+        A candidate whose fit fails (a singular covariance) is listed as failed, and K larger
+        than the number of points as skipped; the sweep goes on.
 
         options:
           --k A..B            range of K (or one K), >= 1 (default 1..10)
@@ -22,6 +24,7 @@ internal static class SelectCommand
           -o, --output FILE   write the best model as JSON
           --seed S            seed of every fit (default 0)
           --max-iter M        most EM iterations per fit (default 100)
+          --reg-covar R       added to every covariance's diagonal, >= 0 (default 1e-6)
           --columns A,B       columns to use, by header name or 0-based index
           --device DEVICE     auto | cuda | opencl | ilgpu-cpu | cpu (default auto)
           --json              one JSON object on stdout
@@ -34,7 +37,7 @@ internal static class SelectCommand
 
     private static readonly Dictionary<string, string> Values = CommandSupport.Table(
         "--k|-k", "--covariance", "--criterion", "-o|--output", "--seed", "--max-iter",
-        "--columns", "--device");
+        "--reg-covar", "--columns", "--device");
 
     private static readonly Dictionary<string, InformationCriterion> Criteria = new()
     {
@@ -67,6 +70,7 @@ internal static class SelectCommand
         {
             Seed = line.GetInt("--seed", int.MinValue) ?? 0,
             MaxIterations = line.GetInt("--max-iter", 1) ?? 100,
+            RegCovar = line.GetDouble("--reg-covar", 0) ?? 1e-6,
             Device = CommandSupport.Device(line),
         };
         using IComputeBackend backend = ComputeBackends.Create(options.Device);
@@ -81,7 +85,13 @@ internal static class SelectCommand
             new ProgressPrinter(stderr, quiet, 1),
             row =>
             {
-                if (!json)
+                if (!json && row.Failure is not null)
+                {
+                    string type = ModelFile.TypeName(row.CovarianceType);
+                    stdout.WriteLine(CommandSupport.Format(
+                        $"{row.Components,5}  {type,-10} {row.Failure}"));
+                }
+                else if (!json)
                 {
                     string type = ModelFile.TypeName(row.CovarianceType);
                     (int k, double bic, double aic, int n) =
@@ -90,7 +100,7 @@ internal static class SelectCommand
                         $"{k,5}  {type,-10} {bic,15:F2} {aic,15:F2} {n,12}"));
                 }
 
-                if (!quiet)
+                if (!quiet && row.Failure is null)
                 {
                     stderr.WriteLine(CommandSupport.Format(
                         $"fitted K={row.Components} {ModelFile.TypeName(row.CovarianceType)}"));
@@ -119,6 +129,10 @@ internal static class SelectCommand
                     CommandSupport.Number(w, "bic", row.Bic);
                     CommandSupport.Number(w, "aic", row.Aic);
                     w.WriteNumber("n_iter", row.Iterations);
+                    if (row.Failure is not null)
+                    {
+                        w.WriteString("error", row.Failure);
+                    }
                     w.WriteEndObject();
                 }
 

@@ -147,7 +147,10 @@ internal static class ViewOptions
         }
 
         (int x, int y) = ParseDims(option, dims, data.Features);
-        return new PlotData(data.Values, data.Features, x, y);
+        return new PlotData(data.Values, data.Features, x, y)
+        {
+            XName = data.ColumnNames[x], YName = data.ColumnNames[y],
+        };
     }
 
     private static bool IsPrincipalAxes(string? text) =>

@@ -1,6 +1,7 @@
 using System.Numerics;
 using GmmGpu.Em;
 using GmmGpu.Engine;
+using GmmGpu.Viewer.Chart;
 using GmmGpu.Viewer.Gl;
 using GmmGpu.Viewer.Rendering;
 
@@ -16,7 +17,7 @@ public sealed partial class MixtureRenderer : IDisposable
     public const int MaxSize = 8192;
 
     private static readonly Vector4 Background = new(1, 1, 1, 1);
-    private static readonly Vector4 Ink = new(0.15f, 0.15f, 0.15f, 1);
+    private static readonly Vector4 Ink = ChartStyle.Ink;
 
     private readonly IGlContext context;
     private readonly bool ownsContext;
@@ -29,6 +30,9 @@ public sealed partial class MixtureRenderer : IDisposable
     private readonly Texture2D labels;
     private readonly Canvas canvas = new();
     private readonly Canvas clipped = new();
+    private readonly TextPainter textPainter;
+    private readonly List<RectangleF> textBoxes = [];
+    private readonly TextLayer text;
 
     /// <param name="backend">Evaluates density grids (heat map, surface).</param>
     /// <param name="context">A current GL context to draw with; null makes a headless one.</param>
@@ -44,6 +48,9 @@ public sealed partial class MixtureRenderer : IDisposable
         try
         {
             painter = new GlPainter(this.context.Gl, width, height);
+            textPainter = new TextPainter(this.context.Gl);
+            text = new TextLayer(width, height);
+            Style = ChartStyle.For(width, height);
             values = painter.CreateTexture(linear: true);
             ramp = painter.CreateTexture(linear: true);
             counts = new CountsTexture(painter);
@@ -66,6 +73,12 @@ public sealed partial class MixtureRenderer : IDisposable
     public int Width => painter.Width;
 
     public int Height => painter.Height;
+
+    /// <summary>Sizes of the text, ticks and gaps of this picture size.</summary>
+    internal ChartStyle Style { get; }
+
+    /// <summary>The box of every piece of text in the last frame drawn, in pixels.</summary>
+    internal IReadOnlyList<RectangleF> TextBoxes => textBoxes;
 
     /// <summary>Where the surface view is seen from.</summary>
     public OrbitCamera SurfaceCamera { get; set; } = OrbitCamera.Default;
@@ -95,9 +108,9 @@ public sealed partial class MixtureRenderer : IDisposable
     public PlotLayout Layout(PlotData data)
     {
         ArgumentNullException.ThrowIfNull(data);
-        (double xMin, double xMax) = data.Range(data.DimX);
-        (double yMin, double yMax) = data.Range(data.DimY);
-        return PlotLayout.Create(Width, Height, xMin, xMax, yMin, yMax);
+        return ChartLayout.Create(Width, Height, new RectangleF(0, 0, Width, Height), Style,
+            data.Range(data.DimX), data.Range(data.DimY), title: true, xLabel: true,
+            yLabel: true, ColorBar.Reserve(Style));
     }
 
     /// <summary>
@@ -153,6 +166,7 @@ public sealed partial class MixtureRenderer : IDisposable
 
         context.MakeCurrent();
         painter.Begin(Background);
+        textBoxes.Clear();
         if (kind == ViewKind.Dashboard)
         {
             DrawDashboard(frame, data);
@@ -163,6 +177,8 @@ public sealed partial class MixtureRenderer : IDisposable
         ViewFrame drawn = data.Axes is { } axes
             ? frame with { Parameters = axes.Project(frame.Parameters) } : frame;
         canvas.Clear();
+        text.Clear();
+        Title.Draw(text, Style, 0, Width, 0, ViewTitle(kind, data), frame.Title);
         switch (kind)
         {
             case ViewKind.HeatMap: DrawHeatMap(drawn, data); break;
@@ -172,12 +188,20 @@ public sealed partial class MixtureRenderer : IDisposable
             default: DrawCurves(drawn); break;
         }
 
-        string title = frame.Title;
-        int scale = Canvas.TextWidth(title, PlotLayout.TitleScale) <= Width - 24
-            ? PlotLayout.TitleScale : 1;
-        canvas.Text(title, 12, 12, scale, Ink);
         painter.Draw(canvas);
+        textPainter.Draw(text, Width, Height);
+        textBoxes.AddRange(text.Boxes);
     }
+
+    /// <summary>The title of a view: what it shows, of which features.</summary>
+    private static string ViewTitle(ViewKind kind, PlotData data) => kind switch
+    {
+        ViewKind.HeatMap => $"Mixture density of {data.XName} and {data.YName}",
+        ViewKind.Points => $"Data and components of {data.XName} and {data.YName}",
+        ViewKind.Surface => $"Density surface of {data.XName} and {data.YName}",
+        ViewKind.Histogram => $"Histogram of {data.XName} and the mixture",
+        _ => "Fit: log-likelihood, AIC and BIC per iteration",
+    };
 
     /// <summary>
     /// Copies the last drawn frame, scaled, onto the context's window (framebuffer 0).
@@ -193,6 +217,7 @@ public sealed partial class MixtureRenderer : IDisposable
         panels?.Dispose();
         context.MakeCurrent();
         labels.Dispose();
+        textPainter.Dispose();
         floorCounts.Dispose();
         counts.Dispose();
         ramp.Dispose();
@@ -233,48 +258,4 @@ public sealed partial class MixtureRenderer : IDisposable
         backend.EvaluateDensityGrid(MixtureKernelModel.Build(marginal), grid, density);
         return density;
     }
-
-    /// <summary>The plot area's frame, ticks with values, and the axes' names when given.
-    /// </summary>
-    private void DrawFrameAndTicks(
-        PlotLayout layout, bool wholeX = false, string? xName = null, string? yName = null)
-    {
-        RectangleF p = layout.Plot;
-        Vector2[] corners =
-        [
-            new(p.Left, p.Top), new(p.Right, p.Top), new(p.Right, p.Bottom), new(p.Left, p.Bottom),
-        ];
-        canvas.Polyline(corners, 1, Ink, closed: true);
-        for (int i = 0; i <= 4; i++)
-        {
-            double x = layout.XMin + (i / 4.0 * (layout.XMax - layout.XMin));
-            if (wholeX)
-            {
-                x = Math.Clamp(Math.Round(x), Math.Ceiling(layout.XMin), Math.Floor(layout.XMax));
-            }
-
-            double y = layout.YMin + (i / 4.0 * (layout.YMax - layout.YMin));
-            string xText = Format(x), yText = Format(y);
-            Vector2 px = layout.ToPixel(x, layout.YMin), py = layout.ToPixel(layout.XMin, y);
-            canvas.Line(px, px + new Vector2(0, 5), 1, Ink);
-            canvas.Line(py, py - new Vector2(5, 0), 1, Ink);
-            canvas.Text(xText, px.X - (Canvas.TextWidth(xText, 1) / 2), p.Bottom + 9, 1, Ink);
-            canvas.Text(yText, p.Left - 8 - Canvas.TextWidth(yText, 1), py.Y - 3, 1, Ink);
-        }
-
-        // Under the x tick values, and above the y axis's top value (no rotated text).
-        if (xName is not null)
-        {
-            canvas.Text(xName, p.Left + ((p.Width - Canvas.TextWidth(xName, 1)) / 2),
-                p.Bottom + 19, 1, Ink);
-        }
-
-        if (yName is not null)
-        {
-            canvas.Text(yName, p.Left - 8 - Canvas.TextWidth(yName, 1), p.Top - 13, 1, Ink);
-        }
-    }
-
-    private static string Format(double value) =>
-        value.ToString("G3", System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -11,6 +11,8 @@ public sealed class PlotData
     private readonly Dictionary<(int, int, double, double), double[]> histograms1D = [];
     private (int MaxRows, float[] Points)? sample;
     private (double Min, double Max)[]? ranges;
+    private readonly string? xName;
+    private readonly string? yName;
 
     /// <param name="values">Shape (rows, columns), row-major.</param>
     /// <param name="dimX">Feature along x, in [0, columns).</param>
@@ -42,11 +44,21 @@ public sealed class PlotData
     /// </summary>
     public PrincipalAxes? Axes { get; private init; }
 
-    /// <summary>Label of the x axis; null draws none.</summary>
-    public string? XName { get; init; }
+    /// <summary>
+    /// Name of the feature along x (a CSV header's or Parquet column's name); a name that is
+    /// only the column's number, or none, reads "x" and the number (x0, x1, …).
+    /// </summary>
+    public string XName { get => Named(xName, DimX); init => xName = value; }
 
-    /// <summary>Label of the y axis; null draws none.</summary>
-    public string? YName { get; init; }
+    /// <summary>Name of the feature along y, as <see cref="XName"/>.</summary>
+    public string YName { get => Named(yName, DimY); init => yName = value; }
+
+    /// <summary>Label of the x axis: its name, with the share of the variance on a principal
+    /// axis ("PC1 (63% of variance)").</summary>
+    public string XLabel => Label(XName, 0);
+
+    /// <summary>Label of the y axis, as <see cref="XLabel"/>.</summary>
+    public string YLabel => Label(YName, 1);
 
     /// <summary>Features a model drawn over this data has: the data's own.</summary>
     public int ModelDimensions => Axes?.Dimensions ?? Columns;
@@ -134,6 +146,24 @@ public sealed class PlotData
         }
 
         return kept.Points;
+    }
+
+    private static string Named(string? name, int dim) =>
+        string.IsNullOrWhiteSpace(name) || name.All(char.IsAsciiDigit)
+            ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"x{dim}")
+            : name;
+
+    private string Label(string name, int axis)
+    {
+        if (Axes is null)
+        {
+            return name;
+        }
+
+        double total = Axes.FeatureVariances.Sum();
+        double share = total > 0 ? Axes.Explained[axis] / total : 0;
+        return string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"{name} ({share:0%} of variance)");
     }
 
     private (double, double)[] ComputeRanges()

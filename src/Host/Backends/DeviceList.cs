@@ -28,6 +28,13 @@ public static class DeviceList
         text.Contains(',', StringComparison.Ordinal)
         || text.Contains(':', StringComparison.Ordinal);
 
+    /// <summary>
+    /// Checks the list's syntax without creating anything: each item is a known kind, and only
+    /// cuda and opencl take ":N" (N ≥ 0) or ":all".
+    /// </summary>
+    /// <exception cref="ArgumentException">The text is not such a list.</exception>
+    public static void Validate(string text) => _ = Parse(text);
+
     /// <summary>Creates a backend for each device named; the caller disposes them.</summary>
     /// <param name="text">The list, as above.</param>
     /// <param name="maxDegreeOfParallelism">
@@ -42,32 +49,23 @@ public static class DeviceList
     public static IReadOnlyList<IComputeBackend> Create(
         string text, int? maxDegreeOfParallelism = null)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(text);
         var backends = new List<IComputeBackend>();
         try
         {
-            foreach (string item in text.Split(',', StringSplitOptions.TrimEntries))
+            foreach ((ComputeDevice kind, string? which) in Parse(text))
             {
-                string[] parts = item.Split(':', 2);
-                if (!Kinds.TryGetValue(parts[0], out ComputeDevice kind))
-                {
-                    throw new ArgumentException(
-                        $"unknown device \"{parts[0]}\" in \"{text}\"; use auto, cpu, ilgpu-cpu, "
-                        + "cuda or opencl, each optionally :N or :all, separated by commas.");
-                }
-
-                if (parts.Length == 1)
+                if (which is null)
                 {
                     backends.Add(ComputeBackends.Create(kind, maxDegreeOfParallelism));
                 }
-                else if (kind is ComputeDevice.Cuda or ComputeDevice.OpenCL)
+                else if (which == "all")
                 {
-                    AddIndexed(backends, kind, parts[1], text);
+                    AddAll(backends, kind, text);
                 }
                 else
                 {
-                    throw new ArgumentException(
-                        $"\"{item}\" in \"{text}\": only cuda and opencl take :N or :all.");
+                    backends.Add(IlgpuBackend.Create(
+                        kind, int.Parse(which, NumberStyles.None, CultureInfo.InvariantCulture)));
                 }
             }
         }
@@ -80,32 +78,61 @@ public static class DeviceList
         return backends;
     }
 
-    private static void AddIndexed(
-        List<IComputeBackend> backends, ComputeDevice kind, string which, string text)
+    /// <summary>Each item's kind, and its index text ("all" or digits) or null.</summary>
+    private static List<(ComputeDevice Kind, string? Which)> Parse(string text)
     {
-        if (string.Equals(which, "all", StringComparison.OrdinalIgnoreCase))
+        ArgumentException.ThrowIfNullOrWhiteSpace(text);
+        var items = new List<(ComputeDevice, string?)>();
+        foreach (string item in text.Split(',', StringSplitOptions.TrimEntries))
         {
-            int count = IlgpuBackend.Count(kind);
-            if (count == 0)
+            string[] parts = item.Split(':', 2);
+            if (!Kinds.TryGetValue(parts[0], out ComputeDevice kind))
             {
-                throw new InvalidOperationException(
-                    $"\"{text}\": no {kind} device is available here.");
+                throw new ArgumentException(
+                    $"unknown device \"{parts[0]}\" in \"{text}\"; use auto, cpu, ilgpu-cpu, "
+                    + "cuda or opencl, each optionally :N or :all, separated by commas.");
             }
 
-            for (int i = 0; i < count; i++)
+            if (parts.Length == 1)
             {
-                backends.Add(IlgpuBackend.Create(kind, i));
+                items.Add((kind, null));
+            }
+            else if (kind is not (ComputeDevice.Cuda or ComputeDevice.OpenCL))
+            {
+                throw new ArgumentException(
+                    $"\"{item}\" in \"{text}\": only cuda and opencl take :N or :all.");
+            }
+            else if (string.Equals(parts[1], "all", StringComparison.OrdinalIgnoreCase))
+            {
+                items.Add((kind, "all"));
+            }
+            else if (int.TryParse(
+                parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out _))
+            {
+                items.Add((kind, parts[1]));
+            }
+            else
+            {
+                throw new ArgumentException(
+                    $"\"{item}\" in \"{text}\": the index must be a number ≥ 0 or all.");
             }
         }
-        else if (int.TryParse(
-            which, NumberStyles.None, CultureInfo.InvariantCulture, out int index))
+
+        return items;
+    }
+
+    private static void AddAll(List<IComputeBackend> backends, ComputeDevice kind, string text)
+    {
+        int count = IlgpuBackend.Count(kind);
+        if (count == 0)
         {
-            backends.Add(IlgpuBackend.Create(kind, index));
+            throw new InvalidOperationException(
+                $"\"{text}\": no {kind} device is available here.");
         }
-        else
+
+        for (int i = 0; i < count; i++)
         {
-            throw new ArgumentException(
-                $"\"{kind}:{which}\" in \"{text}\": the index must be a number ≥ 0 or all.");
+            backends.Add(IlgpuBackend.Create(kind, i));
         }
     }
 }

@@ -137,7 +137,14 @@ internal abstract unsafe class MpiLibrary
     protected abstract int AbortCall(int exitCode);
 
     /// <summary>The address of an exported function or variable of the library.</summary>
-    protected void* Export(string name) => (void*)NativeLibrary.GetExport(Library, name);
+    /// <exception cref="InvalidOperationException">The library does not export it: a library of
+    /// the same file name that is not MPI was found first on the library path.</exception>
+    protected void* Export(string name) => NativeLibrary.TryGetExport(Library, name, out nint at)
+        ? (void*)at
+        : throw new InvalidOperationException(
+            $"{Name}, found on the library path, is not a usable MPI library: it has no {name}. "
+            + "Expected MPICH 4 (libmpich.so.12) or Open MPI 4/5 (libmpi.so.40); check "
+            + "LD_LIBRARY_PATH.");
 
     private static string FirstLine(ReadOnlySpan<byte> text)
     {

@@ -18,16 +18,18 @@ internal static class MpiNative
     private static readonly string[] OpenMpiNames = ["libmpi.so.40"];
 
     // MPI lives once per process (MPI_Init may run only once), so the library is loaded once.
-    private static readonly Lazy<MpiLibrary?> Loaded = new(Load);
+    private static readonly Lazy<MpiLibrary?> Loaded = new(() => Load(CandidateNames()));
 
     /// <summary>The loaded library.</summary>
     /// <exception cref="InvalidOperationException">No MPI library is installed.</exception>
     public static MpiLibrary Library =>
         Loaded.Value ?? throw new InvalidOperationException(NotInstalledMessage);
 
-    private static MpiLibrary? Load()
+    /// <summary>The first of <paramref name="names"/> (file names or paths) that loads.</summary>
+    /// <exception cref="InvalidOperationException">It lacks an MPI function.</exception>
+    internal static MpiLibrary? Load(IEnumerable<string> names)
     {
-        foreach (string name in CandidateNames())
+        foreach (string name in names)
         {
             if (!NativeLibrary.TryLoad(name, out nint library))
             {

@@ -20,6 +20,8 @@ public enum InformationCriterion
 /// <param name="Score">Mean log-likelihood per point.</param>
 /// <param name="Iterations">EM iterations of the fit.</param>
 /// <param name="Converged">Whether the fit converged.</param>
+/// <param name="Failure">Why the candidate has no model (its fit failed, or K &gt; N), or null;
+/// such a candidate's BIC, AIC and score are NaN.</param>
 public sealed record SelectionCandidate(
     int Components,
     CovarianceType CovarianceType,
@@ -27,7 +29,13 @@ public sealed record SelectionCandidate(
     double Aic,
     double Score,
     int Iterations,
-    bool Converged);
+    bool Converged,
+    string? Failure = null)
+{
+    /// <summary>A candidate without a model: <paramref name="failure"/> says why.</summary>
+    public static SelectionCandidate Failed(int k, CovarianceType type, string failure) =>
+        new(k, type, double.NaN, double.NaN, double.NaN, 0, false, failure);
+}
 
 /// <summary>Every candidate, and the best one with its model.</summary>
 public sealed record SelectionResult(
@@ -41,13 +49,17 @@ public static class ModelSelection
 {
     /// <summary>
     /// Fits one mixture per pair of <paramref name="components"/> and
-    /// <paramref name="covarianceTypes"/> (K larger than N is skipped) with the other settings of
-    /// <paramref name="options"/>, and ranks them by <paramref name="criterion"/>.
+    /// <paramref name="covarianceTypes"/> with the other settings of <paramref name="options"/>,
+    /// and ranks them by <paramref name="criterion"/>. K larger than N is skipped and a fit that
+    /// fails (a singular covariance) is kept as a candidate with its
+    /// <see cref="SelectionCandidate.Failure"/>; the sweep goes on.
     /// </summary>
     /// <param name="data">Shape (N, D), row-major, finite.</param>
     /// <param name="features">D ≥ 1.</param>
     /// <param name="candidate">Called after each fit (on this thread).</param>
-    /// <exception cref="ArgumentException">No candidate fits the data (every K &gt; N).</exception>
+    /// <exception cref="ArgumentException">Every K &gt; N.</exception>
+    /// <exception cref="DegenerateComponentException">Every candidate's fit failed (the first
+    /// failure).</exception>
     /// <remarks>scikit-learn: the "Gaussian Mixture Model Selection" example</remarks>
     public static SelectionResult Select(
         ReadOnlyMemory<float> data,
@@ -69,27 +81,55 @@ public static class ModelSelection
         var candidates = new List<SelectionCandidate>();
         SelectionCandidate? best = null;
         GaussianMixtureModel? bestModel = null;
+        DegenerateComponentException? firstFailure = null;
+        void Report(SelectionCandidate row)
+        {
+            candidates.Add(row);
+            candidate?.Invoke(row);
+        }
+
         foreach (CovarianceType type in covarianceTypes)
         {
-            foreach (int k in components.Where(k => k <= rows))
+            foreach (int k in components)
             {
-                using var mixture = new GaussianMixture(
-                    options with { Components = k, CovarianceType = type }, backend);
-                GaussianMixtureModel model =
-                    mixture.Fit(data, features, progress, cancellationToken);
+                if (k > rows)
+                {
+                    Report(SelectionCandidate.Failed(
+                        k, type, $"skipped: K={k} is more than the {rows} points"));
+                    continue;
+                }
+
+                GaussianMixtureModel model;
+                try
+                {
+                    using var mixture = new GaussianMixture(
+                        options with { Components = k, CovarianceType = type }, backend);
+                    model = mixture.Fit(data, features, progress, cancellationToken);
+                }
+                catch (DegenerateComponentException error)
+                {
+                    firstFailure ??= error;
+                    Report(SelectionCandidate.Failed(k, type, $"failed: {error.Message}"));
+                    continue;
+                }
+
                 double score = model.Score(data, backend);
                 int p = model.Parameters.ParameterCount;
                 var row = new SelectionCandidate(
                     k, type, (-2 * score * rows) + (p * Math.Log(rows)),
                     (-2 * score * rows) + (2.0 * p), score, model.Iterations, model.Converged);
-                candidates.Add(row);
-                candidate?.Invoke(row);
+                Report(row);
                 if (best is null || Value(row, criterion) < Value(best, criterion))
                 {
                     best = row;
                     bestModel = model;
                 }
             }
+        }
+
+        if (best is null && firstFailure is not null)
+        {
+            throw firstFailure;
         }
 
         return best is null || bestModel is null

@@ -2,7 +2,7 @@ using Silk.NET.OpenGL;
 
 namespace GmmGpu.Viewer.Gl;
 
-/// <summary>A 2-D texture: one float channel (R32F) or RGBA8.</summary>
+/// <summary>A 2-D texture: one float channel (R32F), one byte (R8) or RGBA8.</summary>
 internal sealed class Texture2D : IDisposable
 {
     private readonly GL gl;
@@ -32,6 +32,15 @@ internal sealed class Texture2D : IDisposable
         gl.PixelStore(PixelStoreParameter.UnpackAlignment, 4);
         gl.TexImage2D(TextureTarget.Texture2D, 0, InternalFormat.R32f, (uint)width,
             (uint)height, 0, PixelFormat.Red, PixelType.Float, values);
+    }
+
+    /// <summary>One byte a texel (R8), shape (height, width).</summary>
+    public void UploadBytes(int width, int height, ReadOnlySpan<byte> values)
+    {
+        gl.BindTexture(TextureTarget.Texture2D, Handle);
+        gl.PixelStore(PixelStoreParameter.UnpackAlignment, 1);
+        gl.TexImage2D(TextureTarget.Texture2D, 0, InternalFormat.R8, (uint)width,
+            (uint)height, 0, PixelFormat.Red, PixelType.UnsignedByte, values);
     }
 
     /// <summary>RGBA bytes of shape (height, width, 4).</summary>

@@ -64,31 +64,6 @@ internal sealed class Canvas
         }
     }
 
-    /// <summary>
-    /// Text with its top-left corner at (x, y); each font pixel is scale² pixels.
-    /// </summary>
-    public void Text(string text, float x, float y, int scale, Vector4 colour)
-    {
-        for (int i = 0; i < text.Length; i++)
-        {
-            float left = x + (i * BitmapFont.Advance * scale);
-            for (int row = 0; row < BitmapFont.GlyphHeight; row++)
-            {
-                for (int column = 0; column < BitmapFont.GlyphWidth; column++)
-                {
-                    if (BitmapFont.IsSet(text[i], column, row))
-                    {
-                        float px = left + (column * scale), py = y + (row * scale);
-                        Rect(px, py, px + scale, py + scale, colour);
-                    }
-                }
-            }
-        }
-    }
-
-    public static float TextWidth(string text, int scale) =>
-        text.Length * BitmapFont.Advance * scale;
-
     private void Vertex(float x, float y, Vector4 colour)
     {
         vertices.Add(x);

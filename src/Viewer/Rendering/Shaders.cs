@@ -181,4 +181,32 @@ internal static class Shaders
             colour = vec4(base * (0.35 + 0.65 * diffuse), uAlpha);
         }
         """;
+
+    public const string TextVertex = """
+        #version 330 core
+        layout(location = 0) in vec2 aPosition;
+        layout(location = 1) in vec2 aUv;
+        layout(location = 2) in vec4 aColour;
+        uniform vec2 uViewport;
+        out vec2 vUv;
+        out vec4 vColour;
+        void main()
+        {
+            vec2 ndc = vec2(aPosition.x / uViewport.x * 2.0 - 1.0,
+                            1.0 - aPosition.y / uViewport.y * 2.0);
+            gl_Position = vec4(ndc, 0.0, 1.0);
+            vUv = aUv;
+            vColour = aColour;
+        }
+        """;
+
+    // The atlas holds each glyph's anti-aliased coverage: it scales the ink's alpha.
+    public const string TextFragment = """
+        #version 330 core
+        in vec2 vUv;
+        in vec4 vColour;
+        uniform sampler2D uAtlas;
+        out vec4 colour;
+        void main() { colour = vec4(vColour.rgb, vColour.a * texture(uAtlas, vUv).r); }
+        """;
 }

@@ -1,4 +1,5 @@
 using System.Numerics;
+using GmmGpu.Viewer.Chart;
 using GmmGpu.Viewer.Rendering;
 
 namespace GmmGpu.Viewer;
@@ -14,11 +15,11 @@ public sealed partial class MixtureRenderer
             ("AIC", r => r.Aic),
             ("BIC", r => r.Bic),
         ];
-        float top = 12 + (8 * PlotLayout.TitleScale) + 12, bottom = Height - 30;
-        float gap = 26, panel = (bottom - top - (2 * gap)) / 3;
+        float top = Title.Height(Style), panel = (Height - top) / series.Length;
+        var layouts = new PlotLayout[series.Length];
         for (int s = 0; s < series.Length; s++)
         {
-            float panelTop = top + (s * (panel + gap));
+            float panelTop = top + (s * panel);
             double[] ys = [.. history.Select(series[s].Value).Where(double.IsFinite)];
             double yMin = ys.Length > 0 ? ys.Min() : 0, yMax = ys.Length > 0 ? ys.Max() : 1;
             if (!(yMax > yMin))
@@ -27,10 +28,20 @@ public sealed partial class MixtureRenderer
             }
 
             double pad = 0.08 * (yMax - yMin);
-            var layout = new PlotLayout(Width, Height,
-                new RectangleF(90, panelTop + 12, Width - 30, panelTop + panel),
-                default, 0.5, Math.Max(history.Count, 1) + 0.5, yMin - pad, yMax + pad);
-            canvas.Text(series[s].Name, 90, panelTop, 1, Ink);
+            // Under the series' name; the x axis is named once, under the last series.
+            var region = new RectangleF(0, panelTop + Style.Line, Width, panelTop + panel);
+            layouts[s] = ChartLayout.Create(Width, Height, region, Style,
+                (0.5, Math.Max(history.Count, 1) + 0.5), (yMin - pad, yMax + pad), title: false,
+                xLabel: s == series.Length - 1, yLabel: false, rightWidth: 0);
+        }
+
+        // One left edge for the three plots, so their iterations line up.
+        float left = layouts.Max(l => l.Plot.Left);
+        for (int s = 0; s < series.Length; s++)
+        {
+            PlotLayout layout = layouts[s] with { Plot = layouts[s].Plot with { Left = left } };
+            text.Draw(series[s].Name, Style.Text, left, layout.Plot.Top - (Style.Line * 0.5f)
+                - (Style.Pad * 0.5f), Align.Start, Align.End, Ink);
             var points = new List<Vector2>();
             foreach (IterationRecord record in history)
             {
@@ -48,7 +59,8 @@ public sealed partial class MixtureRenderer
                 canvas.Rect(p.X - 2.5f, p.Y - 2.5f, p.X + 2.5f, p.Y + 2.5f, colour);
             }
 
-            DrawFrameAndTicks(layout, wholeX: true);
+            Axes.Draw(canvas, text, Style, layout, s == series.Length - 1 ? "iteration" : null,
+                null, integersX: true);
         }
     }
 }

@@ -1,3 +1,5 @@
+using GmmGpu.Viewer.Rendering;
+
 namespace GmmGpu.Viewer;
 
 public sealed partial class MixtureRenderer
@@ -34,6 +36,9 @@ public sealed partial class MixtureRenderer
         {
             renderer.Draw(panel.Kind, frame, data);
             renderer.painter.CopyTo(painter, panel.Left, panel.Top);
+            textBoxes.AddRange(renderer.TextBoxes.Select(b => new RectangleF(
+                b.Left + panel.Left, b.Top + panel.Top, b.Right + panel.Left,
+                b.Bottom + panel.Top)));
         }
     }
 

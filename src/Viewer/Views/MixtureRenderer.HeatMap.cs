@@ -1,4 +1,5 @@
 using System.Numerics;
+using GmmGpu.Viewer.Chart;
 using GmmGpu.Viewer.Rendering;
 using GmmGpu.Viewer.Views;
 
@@ -19,20 +20,24 @@ public sealed partial class MixtureRenderer
             layout.XMin + hx, layout.XMax - hx, layout.YMin + hy, layout.YMax - hy);
         float max = MaxOf(density);
         max = max > 0 && float.IsFinite(max) ? max : 1;
+        // Filled levels between round edges from 0 to the first edge at or above the peak.
+        Ticks edges = NiceTicks.Levels(max, Math.Max(1, Levels));
+        int levels = edges.Values.Count - 1;
+        float top = (float)edges.Values[^1];
         values.UploadFloats(gw, gh, density);
-        painter.DrawScalar(values, layout.Plot, max, log: false, Levels, Background);
+        painter.DrawScalar(values, layout.Plot, top, log: false, levels, Background);
         if (ShowData)
         {
             float most = UploadCounts(data, layout, out _);
             painter.DrawOverlay(counts.Texture, layout.Plot, most, DataOverlayInk);
         }
 
-        painter.DrawScalar(ramp, layout.ColorBar, 1, log: false, Levels, Background);
+        painter.DrawScalar(ramp, layout.ColorBar, 1, log: false, levels, Background);
 
         var segments = new List<(Vector2, Vector2)>();
-        for (int level = 1; level < Levels; level++)
+        for (int level = 1; level < levels; level++)
         {
-            Contours.Trace(density, gw, gh, max * level / Levels, segments);
+            Contours.Trace(density, gw, gh, (float)edges.Values[level], segments);
         }
 
         float sx = layout.Plot.Width / gw, sy = layout.Plot.Height / gh;
@@ -42,15 +47,8 @@ public sealed partial class MixtureRenderer
                 GridToPixel(layout, a, sx, sy), GridToPixel(layout, b, sx, sy), 1.2f, ContourInk);
         }
 
-        DrawFrameAndTicks(layout, xName: data.XName, yName: data.YName);
-        RectangleF bar = layout.ColorBar;
-        for (int i = 0; i <= 4; i++)
-        {
-            float y = bar.Bottom - (i / 4f * bar.Height);
-            string label = Format(max * i / 4);
-            canvas.Line(new Vector2(bar.Right, y), new Vector2(bar.Right + 4, y), 1, Ink);
-            canvas.Text(label, bar.Right + 7, y - 3, 1, Ink);
-        }
+        Axes.Draw(canvas, text, Style, layout, data.XLabel, data.YLabel);
+        ColorBar.DrawLinear(canvas, text, Style, layout.ColorBar, edges, "density");
     }
 
     private static Vector2 GridToPixel(PlotLayout layout, Vector2 g, float sx, float sy) =>

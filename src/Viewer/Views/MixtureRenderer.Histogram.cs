@@ -1,4 +1,5 @@
 using System.Numerics;
+using GmmGpu.Viewer.Chart;
 using GmmGpu.Viewer.Rendering;
 
 namespace GmmGpu.Viewer;
@@ -27,7 +28,9 @@ public sealed partial class MixtureRenderer
             top = Math.Max(top, MixtureDensity1D(frame.Parameters, data.DimX, x).Total);
         }
 
-        return PlotLayout.Create(Width, Height, min, max, 0, top > 0 ? top * 1.1 : 1);
+        return ChartLayout.Create(Width, Height, new RectangleF(0, 0, Width, Height), Style,
+            (min, max), (0, top > 0 ? top * 1.1 : 1), title: true, xLabel: true, yLabel: true,
+            rightWidth: 0);
     }
 
     private void DrawHistogram(ViewFrame frame, PlotData data)
@@ -68,7 +71,16 @@ public sealed partial class MixtureRenderer
         }
 
         canvas.Polyline(mixture, 1.5f, MixtureInk, closed: false);
-        DrawFrameAndTicks(layout, xName: data.XName);
+        Axes.Draw(canvas, text, Style, layout, data.XLabel, "density");
+        LegendEntry[] entries =
+        [
+            new("mixture", MixtureInk, 1.5f),
+            .. Legend.Components(parameters)
+                .Select(e => e with { Text = "component " + e.Text, LineWidth = 3.5f }),
+        ];
+        Legend.Draw(canvas, text, Style, layout.Plot.Right - (Style.Pad * 0.5f),
+            layout.Plot.Top + (Style.Pad * 0.5f), layout.Plot.Bottom, heading: null,
+            entries, boxed: true);
     }
 
     /// <summary>

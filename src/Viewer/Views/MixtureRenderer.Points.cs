@@ -1,4 +1,5 @@
 using System.Numerics;
+using GmmGpu.Viewer.Chart;
 using GmmGpu.Viewer.Rendering;
 using GmmGpu.Viewer.Views;
 
@@ -14,6 +15,8 @@ public sealed partial class MixtureRenderer
     /// pixel each side, so an ellipse stays visible over a dense cloud of its own colour.
     /// </summary>
     public const float EllipseOutlineWidth = EllipseWidth + 2;
+
+    private const string ComponentHeading = "component: weight";
 
     private static readonly Vector4 Empty = new(1, 1, 1, 1);
 
@@ -32,7 +35,21 @@ public sealed partial class MixtureRenderer
         clipped.Clear();
         DrawEllipses(frame.Parameters, data, layout);
         painter.Draw(clipped, layout.Plot);
-        DrawFrameAndTicks(layout, xName: data.XName, yName: data.YName);
+        Axes.Draw(canvas, text, Style, layout, data.XLabel, data.YLabel);
+        LegendEntry[] components = Legend.Components(frame.Parameters);
+        if (PointsColorBy == ColorBy.Component)
+        {
+            // The points take their components' colours: the legend stands beside the plot.
+            Legend.Draw(canvas, text, Style, Width - (Style.Pad * 0.5f), layout.Plot.Top,
+                layout.Plot.Bottom, ComponentHeading, components, boxed: false);
+        }
+        else
+        {
+            // Only the ellipses take the components' colours: a boxed legend in the corner.
+            Legend.Draw(canvas, text, Style, layout.Plot.Right - (Style.Pad * 0.5f),
+                layout.Plot.Top + (Style.Pad * 0.5f), layout.Plot.Bottom, ComponentHeading,
+                components, boxed: true);
+        }
     }
 
     /// <summary>All the data as an image of counts, one bin per pixel.</summary>
@@ -46,35 +63,12 @@ public sealed partial class MixtureRenderer
                 bw, bh, (layout.XMin, layout.XMax), (layout.YMin, layout.YMax));
             labels.UploadFloats(bw, bh, best);
             painter.DrawCategorical(counts.Texture, labels, layout.Plot, max, Empty);
-            DrawComponentLegend(frame.Parameters.Components, layout.ColorBar);
         }
         else
         {
             painter.DrawScalar(counts.Texture, layout.Plot, max, log: true, levels: 0, Empty);
             painter.DrawScalar(ramp, layout.ColorBar, 1, log: false, levels: 0, Background);
-            RectangleF bar = layout.ColorBar;
-            canvas.Text("1", bar.Right + 7, bar.Bottom - 3, 1, Ink);
-            canvas.Text(Format(max), bar.Right + 7, bar.Top - 3, 1, Ink);
-            canvas.Text("points", bar.Left - 6, bar.Bottom + 9, 1, Ink);
-        }
-    }
-
-    /// <summary>A swatch and the index of each component, top down, as many as fit.</summary>
-    private void DrawComponentLegend(int components, RectangleF bar)
-    {
-        const float row = 16;
-        int shown = Math.Min(components, Math.Max(1, (int)(bar.Height / row)));
-        for (int k = 0; k < shown; k++)
-        {
-            float top = bar.Top + (k * row);
-            canvas.Rect(bar.Left, top, bar.Right, top + row - 4, ColorMaps.Component(k));
-            canvas.Text(k.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                bar.Right + 7, top + 2, 1, Ink);
-        }
-
-        if (shown < components)
-        {
-            canvas.Text("...", bar.Right + 7, bar.Top + (shown * row), 1, Ink);
+            ColorBar.DrawLog(canvas, text, Style, layout.ColorBar, max, "points per bin (log)");
         }
     }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Numerics;
+using GmmGpu.Viewer.Chart;
 using GmmGpu.Viewer.Rendering;
 using GmmGpu.Viewer.Views;
 
@@ -31,10 +32,18 @@ public sealed partial class MixtureRenderer
     /// </summary>
     public PlotLayout PointsLayout(PlotData data)
     {
-        PlotLayout whole = Layout(data);
-        return PointsWindow is { } w
-            ? whole with { XMin = w.XMin, XMax = w.XMax, YMin = w.YMin, YMax = w.YMax }
-            : whole;
+        ArgumentNullException.ThrowIfNull(data);
+        (double, double) x = data.Range(data.DimX), y = data.Range(data.DimY);
+        if (PointsWindow is { } w)
+        {
+            (x, y) = ((w.XMin, w.XMax), (w.YMin, w.YMax));
+        }
+
+        float right = PointsColorBy == ColorBy.Component
+            ? (1.2f * Style.Text) + Legend.Width(Style, ComponentHeading, [new("00: 0.00", Ink)])
+            : ColorBar.Reserve(Style);
+        return ChartLayout.Create(Width, Height, new RectangleF(0, 0, Width, Height), Style, x,
+            y, title: true, xLabel: true, yLabel: true, right);
     }
 
     private void DrawSampledPoints(ViewFrame frame, PlotData data, PlotLayout layout)
@@ -70,13 +79,9 @@ public sealed partial class MixtureRenderer
         }
 
         painter.DrawDots(dots.AsSpan(0, used), SampleDotSize, plot);
-        if (terms is not null)
-        {
-            DrawComponentLegend(k, layout.ColorBar);
-        }
-
         string caption = string.Create(CultureInfo.InvariantCulture,
             $"{shown} of {sample.Length / 2} sampled of {data.Rows} points");
-        canvas.Text(caption, plot.Right - Canvas.TextWidth(caption, 1), plot.Bottom + 20, 1, Ink);
+        text.TryDraw(caption, Style.Text, plot.Right - (Style.Pad * 0.5f),
+            plot.Bottom - (Style.Pad * 0.5f), Align.End, Align.End, Ink);
     }
 }

@@ -176,7 +176,7 @@ public class BlockedPassTests
     [InlineData(PrecisionForm.Triangular, 8, 16, false)]
     [InlineData(PrecisionForm.Triangular, 32, 16, true)]
     [InlineData(PrecisionForm.Diagonal, 2, 5, false)]
-    [InlineData(PrecisionForm.Diagonal, 8, 16, false)]
+    [InlineData(PrecisionForm.Diagonal, 8, 16, true)]
     [InlineData(PrecisionForm.Diagonal, 32, 256, true)]
     [InlineData(PrecisionForm.Diagonal, 40, 512, true)]
     public void CostModel_PicksThePassOnItsSideOfTheMeasuredCrossover(

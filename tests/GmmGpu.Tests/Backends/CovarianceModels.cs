@@ -2,7 +2,7 @@ using GmmGpu.Engine;
 
 namespace GmmGpu.Tests.Backends;
 
-/// <summary>Random kernel models of each covariance type, from <see cref="RandomMixture"/>.</summary>
+/// <summary>Random kernel models of each covariance type (<see cref="RandomMixture"/>).</summary>
 internal static class CovarianceModels
 {
     /// <summary>

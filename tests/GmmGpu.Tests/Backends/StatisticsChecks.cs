@@ -4,7 +4,7 @@ using Xunit;
 
 namespace GmmGpu.Tests.Backends;
 
-/// <summary>Runs a CPU backend's fused pass and compares its sums with the float64 reference.</summary>
+/// <summary>Runs a CPU backend's fused pass; compares sums with the float64 reference.</summary>
 internal static class StatisticsChecks
 {
     public static SufficientStatistics Accumulate(

@@ -36,8 +36,8 @@ public sealed partial class RenderingTests
             CovarianceType.Spherical, 2, 2, [0.5, 0.5], [3.0, 0.0, -3.0, 0.0], [0.25, 0.25]);
         renderer.PointsColorBy = ColorBy.Component;
         byte[] rgba = renderer.Render(ViewKind.Points, Frame(parameters), data);
+        PlotLayout layout = renderer.PointsLayout(data);
         renderer.PointsColorBy = ColorBy.Density;
-        PlotLayout layout = renderer.Layout(data);
 
         for (int k = 0; k < 2; k++)
         {
@@ -100,10 +100,11 @@ public sealed partial class RenderingTests
     {
         var data = new PlotData(Gaussian2D(100_000, 0, 0, 1.0, 0.6, seed: 21), 2);
         var frame = Frame(OneComponent(0, 0, 1.0, 0.6));
-        PlotLayout layout = renderer.Layout(data);
         var colour = ColorMaps.Component(0);
         var core = ((byte)(colour.X * 255), (byte)(colour.Y * 255), (byte)(colour.Z * 255));
         renderer.PointsColorBy = ColorBy.Component;
+        // Coloured by component, the legend stands beside the plot: the layout is its own.
+        PlotLayout layout = renderer.PointsLayout(data);
         byte[] rgba = renderer.Render(ViewKind.Points, frame, data);
         renderer.PointsColorBy = ColorBy.Density;
 

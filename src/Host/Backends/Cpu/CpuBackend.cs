@@ -357,6 +357,7 @@ public sealed class CpuBackend : IComputeBackend
         }
     }
 
+    /// <summary>The blocked tile's <see cref="ArgMax(ReadOnlySpan{float})"/> for point b.</summary>
     private static int ArgMax(ReadOnlySpan<float> logDensity, int b, int components)
     {
         int best = 0;
@@ -369,7 +370,7 @@ public sealed class CpuBackend : IComputeBackend
             }
         }
 
-        return best;
+        return logDensity[(best * BlockScratch.BlockRows) + b] > -float.MaxValue ? best : -1;
     }
 
     private delegate T BlockPointFunction<T>(
@@ -377,6 +378,8 @@ public sealed class CpuBackend : IComputeBackend
         ReadOnlySpan<float> logProbability,
         int b);
 
+    /// <summary>The first k of the highest value, or −1 when every value is clamped (the
+    /// point is too far from every component for float32).</summary>
     private static int ArgMax(ReadOnlySpan<float> values)
     {
         int best = 0;
@@ -388,6 +391,6 @@ public sealed class CpuBackend : IComputeBackend
             }
         }
 
-        return best;
+        return values[best] > -float.MaxValue ? best : -1;
     }
 }

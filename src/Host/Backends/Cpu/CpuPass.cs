@@ -9,7 +9,7 @@ public enum CpuPass
     /// </summary>
     Auto,
 
-    /// <summary>Eight points at a time against one component at a time (fast at small D, K).</summary>
+    /// <summary>Eight points at a time against one component at a time (small D, K).</summary>
     Simd,
 
     /// <summary>

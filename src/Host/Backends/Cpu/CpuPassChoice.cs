@@ -12,15 +12,15 @@ namespace GmmGpu.Backends.Cpu;
 internal static class CpuPassChoice
 {
     /// <summary>Triangular factors: the blocked pass from this D on.</summary>
-    public const int TriangularMinDimensions = 16;
+    public const int TriangularMinDimensions = 12;
 
     /// <summary>Diagonal factors: the blocked pass from this D on ...</summary>
     public const int DiagonalMinDimensions = 8;
 
     /// <summary>... when K·D reaches this.</summary>
-    public const int DiagonalMinWork = 256;
+    public const int DiagonalMinWork = 64;
 
-    /// <summary>The blocked pass to run for <paramref name="model"/>, or null for the SIMD pass.</summary>
+    /// <summary>The blocked pass to run for <paramref name="model"/>; null: the SIMD pass.</summary>
     public static IBlockedPass? Select(KernelModel model, CpuPass pass)
     {
         if (pass == CpuPass.Simd || (pass == CpuPass.Auto && !PrefersBlocked(model)))
@@ -33,7 +33,7 @@ internal static class CpuPassChoice
             : new DiagonalBlockedPass(model);
     }
 
-    /// <summary>Whether D, K and the form put the model on the blocked side of the crossover.</summary>
+    /// <summary>Whether D, K and the form put the model on the blocked side.</summary>
     public static bool PrefersBlocked(KernelModel model)
     {
         if (!Vector512.IsHardwareAccelerated)

@@ -24,7 +24,7 @@ internal class BlockScratch
     /// <summary>K rounded up to the tile height; the extra rows hold zeros.</summary>
     public int PaddedComponents { get; }
 
-    /// <summary>Log-densities, then responsibilities, shape (padded K, <see cref="BlockRows"/>).</summary>
+    /// <summary>Log-densities, then responsibilities, shape (padded K, BlockRows).</summary>
     public float[] LogDensity { get; }
 
     /// <summary>log p(x) of the block's points, shape (<see cref="BlockRows"/>).</summary>
@@ -36,7 +36,8 @@ internal class BlockScratch
     /// <summary>Σ log p(x) over the chunk so far.</summary>
     public double LogLikelihood { get; set; }
 
-    /// <summary><paramref name="value"/> rounded up to a multiple of <paramref name="step"/>.</summary>
+    /// <summary><paramref name="value"/> rounded up to a multiple of <paramref name="step"/>.
+    /// </summary>
     public static int RoundUp(int value, int step) => (value + step - 1) / step * step;
 
     /// <summary>Clears the chunk's sums.</summary>

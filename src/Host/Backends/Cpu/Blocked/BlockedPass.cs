@@ -111,6 +111,11 @@ internal interface IBlockedPass
         CpuDataset data,
         CancellationToken cancellationToken);
 
-    /// <summary>Log-densities and log p(x) of rows [start, start + count), block by block.</summary>
-    void ForEachBlock(ChunkedLoop loop, CpuDataset data, long start, long count, BlockVisitor visitor);
+    /// <summary>Log-densities and log p(x) of rows [start, start + count), by block.</summary>
+    void ForEachBlock(
+        ChunkedLoop loop,
+        CpuDataset data,
+        long start,
+        long count,
+        BlockVisitor visitor);
 }

@@ -62,6 +62,7 @@ internal sealed class TriangularBlockedPass : BlockedPass<TriangularBlockedPass.
         }
 
         ref float differences = ref MemoryMarshal.GetArrayDataReference(difference);
+        ref float transposed = ref MemoryMarshal.GetArrayDataReference(points);
         for (int k = 0; k < Components; k++)
         {
             ReadOnlySpan<float> mean = _means.AsSpan(k * _padded, d);
@@ -70,9 +71,9 @@ internal sealed class TriangularBlockedPass : BlockedPass<TriangularBlockedPass.
                 Vector512<float> centre = Vector512.Create(mean[i]);
                 for (int b = 0; b < blockRows; b += TileProduct.Width)
                 {
-                    int at = (i * blockRows) + b;
-                    (Vector512.Create(points.AsSpan(at, TileProduct.Width)) - centre)
-                        .CopyTo(difference.AsSpan(at, TileProduct.Width));
+                    nuint at = (nuint)((i * blockRows) + b);
+                    (Vector512.LoadUnsafe(ref transposed, at) - centre)
+                        .StoreUnsafe(ref differences, at);
                 }
             }
 
@@ -107,39 +108,41 @@ internal sealed class TriangularBlockedPass : BlockedPass<TriangularBlockedPass.
     protected override void AddStatistics(Scratch scratch, ReadOnlySpan<float> rows, int count)
     {
         const int blockRows = BlockScratch.BlockRows;
+        const int width = TileProduct.Width;
         int d = Dimensions;
         int padded = _padded;
-        float[] difference = scratch.Difference;
-        float[] weighted = scratch.Weighted;
-        ref float differences = ref MemoryMarshal.GetArrayDataReference(difference);
-        ref float weights = ref MemoryMarshal.GetArrayDataReference(weighted);
-        Span<float> first = scratch.FirstMoment;
+        for (int b = 0; b < count; b++)
+        {
+            rows.Slice(b * d, d).CopyTo(scratch.Rows.AsSpan(b * padded, d));
+        }
+
+        ref float x = ref MemoryMarshal.GetArrayDataReference(scratch.Rows);
+        ref float differences = ref MemoryMarshal.GetArrayDataReference(scratch.Difference);
+        ref float weights = ref MemoryMarshal.GetArrayDataReference(scratch.Weighted);
+        ref double firstMoments = ref MemoryMarshal.GetArrayDataReference(scratch.FirstMoments);
         for (int k = 0; k < Components; k++)
         {
-            ReadOnlySpan<float> mean = _means.AsSpan(k * padded, d);
-            ReadOnlySpan<float> r = scratch.LogDensity.AsSpan(k * blockRows, count);
-            first.Clear();
-            for (int b = 0; b < count; b++)
+            ref float mean = ref _means[k * padded];
+            ref float r = ref scratch.LogDensity[k * blockRows];
+            for (int i = 0; i < padded; i += width)
             {
-                ReadOnlySpan<float> x = rows.Slice(b * d, d);
-                Span<float> diff = difference.AsSpan(b * padded, d);
-                Span<float> weight = weighted.AsSpan(b * padded, d);
-                for (int i = 0; i < d; i++)
+                Vector512<float> centre = Vector512.LoadUnsafe(ref mean, (nuint)i);
+                Vector512<float> first = Vector512<float>.Zero;
+                for (int b = 0; b < count; b++)
                 {
-                    float value = x[i] - mean[i];
-                    diff[i] = value;
-                    weight[i] = r[b] * value;
-                    first[i] += weight[i];
+                    nuint at = (nuint)((b * padded) + i);
+                    Vector512<float> difference = Vector512.LoadUnsafe(ref x, at) - centre;
+                    Vector512<float> weighted = Vector512.Create(Unsafe.Add(ref r, b)) * difference;
+                    difference.StoreUnsafe(ref differences, at);
+                    weighted.StoreUnsafe(ref weights, at);
+                    first += weighted;
                 }
-            }
 
-            int moments = k * padded * padded;
-            for (int i = 0; i < d; i++)
-            {
-                scratch.FirstMoments[(k * padded) + i] += first[i];
+                DoubleSumSink.Add(ref Unsafe.Add(ref firstMoments, (k * padded) + i), first);
             }
 
             // Rows i0..i0+7 of the moments, from the first column tile that reaches i0.
+            int moments = k * padded * padded;
             for (int i = 0; i < d; i += TileProduct.Rows)
             {
                 var sink = new DoubleSumSink(scratch.Moments, moments, padded, i);
@@ -149,7 +152,7 @@ internal sealed class TriangularBlockedPass : BlockedPass<TriangularBlockedPass.
                     ref weights,
                     padded,
                     count,
-                    i / TileProduct.Width * TileProduct.Width,
+                    i / width * width,
                     padded,
                     ref sink);
             }
@@ -186,7 +189,7 @@ internal sealed class TriangularBlockedPass : BlockedPass<TriangularBlockedPass.
             TransposedDifference = new float[length];
             Difference = statistics ? new float[length] : [];
             Weighted = statistics ? new float[length] : [];
-            FirstMoment = statistics ? new float[padded] : [];
+            Rows = statistics ? new float[length] : [];
             FirstMoments = statistics ? new double[components * padded] : [];
             Moments = statistics ? new double[components * padded * padded] : [];
         }
@@ -194,7 +197,7 @@ internal sealed class TriangularBlockedPass : BlockedPass<TriangularBlockedPass.
         /// <summary>The block's points transposed, shape (padded D, BlockRows).</summary>
         public float[] Points { get; }
 
-        /// <summary>x − μ_k transposed, shape (padded D, BlockRows), for the log-densities.</summary>
+        /// <summary>x − μ_k transposed, shape (padded D, BlockRows).</summary>
         public float[] TransposedDifference { get; }
 
         /// <summary>x − μ_k by point, shape (BlockRows, padded D), zero past D.</summary>
@@ -203,13 +206,14 @@ internal sealed class TriangularBlockedPass : BlockedPass<TriangularBlockedPass.
         /// <summary>r·(x − μ_k) by point, shape (BlockRows, padded D).</summary>
         public float[] Weighted { get; }
 
-        /// <summary>One component's Σ r (x − μ_k) over the block, in float32.</summary>
-        public float[] FirstMoment { get; }
+        /// <summary>The block's points, shape (BlockRows, padded D), zero past D.</summary>
+        public float[] Rows { get; }
 
         /// <summary>Σ r (x − μ_k) over the chunk, shape (K, padded D).</summary>
         public double[] FirstMoments { get; }
 
-        /// <summary>Σ r (x − μ_k)(x − μ_k)ᵀ over the chunk, shape (K, padded D, padded D).</summary>
+        /// <summary>Σ r (x − μ_k)(x − μ_k)ᵀ over the chunk, shape (K, padded D, padded D).
+        /// </summary>
         public double[] Moments { get; }
 
         public override void Clear()

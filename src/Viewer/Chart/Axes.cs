@@ -1,0 +1,81 @@
+using System.Numerics;
+using GmmGpu.Viewer.Rendering;
+
+namespace GmmGpu.Viewer.Chart;
+
+/// <summary>
+/// A plot area's frame, its round ticks (as many as fit their labels) and the axes' labels:
+/// x under the tick values, y upright left of them, as matplotlib draws them.
+/// </summary>
+internal static class Axes
+{
+    /// <summary>The x ticks of a layout: the most (≤ 10) whose labels fit side by side.</summary>
+    public static Ticks XTicks(PlotLayout layout, ChartStyle style, bool integers = false)
+    {
+        float width = layout.Plot.Width;
+        int most = Math.Clamp((int)(width / (3 * style.Text)), 2, 10);
+        for (int n = most; ; n--)
+        {
+            Ticks ticks = NiceTicks.Create(layout.XMin, layout.XMax, n, integers);
+            float widest = ticks.Labels.Max(l => TextLayer.Measure(l, style.Text));
+            double spacing = ticks.Step / (layout.XMax - layout.XMin) * width;
+            if (n == 2 || spacing >= widest + style.Text)
+            {
+                return ticks;
+            }
+        }
+    }
+
+    /// <summary>Ticks of [min, max] on an axis <paramref name="height"/> pixels tall.</summary>
+    public static Ticks YTicks(double min, double max, float height, ChartStyle style) =>
+        NiceTicks.Create(min, max, Math.Clamp((int)(height / (2.2f * style.Line)), 2, 10));
+
+    /// <summary>Width of the widest label of <paramref name="ticks"/>.</summary>
+    public static float Widest(Ticks ticks, ChartStyle style) =>
+        ticks.Labels.Max(l => TextLayer.Measure(l, style.Text));
+
+    /// <summary>Draws the frame, ticks and labels; null labels are left out.</summary>
+    public static void Draw(Canvas canvas, TextLayer text, ChartStyle style, PlotLayout layout,
+        string? xLabel, string? yLabel, bool integersX = false)
+    {
+        RectangleF p = layout.Plot;
+        Vector4 ink = ChartStyle.Ink;
+        Vector2[] corners =
+        [
+            new(p.Left, p.Top), new(p.Right, p.Top), new(p.Right, p.Bottom), new(p.Left, p.Bottom),
+        ];
+        canvas.Polyline(corners, 1, ink, closed: true);
+        float tick = style.TickLength, gap = ChartStyle.LabelGap;
+        Ticks xTicks = XTicks(layout, style, integersX);
+        Ticks yTicks = YTicks(layout.YMin, layout.YMax, p.Height, style);
+        if (xLabel is not null)
+        {
+            float y = p.Bottom + tick + gap + style.Line + (style.Pad * 0.3f);
+            text.Draw(TextLayer.Fit(xLabel, style.Text, p.Width), style.Text,
+                (p.Left + p.Right) / 2, y, Align.Centre, Align.Start, ink);
+        }
+
+        if (yLabel is not null)
+        {
+            float x = p.Left - tick - gap - Widest(yTicks, style) - (style.Pad * 0.5f);
+            text.Draw(TextLayer.Fit(yLabel, style.Text, p.Height), style.Text, x,
+                (p.Top + p.Bottom) / 2, Align.Centre, Align.End, ink, upward: true);
+        }
+
+        for (int i = 0; i < xTicks.Values.Count; i++)
+        {
+            Vector2 at = layout.ToPixel(xTicks.Values[i], layout.YMin);
+            canvas.Line(at, at + new Vector2(0, tick), 1, ink);
+            text.TryDraw(xTicks.Labels[i], style.Text, at.X, p.Bottom + tick + gap,
+                Align.Centre, Align.Start, ink);
+        }
+
+        for (int i = 0; i < yTicks.Values.Count; i++)
+        {
+            Vector2 at = layout.ToPixel(layout.XMin, yTicks.Values[i]);
+            canvas.Line(at, at - new Vector2(tick, 0), 1, ink);
+            text.TryDraw(yTicks.Labels[i], style.Text, p.Left - tick - gap, at.Y, Align.End,
+                Align.Centre, ink);
+        }
+    }
+}
