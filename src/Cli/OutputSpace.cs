@@ -1,3 +1,5 @@
+using GmmGpu.Files;
+
 namespace GmmGpu.Cli;
 
 /// <summary>Checks, before a long streamed write, that its output can fit on the disk.</summary>
@@ -16,7 +18,7 @@ internal static class OutputSpace
     {
         bool npy = Path.GetExtension(path).Equals(".npy", StringComparison.OrdinalIgnoreCase);
         double needed = (double)rows * columns * (npy ? 4 : 2);
-        string folder = Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".";
+        string folder = OutputPaths.Folder(OutputPaths.Target(path));
         long free = new DriveInfo(folder).AvailableFreeSpace;
         if (needed > free)
         {

@@ -12,8 +12,19 @@ public sealed class FanOutSink : FrameSink
         this.sinks = [.. sinks];
     }
 
+    public override void Finish()
+    {
+        foreach (FrameSink sink in sinks)
+        {
+            sink.Finish();
+        }
+    }
+
+    /// <summary>Finishes every sink before any moves its file in place: one that fails leaves
+    /// none of them.</summary>
     public override void Complete()
     {
+        Finish();
         foreach (FrameSink sink in sinks)
         {
             sink.Complete();

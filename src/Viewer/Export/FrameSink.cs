@@ -80,7 +80,17 @@ public abstract class FrameSink : IDisposable
         Count++;
     }
 
-    /// <summary>Writes the result to its final path (atomically).</summary>
+    /// <summary>
+    /// Writes everything but the final move (a temporary file beside the path, complete), so
+    /// that <see cref="Complete"/> then only moves it in place: several outputs finished first
+    /// appear together or not at all. Idempotent.
+    /// </summary>
+    public virtual void Finish()
+    {
+    }
+
+    /// <summary>Writes the result to its final path (atomically): <see cref="Finish"/>, then
+    /// the move.</summary>
     public abstract void Complete();
 
     public void Dispose()

@@ -10,6 +10,7 @@ internal sealed class GifSink : FrameSink
 {
     private readonly OutputFile output;
     private readonly GifWriter writer;
+    private bool finished;
 
     public GifSink(string path, int width, int height)
         : base(width, height)
@@ -27,9 +28,19 @@ internal sealed class GifSink : FrameSink
         }
     }
 
+    public override void Finish()
+    {
+        if (!finished)
+        {
+            writer.Finish();
+            output.Close();
+            finished = true;
+        }
+    }
+
     public override void Complete()
     {
-        writer.Finish();
+        Finish();
         output.Commit();
     }
 

@@ -13,7 +13,16 @@ public static class ImageFrames
     /// <summary>Writes one RGBA frame as a PNG, atomically.</summary>
     public static void SavePng(string path, ReadOnlySpan<byte> rgba, int width, int height)
     {
+        using OutputFile output = PreparePng(path, rgba, width, height);
+        output.Commit();
+    }
+
+    /// <summary>The PNG of one RGBA frame written beside <paramref name="path"/>, not yet
+    /// moved in place (<see cref="OutputFile.Prepare"/>).</summary>
+    internal static OutputFile PreparePng(
+        string path, ReadOnlySpan<byte> rgba, int width, int height)
+    {
         using Image<Rgba32> image = ToImage(rgba, width, height);
-        OutputFile.Write(path, stream => image.SaveAsPng(stream));
+        return OutputFile.Prepare(path, stream => image.SaveAsPng(stream));
     }
 }

@@ -17,6 +17,7 @@ internal sealed class Mp4Sink : FrameSink
     private readonly OutputFile output;
     private readonly Process ffmpeg;
     private readonly Task<string> errors;
+    private bool finished;
 
     /// <exception cref="InvalidOperationException">ffmpeg is not installed.</exception>
     /// <exception cref="IOException">The folder is missing or cannot be written.</exception>
@@ -62,8 +63,13 @@ internal sealed class Mp4Sink : FrameSink
         _ = ffmpeg.StandardOutput.ReadToEndAsync();
     }
 
-    public override void Complete()
+    public override void Finish()
     {
+        if (finished)
+        {
+            return;
+        }
+
         try
         {
             ffmpeg.StandardInput.Close();
@@ -81,6 +87,12 @@ internal sealed class Mp4Sink : FrameSink
             throw Failed();
         }
 
+        finished = true;
+    }
+
+    public override void Complete()
+    {
+        Finish();
         output.Commit();
     }
 

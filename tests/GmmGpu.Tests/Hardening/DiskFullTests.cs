@@ -1,5 +1,7 @@
 using GmmGpu.Data;
 using GmmGpu.Tests.Cli;
+using GmmGpu.Tests.Data;
+using GmmGpu.Viewer.Export;
 using Xunit;
 
 namespace GmmGpu.Tests.Hardening;
@@ -105,6 +107,24 @@ public class DiskFullTests
         Assert.Contains("No space left on device", result.Stderr, StringComparison.Ordinal);
         Assert.Empty(disk.Files());
         box.AssertNothingLost();
+    }
+
+    [Fact]
+    public void FanOutSink_OneFileOnAFullDisk_LeavesNoneOfTheFiles()
+    {
+        using var files = new TestFiles();
+        using SmallDisk disk = SmallDisk.Mount();
+        disk.Fill(0);
+        string gif = files.PathOf("a.gif");
+        var sink = new FanOutSink(
+            [FrameSink.Create(gif, 64, 48), FrameSink.Create(disk.PathOf("b.png"), 64, 48)]);
+        sink.Add(new byte[64 * 48 * 4]);
+
+        Assert.Throws<IOException>(sink.Complete);
+        sink.Dispose();
+
+        Assert.Empty(Directory.EnumerateFileSystemEntries(files.Folder));
+        Assert.Empty(disk.Files());
     }
 
     [Fact]
