@@ -1,4 +1,6 @@
 using System.Numerics;
+using GmmGpu.Viewer.Chart;
+using GmmGpu.Viewer.Rendering;
 
 namespace GmmGpu.Viewer;
 
@@ -29,10 +31,9 @@ public sealed partial class MixtureRenderer
     {
         (double xMin, double xMax) = data.Range(data.DimX);
         (double yMin, double yMax) = data.Range(data.DimY);
-        var p = new Vector4((float)((2 * (x - xMin) / (xMax - xMin)) - 1),
-            (float)((2 * (y - yMin) / (yMax - yMin)) - 1), (float)height * SurfaceScale, 1);
-        Vector4 clip = Vector4.Transform(p, SurfaceViewProjection());
-        return new Vector2((clip.X / clip.W + 1) / 2 * Width, (1 - (clip.Y / clip.W)) / 2 * Height);
+        var p = new Vector3((float)((2 * (x - xMin) / (xMax - xMin)) - 1),
+            (float)((2 * (y - yMin) / (yMax - yMin)) - 1), (float)height * SurfaceScale);
+        return SurfacePixel(SurfaceViewProjection(), p);
     }
 
     private void DrawSurface(ViewFrame frame, PlotData data)
@@ -103,9 +104,45 @@ public sealed partial class MixtureRenderer
         {
             painter.DrawSurface(vertices, camera, light, alpha: 1, cutoff: float.NegativeInfinity);
         }
+
+        Vector2 Project(Vector3 p) => SurfacePixel(camera, p);
+        SurfaceAxes.Draw(canvas, text, Style, Project, (xMin, xMax), (yMin, yMax), max,
+            SurfaceScale, data.XLabel, data.YLabel);
+        RectangleF region = SurfaceRegion();
+        float barLeft = region.Right + (1.2f * Style.Text);
+        var bar = new RectangleF(barLeft, region.Top + Style.Pad, barLeft + ColorBar.BarWidth(Style),
+            region.Bottom - Style.Pad);
+        painter.DrawScalar(ramp, bar, 1, log: false, levels: 0, Background);
+        int most = Math.Clamp((int)(bar.Height / (2.2f * Style.Line)), 2, 10);
+        ColorBar.DrawLinear(canvas, text, Style, bar, NiceTicks.Create(0, max, most), "density",
+            top: max);
     }
 
-    /// <summary>View × projection of <see cref="SurfaceCamera"/> for this frame.</summary>
-    private Matrix4x4 SurfaceViewProjection() =>
-        SurfaceCamera.ViewProjection((float)Width / Height);
+    /// <summary>
+    /// Where the surface view draws its box: under the title, left of the colour bar, with
+    /// room for the density axis at the left and the floor's labels below.
+    /// </summary>
+    private RectangleF SurfaceRegion() => new(4 * Style.Text, Title.Height(Style),
+        Width - ColorBar.Reserve(Style), Height - (2 * Style.Line));
+
+    /// <summary>
+    /// View × projection of <see cref="SurfaceCamera"/> for this frame: the camera's picture
+    /// fills <see cref="SurfaceRegion"/>.
+    /// </summary>
+    private Matrix4x4 SurfaceViewProjection()
+    {
+        RectangleF r = SurfaceRegion();
+        Matrix4x4 fit = Matrix4x4.CreateScale(r.Width / Width, r.Height / Height, 1)
+            * Matrix4x4.CreateTranslation(((r.Left + r.Right) / Width) - 1,
+                1 - ((r.Top + r.Bottom) / Height), 0);
+        return SurfaceCamera.ViewProjection(r.Width / r.Height) * fit;
+    }
+
+    /// <summary>The pixel of a point of the surface's box seen through a view × projection.
+    /// </summary>
+    private Vector2 SurfacePixel(Matrix4x4 viewProjection, Vector3 p)
+    {
+        Vector4 clip = Vector4.Transform(new Vector4(p, 1), viewProjection);
+        return new Vector2((clip.X / clip.W + 1) / 2 * Width, (1 - (clip.Y / clip.W)) / 2 * Height);
+    }
 }
