@@ -78,7 +78,7 @@ internal static class CommandSupport
         Devices.First(pair => pair.Value == device).Key;
 
     public static IReadOnlyList<string>? Columns(CommandLine line) =>
-        line.Get("--columns")?.Split(',', StringSplitOptions.TrimEntries);
+        line.Get("--columns") is { } list ? Data.DataReader.SplitColumnList(list) : null;
 
     /// <summary>The extensions of table outputs (TableWriter).</summary>
     public static readonly string[] TableExtensions = [".csv", ".npy"];

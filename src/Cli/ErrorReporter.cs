@@ -42,6 +42,8 @@ internal static class ErrorReporter
         _ => error.Message,
     };
 
+    /// <summary>The message on one line, control characters escaped: a file's bytes quoted in
+    /// it never reach the terminal raw.</summary>
     private static string OneLine(string message) =>
-        message.ReplaceLineEndings(" ").Trim();
+        MessageText.Escape(message.ReplaceLineEndings(" ").Trim());
 }

@@ -215,10 +215,9 @@ internal sealed record FitArguments(
             MaxDeviceMemory = line.GetBytes("--max-device-memory"),
             StopRule = line.GetChoice("--stop", StopRules) ?? StopRule.LogLikelihood,
         };
-        string? columns = line.Get("--columns");
         return new FitArguments(
             line.Positional[0],
-            columns?.Split(',', StringSplitOptions.TrimEntries),
+            CommandSupport.Columns(line),
             components,
             line.GetChoice("--covariance", CovarianceTypes),
             options,

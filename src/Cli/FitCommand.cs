@@ -29,12 +29,17 @@ internal static class FitCommand
             ExportWriter.CheckPath(exportPath);
         }
 
-        if (arguments.Streams)
+        if (arguments.Streams || (!arguments.View && arguments.ExportPath is null))
         {
+            // Without a drawing nothing needs the data in memory as float32: the fit reads the
+            // file through a row source (mapped in place when it can be, values taken in
+            // float64 and shifted before they are rounded when they must be).
             return StreamingFit.Run(arguments, options, stdout, stderr, cancellationToken);
         }
 
+        // The drawing's copy; the fit reads the file itself, in float64 where it holds more.
         LoadedData data = DataReader.Read(arguments.DataPath, arguments.Columns);
+        using IRowSource rows = RowSources.Open(arguments.DataPath, arguments.Columns);
         ViewOptions.CheckDims("--view-dims", arguments.ViewDims, data.Features);
         bool quiet = arguments.Quiet || arguments.Json;
         var progress = new ProgressPrinter(stderr, quiet, options.NInit);
@@ -45,11 +50,11 @@ internal static class FitCommand
             export is null ? progress : new ProgressFan(progress, export.Progress);
         GaussianMixtureModel model = arguments.View
             ? LiveFit.Run(
-                p => mixture.Fit(data.Values, data.Features, p, cancellationToken), sink,
+                p => mixture.Fit(rows, p, cancellationToken), sink,
                 ViewOptions.PlotData("--view-dims", data, arguments.ViewDims),
                 ExportKind(arguments, data), arguments.ColorBy, arguments.FrameSize,
                 arguments.CloseWhenDone, stderr, arguments.Quiet, cancellationToken)
-            : mixture.Fit(data.Values, data.Features, sink, cancellationToken);
+            : mixture.Fit(rows, sink, cancellationToken);
         double seconds = clock.Elapsed.TotalSeconds;
         if (export is not null)
         {
@@ -62,7 +67,7 @@ internal static class FitCommand
             }
         }
 
-        double score = model.Score(data.Values, mixture.Backend);
+        double score = mixture.Score(model, rows, cancellationToken);
         if (arguments.OutputPath is not null)
         {
             model.Save(arguments.OutputPath);
@@ -85,9 +90,15 @@ internal static class FitCommand
         return 0;
     }
 
+    /// <summary>The fit's warnings, one line each on stderr (none with --quiet).</summary>
     public static void WarnIfNotConverged(
         GaussianMixtureModel model, GaussianMixtureOptions options, FitArguments arguments, TextWriter stderr)
     {
+        foreach (string warning in arguments.Quiet ? [] : model.Warnings)
+        {
+            stderr.WriteLine($"gmm: warning: {warning}");
+        }
+
         if (!model.Converged && !arguments.Quiet)
         {
             stderr.WriteLine(

@@ -69,9 +69,7 @@ internal static class PlotCommand
         DataWindow? window = ViewOptions.ParseWindow(line.Get("--window"));
         CheckOutput(output);
         GaussianMixtureModel model = GaussianMixtureModel.Load(line.Positional[0]);
-        string? columns = line.Get("--columns");
-        LoadedData data = DataReader.Read(
-            line.Positional[1], columns?.Split(',', StringSplitOptions.TrimEntries));
+        LoadedData data = DataReader.Read(line.Positional[1], CommandSupport.Columns(line));
         PlotData plotData = ViewOptions.PlotData("--dims", data, line.Get("--dims"));
         var frame = new ViewFrame(model.Parameters, model.History);
         using var backend = ComputeBackends.Create(ComputeDevice.Cpu);

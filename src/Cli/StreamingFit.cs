@@ -6,8 +6,9 @@ using GmmGpu.Engine;
 namespace GmmGpu.Cli;
 
 /// <summary>
-/// <c>gmm fit</c> when the data is read a chunk at a time: streamed through a memory budget,
-/// spread over several devices, or shared among the ranks of an MPI job. Rank 0 prints the
+/// <c>gmm fit</c> when the data is read through a row source, a chunk at a time: computed on
+/// where it lies (a mapped float32 file), streamed through a memory budget, spread over several
+/// devices, or shared among the ranks of an MPI job. Rank 0 prints the
 /// progress and the report and writes the model. A rank whose data fails prints its own error
 /// and every rank exits 1; an error after the fit (writing the model) is rank 0's alone.
 /// </summary>

@@ -5,7 +5,10 @@ namespace GmmGpu.Kernels;
 /// <summary>Per-point most likely component.</summary>
 public static class PredictKernel
 {
-    /// <summary>output[i] = argmax_k log(w_k N(x_{start+i} | k)); the lowest k on ties.</summary>
+    /// <summary>
+    /// output[i] = argmax_k log(w_k N(x_{start+i} | k)); the lowest k on ties; −1 when every
+    /// log-density overflowed float32 (the host recomputes such a point in float64).
+    /// </summary>
     public static void Execute(Index1D index, PointBatchParams<int> args)
     {
         ViewPoint x = args.Point(index);
@@ -21,6 +24,6 @@ public static class PredictKernel
             }
         }
 
-        args.Output[index] = best;
+        args.Output[index] = bestLogDensity > float.MinValue ? best : -1;
     }
 }

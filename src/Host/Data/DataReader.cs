@@ -1,3 +1,5 @@
+using nietras.SeparatedValues;
+
 namespace GmmGpu.Data;
 
 /// <summary>Reads a data set of N points with D features from a <c>.npy</c> or CSV file.</summary>
@@ -65,7 +67,42 @@ public static class DataReader
     internal static DataFormatException CannotRead(string path, Exception error) =>
         new($"{path}: cannot read: {error.Message}", error);
 
-    /// <summary>Resolves each requested column to its 0-based index in the file.</summary>
+    /// <summary>
+    /// Splits a list of columns as a user writes it on a command line: comma-separated, each
+    /// name trimmed, a name that holds a comma in double quotes as in CSV ("a,b",c).
+    /// </summary>
+    /// <returns>The names or indices, in order; empty entries are kept (and refused later).
+    /// </returns>
+    public static IReadOnlyList<string> SplitColumnList(string list)
+    {
+        ArgumentNullException.ThrowIfNull(list);
+        using SepReader reader = Sep.Reader(o => o with
+        {
+            Sep = new Sep(','),
+            HasHeader = false,
+            DisableColCountCheck = true,
+            Unescape = true,
+            Trim = SepTrim.All,
+        }).FromText(list);
+        if (!reader.MoveNext())
+        {
+            return [""];
+        }
+
+        SepReader.Row row = reader.Current;
+        var names = new string[row.ColCount];
+        for (int c = 0; c < names.Length; c++)
+        {
+            names[c] = row[c].Span.Trim().ToString();
+        }
+
+        return names;
+    }
+
+    /// <summary>
+    /// Resolves each requested column to its 0-based index in the file: by header name, else
+    /// by index. A name that several columns share, or a column asked for twice, is refused.
+    /// </summary>
     internal static int[] ResolveColumns(
         string path, IReadOnlyList<string> names, IReadOnlyList<string>? columns)
     {
@@ -78,31 +115,14 @@ public static class DataReader
         for (int c = 0; c < columns.Count; c++)
         {
             string token = columns[c].Trim();
-            int index = -1;
-            for (int i = 0; i < names.Count && index < 0; i++)
+            int index = ResolveColumn(path, names, token);
+            int before = Array.IndexOf(indices, index, 0, c);
+            if (before >= 0)
             {
-                if (string.Equals(names[i], token, StringComparison.Ordinal))
-                {
-                    index = i;
-                }
-            }
-
-            if (index < 0 && int.TryParse(
-                    token, System.Globalization.NumberStyles.None,
-                    System.Globalization.CultureInfo.InvariantCulture, out int parsed))
-            {
-                index = parsed < names.Count ? parsed : -2;
-            }
-
-            if (index < 0)
-            {
-                string known = names.Count <= 20
-                    ? string.Join(", ", names)
-                    : $"{names.Count} columns";
-                throw new DataFormatException(index == -2
-                    ? $"{path}: column index {token} is out of range; the file has {names.Count} "
-                      + "columns (0-based indices 0 to " + (names.Count - 1) + ")."
-                    : $"{path}: unknown column \"{token}\"; the columns are {known}.");
+                throw new DataFormatException(
+                    $"{path}: the columns {MessageText.Quote(columns[before].Trim())} and "
+                    + $"{MessageText.Quote(token)} are the same column (0-based index {index}); "
+                    + "list each column once.");
             }
 
             indices[c] = index;
@@ -111,11 +131,48 @@ public static class DataReader
         return indices;
     }
 
+    private static int ResolveColumn(string path, IReadOnlyList<string> names, string token)
+    {
+        int[] matches = Enumerable.Range(0, names.Count)
+            .Where(i => string.Equals(names[i], token, StringComparison.Ordinal)).ToArray();
+        if (matches.Length > 1)
+        {
+            throw new DataFormatException(
+                $"{path}: the header names {matches.Length} columns {MessageText.Quote(token)} "
+                + $"(0-based indices {string.Join(", ", matches)}); select one by its index.");
+        }
+
+        if (matches.Length == 1)
+        {
+            return matches[0];
+        }
+
+        if (int.TryParse(
+                token, System.Globalization.NumberStyles.None,
+                System.Globalization.CultureInfo.InvariantCulture, out int parsed))
+        {
+            return parsed < names.Count ? parsed : throw new DataFormatException(
+                $"{path}: column index {token} is out of range; the file has {names.Count} "
+                + $"columns (0-based indices 0 to {names.Count - 1}).");
+        }
+
+        string known = names.Count <= 20
+            ? string.Join(", ", names.Select(n => MessageText.Quote(n)))
+            : $"{names.Count} columns";
+        throw new DataFormatException(
+            $"{path}: unknown column {MessageText.Quote(token)}; the columns are {known}.");
+    }
+
     /// <summary>The error for a value that parsed but is NaN or infinite.</summary>
     internal static DataFormatException NotFinite(
         string path, long row, string column, string value) =>
-        new($"{path} row {row}, column {column}: value {value} is not finite; "
-            + "remove or impute missing and infinite values.");
+        new($"{path} row {row}, column {column}: value {MessageText.Escape(Cut(value))} is not "
+            + "finite; remove or impute missing and infinite values.");
+
+    /// <summary>A value cut to <see cref="MessageText.MaxChars"/> characters.</summary>
+    private static string Cut(string value) => value.Length <= MessageText.MaxChars
+        ? value
+        : $"{value[..MessageText.MaxChars]}… ({value.Length} characters)";
 
     /// <summary>The error for a file too large for one float32 array.</summary>
     internal static DataFormatException TooLarge(string path, long rows, long features) =>

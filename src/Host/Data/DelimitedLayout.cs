@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Numerics;
 using nietras.SeparatedValues;
 
 namespace GmmGpu.Data;
@@ -13,6 +14,8 @@ internal sealed class DelimitedLayout
 {
     private static readonly byte[] Utf8Mark = [0xEF, 0xBB, 0xBF];
     private static readonly byte[][] Utf16Marks = [[0xFF, 0xFE], [0xFE, 0xFF]];
+    private const string HeaderHint =
+        " (a first row is a header only when none of its fields is a number).";
     private readonly string[] names;
     private readonly int[] selected;
     private readonly int fieldCount;
@@ -47,6 +50,10 @@ internal sealed class DelimitedLayout
     /// </summary>
     public long DataStart { get; private set; }
 
+    /// <summary>The 1-based line of the first non-blank row (the header, if there is one).
+    /// </summary>
+    public long FirstLine { get; private set; }
+
     /// <summary>The lines before <see cref="DataStart"/>: 0, or the header's line number.
     /// </summary>
     public long LinesBeforeData { get; private set; }
@@ -77,10 +84,13 @@ internal sealed class DelimitedLayout
 
         SepReader.Row first = reader.Current;
         int fieldCount = first.ColCount;
-        bool isHeader = false;
-        for (int c = 0; c < fieldCount && !isHeader; c++)
+
+        // A header has no number at all: a first row with some numbers is data, and a field of
+        // it that is not a number is reported, not taken for a column name.
+        bool isHeader = true;
+        for (int c = 0; c < fieldCount && isHeader; c++)
         {
-            isHeader = !TryParse(first[c].Span, out _);
+            isHeader = !TryParse(first[c].Span, out double _);
         }
 
         var names = new string[fieldCount];
@@ -92,7 +102,10 @@ internal sealed class DelimitedLayout
         }
 
         int[] selected = DataReader.ResolveColumns(path, names, columns);
-        var layout = new DelimitedLayout(path, delimiter, names, selected, isHeader);
+        var layout = new DelimitedLayout(path, delimiter, names, selected, isHeader)
+        {
+            FirstLine = first.RowIndex + 1,
+        };
         long start = scanner.StartsWith(Utf8Mark) ? Utf8Mark.Length : 0;
         if (isHeader)
         {
@@ -124,7 +137,8 @@ internal sealed class DelimitedLayout
     /// the file (1-based), into <paramref name="destination"/>; throws naming the line, the
     /// column and the value when a field is not a finite number or the field count is wrong.
     /// </summary>
-    public void Parse(SepReader.Row row, long line, Span<float> destination)
+    public void Parse<T>(SepReader.Row row, long line, Span<T> destination)
+        where T : IFloatingPointIeee754<T>
     {
         if (row.ColCount != fieldCount)
         {
@@ -136,14 +150,15 @@ internal sealed class DelimitedLayout
         {
             int c = selected[s];
             ReadOnlySpan<char> field = row[c].Span;
-            if (!TryParse(field, out float value))
+            if (!TryParse(field, out T value))
             {
                 throw new DataFormatException(
                     $"{Path} row {line}, column {ColumnText(c)}: "
-                    + $"\"{field.ToString()}\" is not a number.");
+                    + $"{MessageText.Quote(field)} is not a number"
+                    + (HasHeader || line != FirstLine ? "." : HeaderHint));
             }
 
-            if (!float.IsFinite(value))
+            if (!T.IsFinite(value))
             {
                 throw DataReader.NotFinite(
                     Path, line, ColumnText(c), field.Trim().ToString());
@@ -176,9 +191,10 @@ internal sealed class DelimitedLayout
     }
 
     /// <summary>Parses a float, also NumPy's "inf" and "-inf" (reported as not finite).</summary>
-    private static bool TryParse(ReadOnlySpan<char> field, out float value)
+    private static bool TryParse<T>(ReadOnlySpan<char> field, out T value)
+        where T : IFloatingPointIeee754<T>
     {
-        if (float.TryParse(field, NumberStyles.Float, CultureInfo.InvariantCulture, out value))
+        if (T.TryParse(field, NumberStyles.Float, CultureInfo.InvariantCulture, out value!))
         {
             return true;
         }
@@ -188,7 +204,7 @@ internal sealed class DelimitedLayout
         ReadOnlySpan<char> magnitude = negative || text.StartsWith('+') ? text[1..] : text;
         if (magnitude.Equals("inf", StringComparison.OrdinalIgnoreCase))
         {
-            value = negative ? float.NegativeInfinity : float.PositiveInfinity;
+            value = negative ? T.NegativeInfinity : T.PositiveInfinity;
             return true;
         }
 
@@ -199,5 +215,5 @@ internal sealed class DelimitedLayout
     private string ColumnText(int column) =>
         names[column] == column.ToString(CultureInfo.InvariantCulture)
             ? (column + 1).ToString(CultureInfo.InvariantCulture)
-            : $"\"{names[column]}\"";
+            : MessageText.Quote(names[column]);
 }

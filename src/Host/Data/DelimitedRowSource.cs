@@ -11,7 +11,7 @@ namespace GmmGpu.Data;
 /// start. Messages name lines of the whole file (1-based, the header counted), as the
 /// whole-file reader does.
 /// </summary>
-internal sealed class DelimitedRowSource : IRowSource
+internal sealed class DelimitedRowSource : IRowSource, IRawRows
 {
     private readonly DelimitedLayout layout;
     private readonly long shareStart;
@@ -141,7 +141,15 @@ internal sealed class DelimitedRowSource : IRowSource
     }
 
     /// <inheritdoc/>
-    public void Read(long start, int count, Span<float> destination)
+    public void Read(long start, int count, Span<float> destination) =>
+        ReadCore(start, count, destination);
+
+    /// <inheritdoc/>
+    public void ReadRaw(long start, int count, Span<double> destination) =>
+        ReadCore(start, count, destination);
+
+    private void ReadCore<T>(long start, int count, Span<T> destination)
+        where T : System.Numerics.IFloatingPointIeee754<T>
     {
         ObjectDisposedException.ThrowIf(disposed, this);
         RowRange.CheckRead(this, start, count, destination);
@@ -220,8 +228,8 @@ internal sealed class DelimitedRowSource : IRowSource
         }
 
         throw new DataFormatException(
-            $"{Name}: row {FirstRow + nextRow} (0-based, of the rows found when the file was "
-            + $"opened) is missing; the file changed, or a quoted field spans lines, which is "
+            $"{Name}: data row {FirstRow + nextRow + 1} (of the rows found when the file was "
+            + "opened) is missing; the file changed, or a quoted field spans lines, which is "
             + "not supported.");
     }
 

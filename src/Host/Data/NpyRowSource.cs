@@ -11,7 +11,7 @@ namespace GmmGpu.Data;
 /// read-only: a read copies (float32) or converts (float64) the selected columns of its rows
 /// and checks that they are finite. Offsets are 64-bit, so files of more than 2^31 values work.
 /// </summary>
-internal sealed unsafe class NpyRowSource : IRowSource, IMappedRows
+internal sealed unsafe class NpyRowSource : IRowSource, IMappedRows, IRawRows
 {
     private readonly MemoryMappedFile? map;
     private readonly MemoryMappedViewAccessor? view;
@@ -124,7 +124,29 @@ internal sealed unsafe class NpyRowSource : IRowSource, IMappedRows
             Gather(rows, count, target);
         }
 
-        CheckFinite(start, target);
+        CheckFinite<float>(start, target);
+    }
+
+    /// <inheritdoc/>
+    public void ReadRaw(long start, int count, Span<double> destination)
+    {
+        ObjectDisposedException.ThrowIf(disposed, this);
+        RowRange.CheckRead(this, start, count, destination);
+        int width = Columns, itemSize = header.ItemSize;
+        Span<double> target = destination[..(count * width)];
+        for (int r = 0; r < count; r++)
+        {
+            byte* row = firstRow + ((start + r) * header.RowBytes);
+            for (int c = 0; c < width; c++)
+            {
+                byte* item = row + ((long)selected[c] * itemSize);
+                target[(r * width) + c] = itemSize == sizeof(double)
+                    ? LoadDouble(item)
+                    : LoadSingle(item);
+            }
+        }
+
+        CheckFinite<double>(start, target);
     }
 
     /// <inheritdoc/>
@@ -177,7 +199,8 @@ internal sealed unsafe class NpyRowSource : IRowSource, IMappedRows
     /// <summary>
     /// Throws naming the first value that is not finite, rows from <paramref name="start"/>.
     /// </summary>
-    private void CheckFinite(long start, ReadOnlySpan<float> values)
+    private void CheckFinite<T>(long start, ReadOnlySpan<T> values)
+        where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
         int bad = FiniteValues.IndexOfNonFinite(values);
         if (bad >= 0)
@@ -186,7 +209,7 @@ internal sealed unsafe class NpyRowSource : IRowSource, IMappedRows
             throw DataReader.NotFinite(
                 Name, FirstRow + start + (bad / Columns) + 1,
                 (selected[bad % Columns] + 1).ToString(CultureInfo.InvariantCulture),
-                values[bad].ToString(CultureInfo.InvariantCulture));
+                values[bad].ToString(null, CultureInfo.InvariantCulture));
         }
     }
 
@@ -196,9 +219,9 @@ internal sealed unsafe class NpyRowSource : IRowSource, IMappedRows
         : BinaryPrimitives.ReadSingleLittleEndian(new ReadOnlySpan<byte>(item, sizeof(float)));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static float LoadDouble(byte* item) => (float)(BitConverter.IsLittleEndian
+    private static double LoadDouble(byte* item) => BitConverter.IsLittleEndian
         ? Unsafe.ReadUnaligned<double>(item)
-        : BinaryPrimitives.ReadDoubleLittleEndian(new ReadOnlySpan<byte>(item, sizeof(double))));
+        : BinaryPrimitives.ReadDoubleLittleEndian(new ReadOnlySpan<byte>(item, sizeof(double)));
 
     /// <summary>Copies the selected columns of <paramref name="count"/> rows as float32.</summary>
     private void Gather(byte* rows, int count, Span<float> target)
@@ -213,7 +236,7 @@ internal sealed unsafe class NpyRowSource : IRowSource, IMappedRows
             for (int c = 0; c < width; c++)
             {
                 byte* item = row + ((long)selected[c] * itemSize);
-                values[c] = doubles ? LoadDouble(item) : LoadSingle(item);
+                values[c] = doubles ? (float)LoadDouble(item) : LoadSingle(item);
             }
         }
     }

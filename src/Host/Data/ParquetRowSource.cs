@@ -7,17 +7,17 @@ namespace GmmGpu.Data;
 /// <summary>
 /// The rows of a Parquet file's numeric columns (see <see cref="ParquetColumns"/>), read row
 /// group by row group: a read maps its range onto the row groups and keeps the last group's
-/// values, converted to float32, for the next read. A null is an error; messages name 0-based
-/// rows of the whole file, as the whole-file reader has always done.
+/// values, converted to float32, for the next read. A null is an error; messages name rows of
+/// the whole file from 1, as the other readers do.
 /// </summary>
-internal sealed class ParquetRowSource : IRowSource
+internal sealed class ParquetRowSource : IRowSource, IRawRows
 {
     private readonly FileStream file;
     private readonly ParquetReader reader;
     private readonly DataField[] fields;
     private readonly long[] groupStarts;
     private int cachedGroup = -1;
-    private float[] cached = [];
+    private double[] cached = [];
     private bool disposed;
 
     private ParquetRowSource(
@@ -91,7 +91,15 @@ internal sealed class ParquetRowSource : IRowSource
     }
 
     /// <inheritdoc/>
-    public void Read(long start, int count, Span<float> destination)
+    public void Read(long start, int count, Span<float> destination) =>
+        ReadCore(start, count, destination);
+
+    /// <inheritdoc/>
+    public void ReadRaw(long start, int count, Span<double> destination) =>
+        ReadCore(start, count, destination);
+
+    private void ReadCore<T>(long start, int count, Span<T> destination)
+        where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
         ObjectDisposedException.ThrowIf(disposed, this);
         RowRange.CheckRead(this, start, count, destination);
@@ -106,8 +114,13 @@ internal sealed class ParquetRowSource : IRowSource
                 Load(group);
                 int offset = (int)(row - groupStarts[group]);
                 int take = (int)Math.Min(count - done, groupStarts[group + 1] - row);
-                Span<float> target = destination.Slice(done * width, take * width);
-                cached.AsSpan(offset * width, take * width).CopyTo(target);
+                Span<T> target = destination.Slice(done * width, take * width);
+                ReadOnlySpan<double> values = cached.AsSpan(offset * width, take * width);
+                for (int i = 0; i < values.Length; i++)
+                {
+                    target[i] = T.CreateTruncating(values[i]);
+                }
+
                 int bad = FiniteValues.IndexOfNonFinite(target);
                 if (bad >= 0)
                 {
@@ -191,7 +204,7 @@ internal sealed class ParquetRowSource : IRowSource
         return ~index - 1;
     }
 
-    /// <summary>Converts row group <paramref name="group"/> to row-major float32, null as NaN.
+    /// <summary>Converts row group <paramref name="group"/> to row-major float64, null as NaN.
     /// </summary>
     private void Load(int group)
     {
@@ -206,7 +219,7 @@ internal sealed class ParquetRowSource : IRowSource
         int width = Columns;
         if (cached.Length != (long)count * width)
         {
-            cached = new float[checked(count * width)];
+            cached = new double[checked(count * width)];
         }
 
         var column = new double?[count];
@@ -215,7 +228,7 @@ internal sealed class ParquetRowSource : IRowSource
             ParquetColumns.ReadAsync(groupReader, fields[s], column).GetAwaiter().GetResult();
             for (int i = 0; i < count; i++)
             {
-                cached[(i * width) + s] = column[i] is { } value ? (float)value : float.NaN;
+                cached[(i * width) + s] = column[i] is { } value ? value : double.NaN;
             }
         }
 
@@ -232,13 +245,13 @@ internal sealed class ParquetRowSource : IRowSource
         using ParquetRowGroupReader groupReader = reader.OpenRowGroupReader(group);
         var values = new double?[checked((int)groupReader.RowCount)];
         ParquetColumns.ReadAsync(groupReader, fields[column], values).GetAwaiter().GetResult();
-        long fileRow = groupStarts[group] + row;
+        long fileRow = groupStarts[group] + row + 1;
         return values[row] is { } value
             ? DataReader.NotFinite(
-                Name, fileRow, $"\"{fields[column].Name}\"",
+                Name, fileRow, MessageText.Quote(fields[column].Name),
                 value.ToString(CultureInfo.InvariantCulture))
             : new DataFormatException(
-                $"{Name} row {fileRow}, column \"{fields[column].Name}\": the value is missing "
-                + "(null); remove or impute missing values.");
+                $"{Name} row {fileRow}, column {MessageText.Quote(fields[column].Name)}: the "
+                + "value is missing (null); remove or impute missing values.");
     }
 }

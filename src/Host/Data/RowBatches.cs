@@ -7,8 +7,15 @@ namespace GmmGpu.Data;
 /// </summary>
 internal static class RowBatches
 {
-    /// <summary>Rows per batch.</summary>
+    /// <summary>Rows per batch, at most.</summary>
     public const int Rows = 65536;
+
+    /// <summary>Values per batch, at most: 16 MB of float64, however wide the rows.</summary>
+    private const int Values = 1 << 21;
+
+    /// <summary>Rows per batch of <paramref name="columns"/>-wide rows: 1 to <see cref="Rows"/>.
+    /// </summary>
+    public static int RowsFor(int columns) => Math.Clamp(Values / columns, 1, Rows);
 
     /// <summary>
     /// Calls <paramref name="body"/>(rows, first row, row count) for each batch of
@@ -19,15 +26,15 @@ internal static class RowBatches
         Action<ReadOnlyMemory<float>, long, int> body,
         CancellationToken cancellationToken)
     {
-        int d = source.Columns;
+        int d = source.Columns, batch = RowsFor(d);
         float[]? buffer = null;
-        for (long start = 0; start < source.Rows; start += Rows)
+        for (long start = 0; start < source.Rows; start += batch)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            int count = (int)Math.Min(Rows, source.Rows - start);
+            int count = (int)Math.Min(batch, source.Rows - start);
             if (!source.TryMapRows(start, count, out ReadOnlyMemory<float> rows))
             {
-                buffer ??= new float[(long)Math.Min(Rows, source.Rows) * d];
+                buffer ??= new float[(long)Math.Min(batch, source.Rows) * d];
                 source.Read(start, count, buffer.AsSpan(0, count * d));
                 rows = buffer.AsMemory(0, count * d);
             }

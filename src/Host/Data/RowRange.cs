@@ -39,7 +39,7 @@ internal static class RowRange
         Math.Min(total, (boundary + Alignment - 1) / Alignment * Alignment);
 
     /// <summary>Throws unless rows [start, start + count) exist and fit the destination.</summary>
-    public static void CheckRead(IRowSource source, long start, int count, Span<float> destination)
+    public static void CheckRead<T>(IRowSource source, long start, int count, Span<T> destination)
     {
         CheckRange(source, start, count);
         long needed = (long)count * source.Columns;

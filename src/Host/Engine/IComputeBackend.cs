@@ -37,7 +37,10 @@ public interface IComputeBackend : IDisposable
     /// <summary>Per-point log p(x_i), shape (N).</summary>
     void ScoreSamples(IDeviceDataset data, KernelModel model, Span<double> logLikelihood);
 
-    /// <summary>Per-point argmax_k of the weighted log-density, shape (N).</summary>
+    /// <summary>
+    /// Per-point argmax_k of the weighted log-density, shape (N); −1 for a point whose
+    /// log-densities all overflow float32 (the caller recomputes it in float64).
+    /// </summary>
     void Predict(IDeviceDataset data, KernelModel model, Span<int> labels);
 
     /// <summary>Responsibilities of points [start, start+count), shape (count, K), row-major.</summary>

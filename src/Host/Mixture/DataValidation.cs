@@ -4,7 +4,8 @@ namespace GmmGpu;
 internal static class DataValidation
 {
     /// <summary>Returns the number of rows; throws naming the first bad value's row and column.</summary>
-    public static long Validate(ReadOnlySpan<float> data, int features, string name)
+    public static long Validate<T>(ReadOnlySpan<T> data, int features, string name)
+        where T : System.Numerics.IFloatingPointIeee754<T>
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(features);
         if (data.IsEmpty)
@@ -20,7 +21,7 @@ internal static class DataValidation
 
         for (int i = 0; i < data.Length; i++)
         {
-            if (!float.IsFinite(data[i]))
+            if (!T.IsFinite(data[i]))
             {
                 throw new ArgumentException(
                     $"The data at row {i / features}, column {i % features} is {data[i]}: every value "
@@ -51,16 +52,5 @@ internal static class DataValidation
                 $"The data has {features} features but the model was fitted on {fittedFeatures}.",
                 "data");
         }
-    }
-
-    public static float[] ToSingle(ReadOnlySpan<double> data)
-    {
-        var result = new float[data.Length];
-        for (int i = 0; i < data.Length; i++)
-        {
-            result[i] = (float)data[i];
-        }
-
-        return result;
     }
 }

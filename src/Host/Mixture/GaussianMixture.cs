@@ -3,6 +3,7 @@ using GmmGpu.Data;
 using GmmGpu.Distributed;
 using GmmGpu.Em;
 using GmmGpu.Engine;
+using GmmGpu.Numerics;
 using GmmGpu.Passes;
 
 namespace GmmGpu;
@@ -112,8 +113,18 @@ public sealed class GaussianMixture : IDisposable
         ReadOnlySpan<double> data,
         int features,
         IProgress<IterationSnapshot>? progress = null,
-        CancellationToken cancellationToken = default) =>
-        Fit(DataValidation.ToSingle(data), features, progress, cancellationToken);
+        CancellationToken cancellationToken = default)
+    {
+        DataValidation.Validate(data, features, "data");
+
+        // Shifted and scaled in float64 before the values become float32.
+        FeatureSummary summary = FeatureSummary.Compute(data, features);
+        var values = new float[data.Length];
+        summary.Scaling.ToInternal(data, values);
+        using var source = new MemoryRowSource(values, features) { Checked = true };
+        using DataPasses passes = Plan(source);
+        return FitOn(passes, summary, progress, cancellationToken);
+    }
 
     /// <summary>
     /// Fits the mixture to rows read a chunk at a time: data larger than a device's memory
@@ -157,8 +168,10 @@ public sealed class GaussianMixture : IDisposable
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(data);
         DataValidation.CheckFeatures(data.Columns, model.Dimensions);
-        using DataPasses passes = Plan(data);
-        return ScoreOn(passes, model, cancellationToken);
+        FeatureScaling scaling = FeatureScaling.ForModel(model.Parameters);
+        using var scaled = new ScaledRowSource(data, scaling);
+        using DataPasses passes = Plan(scaled);
+        return ScoreOn(passes, model, scaling, cancellationToken);
     }
 
     /// <summary>
@@ -170,10 +183,14 @@ public sealed class GaussianMixture : IDisposable
         IRowSource data, IProgress<IterationSnapshot>? progress, CancellationToken cancellationToken)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        using DataPasses passes = Plan(data);
-        GaussianMixtureModel model = FitOn(passes, progress, cancellationToken);
+        FeatureSummary summary =
+            FeatureSummary.Compute(data, Communicator, Options.ChunkRows, cancellationToken);
+        using var scaled = new ScaledRowSource(data, summary.Scaling);
+        using DataPasses passes = Plan(scaled);
+        GaussianMixtureModel model = FitOn(passes, summary, progress, cancellationToken);
         TimeSpan fitTime = clock.Elapsed;
-        return (model, fitTime, ScoreOn(passes, model, cancellationToken), passes.Rows);
+        double score = ScoreOn(passes, model, summary.Scaling, cancellationToken);
+        return (model, fitTime, score, passes.Rows);
     }
 
     /// <summary>
@@ -201,20 +218,32 @@ public sealed class GaussianMixture : IDisposable
         backends = null;
     }
 
+    /// <summary>
+    /// Fits to rows in the user's units: one float64 pass summarises them, then the passes
+    /// read them shifted and scaled per <see cref="FeatureSummary.Scaling"/>.
+    /// </summary>
     private GaussianMixtureModel FitRows(
         IRowSource source,
         IProgress<IterationSnapshot>? progress,
         CancellationToken cancellationToken)
     {
-        using DataPasses passes = Plan(source);
-        return FitOn(passes, progress, cancellationToken);
+        FeatureSummary summary =
+            FeatureSummary.Compute(source, Communicator, Options.ChunkRows, cancellationToken);
+        using var scaled = new ScaledRowSource(source, summary.Scaling);
+        using DataPasses passes = Plan(scaled);
+        return FitOn(passes, summary, progress, cancellationToken);
     }
 
     private DataPasses Plan(IRowSource source) =>
         DataPasses.Create(source, Backends, Communicator, Options.ChunkRows, Options.MaxDeviceMemory);
 
+    /// <summary>
+    /// EM on passes whose rows are in the internal units of the summary's scaling: the options
+    /// and starting parameters go in through it, the model comes back in the user's units.
+    /// </summary>
     private GaussianMixtureModel FitOn(
         DataPasses passes,
+        FeatureSummary summary,
         IProgress<IterationSnapshot>? progress,
         CancellationToken cancellationToken)
     {
@@ -237,22 +266,56 @@ public sealed class GaussianMixture : IDisposable
                 "data");
         }
 
-        FitResult result = new EmDriver(passes, Options)
-            .Fit(warmStart, progress, cancellationToken);
+        FeatureScaling scaling = summary.Scaling;
+        GaussianMixtureOptions options = Options with
+        {
+            RegCovar = scaling.RegCovarToInternal(Options.RegCovar),
+            InitialParameters = Options.InitialParameters is { } given
+                ? scaling.ToInternal(given)
+                : null,
+        };
+        var userProgress = progress is null ? null : new UserUnitsProgress(progress, scaling);
+        FitResult result;
+        try
+        {
+            result = new EmDriver(passes, options).Fit(
+                warmStart is null ? null : scaling.ToInternal(warmStart),
+                userProgress,
+                cancellationToken);
+        }
+        catch (DegenerateComponentException error) when (!scaling.IsIdentity)
+        {
+            // The message names reg_covar as the user gave it, not in the internal units.
+            throw new DegenerateComponentException(error.Component, Options.RegCovar);
+        }
+
+        string? warning = summary.RegCovarWarning(Options.RegCovar);
         Model = new GaussianMixtureModel(
-            result.Parameters, result.Converged, result.Iterations, result.LowerBound,
-            result.History);
+            scaling.ToUser(result.Parameters),
+            result.Converged,
+            result.Iterations,
+            result.LowerBound - scaling.LogJacobian,
+            result.History
+                .Select(record => UserUnitsProgress.ToUser(record, scaling, passes.Rows))
+                .ToArray())
+        {
+            Warnings = warning is null ? [] : [warning],
+        };
         return Model;
     }
 
     /// <summary>Mean log-likelihood of every row under <paramref name="model"/>: one pass.</summary>
+    /// <remarks>The passes' rows are in the internal units of <paramref name="scaling"/>.</remarks>
     private static double ScoreOn(
-        DataPasses passes, GaussianMixtureModel model, CancellationToken cancellationToken)
+        DataPasses passes,
+        GaussianMixtureModel model,
+        FeatureScaling scaling,
+        CancellationToken cancellationToken)
     {
-        KernelModel kernelModel = MixtureKernelModel.Build(model.Parameters);
+        KernelModel kernelModel = MixtureKernelModel.Build(scaling.ToInternal(model.Parameters));
         var statistics = new SufficientStatistics(
             model.Components, model.Dimensions, kernelModel.Form);
         passes.Accumulate(kernelModel, statistics, cancellationToken);
-        return statistics.LogLikelihood / passes.Rows;
+        return (statistics.LogLikelihood / passes.Rows) - scaling.LogJacobian;
     }
 }

@@ -32,6 +32,6 @@ public sealed partial class GaussianMixtureModel
     public static GaussianMixtureModel Load(string path)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
-        return ModelFile.Load(path);
+        return ModelFileReader.Load(path);
     }
 }

@@ -69,4 +69,10 @@ public sealed partial class GaussianMixtureModel
 
     /// <summary>The best run's figures, one per iteration.</summary>
     public IReadOnlyList<IterationRecord> History { get; }
+
+    /// <summary>
+    /// What the fit found worth a warning (one line each), e.g. reg_covar swamping a feature's
+    /// variance; empty for a loaded model.
+    /// </summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
 }

@@ -62,7 +62,9 @@ public sealed class MixtureParameters
         catch (DegenerateComponentException ex) when (validate)
         {
             throw new ArgumentException(
-                $"Covariance of component {ex.Component} is not positive definite.", nameof(covariances), ex);
+                ex.Component >= 0
+                    ? $"Covariance of component {ex.Component} is not positive definite."
+                    : "The tied covariance is not positive definite.", nameof(covariances), ex);
         }
 
         LogDetCholesky = model.ComputeLogDetCholesky(PrecisionsCholeskyArray, components, dimensions);
@@ -161,7 +163,7 @@ public sealed class MixtureParameters
 
         if (model.Form == Engine.PrecisionForm.Triangular)
         {
-            CheckSymmetric(covariances, dimensions);
+            CheckSymmetric(covariances, dimensions, model.Type == CovarianceType.Tied);
         }
     }
 
@@ -191,7 +193,12 @@ public sealed class MixtureParameters
         }
     }
 
-    private static void CheckSymmetric(double[] covariances, int d)
+    /// <summary>Names the covariance matrix at <paramref name="offset"/>.</summary>
+    private static string Owner(bool tied, int d, int offset) => tied
+        ? "The tied covariance"
+        : $"Covariance of component {offset / (d * d)}";
+
+    private static void CheckSymmetric(double[] covariances, int d, bool tied)
     {
         for (int offset = 0; offset < covariances.Length; offset += d * d)
         {
@@ -203,7 +210,7 @@ public sealed class MixtureParameters
                     if (Math.Abs(a - b) > 1e-8 * Math.Max(1, Math.Max(Math.Abs(a), Math.Abs(b))))
                     {
                         throw new ArgumentException(
-                            $"Covariance of component {offset / (d * d)} is not symmetric: "
+                            $"{Owner(tied, d, offset)} is not symmetric: "
                             + $"[{i},{j}] = {a:R} but [{j},{i}] = {b:R}.",
                             "covariances");
                     }

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using GmmGpu.Data;
 
 namespace GmmGpu.ModelFiles;
 
@@ -61,30 +60,6 @@ internal static class ModelFile
         }
     }
 
-    /// <summary>Reads and validates a model file.</summary>
-    /// <exception cref="DataFormatException">The file is missing or not a valid model.</exception>
-    public static GaussianMixtureModel Load(string path)
-    {
-        if (!File.Exists(path))
-        {
-            throw new DataFormatException($"{path} does not exist.");
-        }
-
-        try
-        {
-            using var document = JsonDocument.Parse(File.ReadAllBytes(path));
-            return Read(path, document.RootElement);
-        }
-        catch (JsonException ex)
-        {
-            throw new DataFormatException($"{path} is not valid JSON: {ex.Message}", ex);
-        }
-        catch (ArgumentException ex)
-        {
-            throw new DataFormatException($"{path} holds an invalid model: {ex.Message}", ex);
-        }
-    }
-
     private static void Write(Utf8JsonWriter writer, GaussianMixtureModel model)
     {
         MixtureParameters p = model.Parameters;
@@ -140,145 +115,12 @@ internal static class ModelFile
         writer.WriteEndArray();
     }
 
-    private static GaussianMixtureModel Read(string path, JsonElement root)
-    {
-        if (root.ValueKind != JsonValueKind.Object)
-        {
-            throw new DataFormatException($"{path}: a model file holds one JSON object.");
-        }
-
-        string format = Property(path, root, "format", JsonValueKind.String).GetString() ?? "";
-        if (format != Format)
-        {
-            throw new DataFormatException(
-                $"{path}: \"format\" is \"{format}\"; expected \"{Format}\".");
-        }
-
-        int version = Integer(path, root, "version");
-        if (version != Version)
-        {
-            throw new DataFormatException(
-                $"{path}: model file version {version} is not supported (version {Version} is).");
-        }
-
-        string typeName =
-            Property(path, root, "covariance_type", JsonValueKind.String).GetString()!;
-        CovarianceType type = ParseType(typeName) ?? throw new DataFormatException(
-            $"{path}: unknown covariance_type \"{typeName}\"; "
-            + "expected full, tied, diag or spherical.");
-        int k = Integer(path, root, "n_components");
-        int d = Integer(path, root, "n_features");
-        if (k < 1 || d < 1)
-        {
-            throw new DataFormatException(
-                $"{path}: n_components = {k} and n_features = {d} must both be ≥ 1.");
-        }
-
-        int[] covarianceShape = CovarianceShape(type, k, d);
-        double[] weights = ReadArray(path, root, "weights_", [k]);
-        double[] means = ReadArray(path, root, "means_", [k, d]);
-        double[] covariances = ReadArray(path, root, "covariances_", covarianceShape);
-        _ = ReadArray(path, root, "precisions_cholesky_", covarianceShape);
-        bool converged = Property(path, root, "converged_", JsonValueKind.True, JsonValueKind.False)
-            .GetBoolean();
-        int iterations = Integer(path, root, "n_iter_");
-        JsonElement bound =
-            Property(path, root, "lower_bound_", JsonValueKind.Number, JsonValueKind.Null);
-        double lowerBound = bound.ValueKind == JsonValueKind.Null ? double.NaN : bound.GetDouble();
-
-        // The public constructor validates (and renormalises the weights); the model keeps the
-        // stored values bit-exact, with the precisions recomputed from the covariances.
-        _ = new MixtureParameters(type, k, d, weights, means, covariances);
-        MixtureParameters parameters = MixtureParameters.FromEstimate(
-            type, k, d, weights, means, covariances, regCovar: 0);
-        return new GaussianMixtureModel(parameters, converged, iterations, lowerBound, []);
-    }
-
-    private static int[] CovarianceShape(CovarianceType type, int k, int d) => type switch
+    /// <summary>The shape of covariances_ and precisions_cholesky_.</summary>
+    public static int[] CovarianceShape(CovarianceType type, int k, int d) => type switch
     {
         CovarianceType.Full => [k, d, d],
         CovarianceType.Tied => [d, d],
         CovarianceType.Diagonal => [k, d],
         _ => [k],
     };
-
-    private static JsonElement Property(
-        string path, JsonElement root, string name, params JsonValueKind[] kinds)
-    {
-        if (!root.TryGetProperty(name, out JsonElement value))
-        {
-            throw new DataFormatException($"{path}: the model has no \"{name}\".");
-        }
-
-        if (System.Array.IndexOf(kinds, value.ValueKind) < 0)
-        {
-            throw new DataFormatException(
-                $"{path}: \"{name}\" is {value.ValueKind}; expected {string.Join(" or ", kinds)}.");
-        }
-
-        return value;
-    }
-
-    private static int Integer(string path, JsonElement root, string name)
-    {
-        JsonElement value = Property(path, root, name, JsonValueKind.Number);
-        return value.TryGetInt32(out int result) ? result : throw new DataFormatException(
-            $"{path}: \"{name}\" is {value.GetRawText()}; expected an integer.");
-    }
-
-    private static double[] ReadArray(string path, JsonElement root, string name, int[] expected)
-    {
-        JsonElement value = Property(path, root, name, JsonValueKind.Array);
-        var actual = new List<int>();
-        for (JsonElement e = value;
-            e.ValueKind == JsonValueKind.Array;
-            e = e.EnumerateArray().FirstOrDefault())
-        {
-            actual.Add(e.GetArrayLength());
-            if (e.GetArrayLength() == 0)
-            {
-                break;
-            }
-        }
-
-        if (!actual.SequenceEqual(expected))
-        {
-            throw new DataFormatException(
-                $"{path}: {name} has shape {ShapeText(actual)}; expected {ShapeText(expected)}.");
-        }
-
-        var values = new List<double>();
-        Flatten(path, name, value, expected, 0, values);
-        return values.ToArray();
-    }
-
-    private static void Flatten(
-        string path, string name, JsonElement value, int[] shape, int axis, List<double> values)
-    {
-        if (value.ValueKind != JsonValueKind.Array || value.GetArrayLength() != shape[axis])
-        {
-            throw new DataFormatException(
-                $"{path}: {name} is ragged; expected shape {ShapeText(shape)}.");
-        }
-
-        foreach (JsonElement item in value.EnumerateArray())
-        {
-            if (axis < shape.Length - 1)
-            {
-                Flatten(path, name, item, shape, axis + 1, values);
-            }
-            else if (item.ValueKind == JsonValueKind.Number)
-            {
-                values.Add(item.GetDouble());
-            }
-            else
-            {
-                throw new DataFormatException(
-                    $"{path}: {name}[{values.Count}] is {item.GetRawText()}; expected a number.");
-            }
-        }
-    }
-
-    private static string ShapeText(IReadOnlyList<int> shape) =>
-        shape.Count == 1 ? $"({shape[0]},)" : $"({string.Join(", ", shape)})";
 }

@@ -13,7 +13,7 @@ namespace GmmGpu.UseCases;
 /// </summary>
 public static class Prediction
 {
-    /// <summary>Rows per batch of the writers.</summary>
+    /// <summary>Rows per batch of the writers, at most (fewer for wide rows).</summary>
     public const int BatchRows = RowBatches.Rows;
 
     /// <summary>Most likely component of each point, shape (N), values in [0, K).</summary>
@@ -76,6 +76,7 @@ public static class Prediction
                     outputPath, data.Rows, ["label"], TableElement.Int32, true),
             backend,
             (target, batch, kernelModel, labels) => target.Predict(batch, kernelModel, labels),
+            (exact, rows, labels) => exact.FinishLabels(rows, labels),
             labels => AddCounts(labels, counts),
             cancellationToken);
         return counts;
@@ -141,6 +142,7 @@ public static class Prediction
             backend,
             (target, batch, kernelModel, responsibilities) => target.PredictProba(
                 batch, kernelModel, 0, (int)batch.Rows, responsibilities),
+            (exact, rows, responsibilities) => exact.FinishResponsibilities(rows, responsibilities),
             null,
             cancellationToken);
     }

@@ -66,6 +66,7 @@ public static class Scoring
                     outputPath, data.Rows, ["log_likelihood"], TableElement.Float64, true),
             backend,
             (target, batch, kernelModel, scores) => target.ScoreSamples(batch, kernelModel, scores),
+            (exact, rows, scores) => exact.FinishScores(rows, scores),
             scores =>
             {
                 foreach (double score in scores)

@@ -75,7 +75,8 @@ public class DelimitedReaderTests
         var error = Assert.Throws<DataFormatException>(() => DataReader.Read(path, ["z"]));
 
         Assert.Contains(
-            "unknown column \"z\"; the columns are x, y", error.Message, StringComparison.Ordinal);
+            "unknown column \"z\"; the columns are \"x\", \"y\"", error.Message,
+            StringComparison.Ordinal);
     }
 
     [Fact]

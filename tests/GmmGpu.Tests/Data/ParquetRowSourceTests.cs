@@ -35,8 +35,8 @@ public class ParquetRowSourceTests
     }
 
     [Theory]
-    [InlineData(double.NaN, "a.parquet row 47, column \"z\": value NaN is not finite")]
-    [InlineData(null, "a.parquet row 47, column \"z\": the value is missing (null)")]
+    [InlineData(double.NaN, "a.parquet row 48, column \"z\": value NaN is not finite")]
+    [InlineData(null, "a.parquet row 48, column \"z\": the value is missing (null)")]
     public async Task Read_BadValue_IsFoundWhenReadAndNamedAsDataReaderNamesIt(
         double? bad, string expected)
     {

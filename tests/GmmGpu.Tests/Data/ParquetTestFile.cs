@@ -8,8 +8,8 @@ namespace GmmGpu.Tests.Data;
 internal static class ParquetTestFile
 {
     /// <summary>
-    /// Writes <paramref name="columns"/> (each double[], float[], int[], double?[] or string[],
-    /// all of one length) to <paramref name="path"/>, in row groups of
+    /// Writes <paramref name="columns"/> (each double[], float[], int[], long[], double?[] or
+    /// string[], all of one length) to <paramref name="path"/>, in row groups of
     /// <paramref name="groupSizes"/> rows (one group of every row when none are given).
     /// </summary>
     public static async Task WriteAsync(
@@ -40,6 +40,7 @@ internal static class ParquetTestFile
         double[] => new DataField<double>(name),
         float[] => new DataField<float>(name),
         int[] => new DataField<int>(name),
+        long[] => new DataField<long>(name),
         double?[] => new DataField<double?>(name),
         string[] => new DataField<string>(name),
         _ => throw new ArgumentException($"no Parquet column for {values.GetType()}"),
@@ -52,6 +53,7 @@ internal static class ParquetTestFile
             double[] v => group.WriteAsync<double>(field, v.AsMemory(start, count)),
             float[] v => group.WriteAsync<float>(field, v.AsMemory(start, count)),
             int[] v => group.WriteAsync<int>(field, v.AsMemory(start, count)),
+            long[] v => group.WriteAsync<long>(field, v.AsMemory(start, count)),
             double?[] v => group.WriteAsync<double>(field, v.AsMemory(start, count)),
             string[] v => group.WriteAsync(field, v.Skip(start).Take(count).ToArray()),
             _ => throw new ArgumentException($"no Parquet column for {values.GetType()}"),

@@ -235,6 +235,8 @@ public sealed class CpuBackend : IComputeBackend
         }
     }
 
+    /// <summary>The first k of the highest value, or −1 when every value is clamped (the
+    /// point is too far from every component for float32).</summary>
     private static int ArgMax(ReadOnlySpan<float> values)
     {
         int best = 0;
@@ -246,6 +248,6 @@ public sealed class CpuBackend : IComputeBackend
             }
         }
 
-        return best;
+        return values[best] > -float.MaxValue ? best : -1;
     }
 }
