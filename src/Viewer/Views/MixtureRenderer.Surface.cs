@@ -15,10 +15,17 @@ public sealed partial class MixtureRenderer
     private const float SurfaceScale = 0.9f;
 
     /// <summary>
-    /// With the data shown, the surface is this opaque, and left out where the density is under
-    /// this share of its maximum, so the data on the floor shows beside and through it.
+    /// With the data shown, the surface is this opaque, and fades out smoothly where the density
+    /// falls under this share of its maximum, so the data on the floor shows beside and through
+    /// it with no hard rim where the surface stops.
     /// </summary>
-    private const float SurfaceAlpha = 0.85f, SurfaceCutoff = 0.01f;
+    private const float SurfaceAlpha = 0.85f, SurfaceFade = 0.05f;
+
+    /// <summary>
+    /// Room around the surface's box, as a share of the plot area's smaller side, for the
+    /// labels of its axes.
+    /// </summary>
+    private const float SurfaceMargin = 0.06f;
 
     private static readonly Vector4 FloorColour = new(0.93f, 0.93f, 0.93f, 1);
     private static readonly Vector4 FloorInk = new(0.12f, 0.16f, 0.3f, 0.9f);
@@ -98,20 +105,17 @@ public sealed partial class MixtureRenderer
             floorCounts.Upload(data.Histogram2D(FloorBins, FloorBins), FloorBins, FloorBins);
             painter.DrawFloor(
                 floorCounts.Texture, floorCounts.Max, camera, 0, FloorColour, FloorInk);
-            painter.DrawSurface(vertices, camera, light, SurfaceAlpha, SurfaceCutoff);
+            painter.DrawSurface(vertices, camera, light, SurfaceAlpha, SurfaceFade);
         }
         else
         {
-            painter.DrawSurface(vertices, camera, light, alpha: 1, cutoff: float.NegativeInfinity);
+            painter.DrawSurface(vertices, camera, light, alpha: 1, fade: 0);
         }
 
         Vector2 Project(Vector3 p) => SurfacePixel(camera, p);
         SurfaceAxes.Draw(canvas, text, Style, Project, (xMin, xMax), (yMin, yMax), max,
             SurfaceScale, data.XLabel, data.YLabel);
-        RectangleF region = SurfaceRegion();
-        float barLeft = region.Right + (1.2f * Style.Text);
-        var bar = new RectangleF(barLeft, region.Top + Style.Pad, barLeft + ColorBar.BarWidth(Style),
-            region.Bottom - Style.Pad);
+        RectangleF bar = SurfaceLayout().ColorBar;
         painter.DrawScalar(ramp, bar, 1, log: false, levels: 0, Background);
         int most = Math.Clamp((int)(bar.Height / (2.2f * Style.Line)), 2, 10);
         ColorBar.DrawLinear(canvas, text, Style, bar, NiceTicks.Create(0, max, most), "density",
@@ -119,24 +123,27 @@ public sealed partial class MixtureRenderer
     }
 
     /// <summary>
-    /// Where the surface view draws its box: under the title, left of the colour bar, with
-    /// room for the density axis at the left and the floor's labels below.
+    /// The pixel rectangle the surface's box is fitted into: the 2-D views' plot area (room
+    /// for the title and a colour bar) less a margin for the box's axis labels.
     /// </summary>
-    private RectangleF SurfaceRegion() => new(4 * Style.Text, Title.Height(Style),
-        Width - ColorBar.Reserve(Style), Height - (2 * Style.Line));
-
-    /// <summary>
-    /// View × projection of <see cref="SurfaceCamera"/> for this frame: the camera's picture
-    /// fills <see cref="SurfaceRegion"/>.
-    /// </summary>
-    private Matrix4x4 SurfaceViewProjection()
+    internal RectangleF SurfaceArea()
     {
-        RectangleF r = SurfaceRegion();
-        Matrix4x4 fit = Matrix4x4.CreateScale(r.Width / Width, r.Height / Height, 1)
-            * Matrix4x4.CreateTranslation(((r.Left + r.Right) / Width) - 1,
-                1 - ((r.Top + r.Bottom) / Height), 0);
-        return SurfaceCamera.ViewProjection(r.Width / r.Height) * fit;
+        RectangleF plot = SurfaceLayout().Plot;
+        float margin = Math.Max(12, SurfaceMargin * Math.Min(plot.Width, plot.Height));
+        return new RectangleF(plot.Left + margin, plot.Top + margin,
+            plot.Right - margin, plot.Bottom - margin);
     }
+
+    /// <summary>View × projection of <see cref="SurfaceCamera"/> for this frame, its box
+    /// framed inside <see cref="SurfaceArea"/>.</summary>
+    private Matrix4x4 SurfaceViewProjection() => SurfaceFraming.ViewProjection(
+        SurfaceCamera, Width, Height, SurfaceArea(), SurfaceScale);
+
+    /// <summary>The 2-D views' layout of a frame: its plot area holds the surface's box, its
+    /// colour bar the density's.</summary>
+    private PlotLayout SurfaceLayout() => ChartLayout.Create(Width, Height,
+        new RectangleF(0, 0, Width, Height), Style, (0, 1), (0, 1), title: true, xLabel: true,
+        yLabel: true, ColorBar.Reserve(Style));
 
     /// <summary>The pixel of a point of the surface's box seen through a view × projection.
     /// </summary>
