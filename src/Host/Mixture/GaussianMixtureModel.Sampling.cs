@@ -13,6 +13,9 @@ public sealed partial class GaussianMixtureModel
     /// <param name="count">Number of points, ≥ 1.</param>
     /// <param name="seed">Seed; null draws one.</param>
     /// <returns>Samples of shape (count, D), row-major, and their component labels, shape (count).</returns>
+    /// <exception cref="InvalidOperationException">A component that would be drawn from
+    /// reaches beyond float32's range (its mean plus 10 standard deviations above 3.4e38), so
+    /// its draws could not be written as numbers.</exception>
     /// <remarks>scikit-learn: GaussianMixture.sample</remarks>
     public (float[] Samples, int[] Labels) Sample(int count, int? seed = null)
     {
@@ -40,6 +43,11 @@ public sealed partial class GaussianMixtureModel
                 throw new DegenerateComponentException(c, 0);
             }
 
+            if (perComponent[c] > 0)
+            {
+                CheckInFloatRange(c, matrix);
+            }
+
             for (int s = 0; s < perComponent[c]; s++, row++)
             {
                 for (int j = 0; j < d; j++)
@@ -63,6 +71,28 @@ public sealed partial class GaussianMixtureModel
         }
 
         return (samples, labels);
+    }
+
+    /// <summary>
+    /// Throws unless component c's draws stay in float32's range: |mean| + 10σ per feature
+    /// (a draw beyond 10σ has probability below 1e-23).
+    /// </summary>
+    private void CheckInFloatRange(int c, ReadOnlySpan<double> covariance)
+    {
+        int d = Dimensions;
+        for (int j = 0; j < d; j++)
+        {
+            double mean = Parameters.MeansArray[(c * d) + j];
+            double reach = Math.Abs(mean) + (10 * Math.Sqrt(covariance[(j * d) + j]));
+            if (!(reach <= float.MaxValue))
+            {
+                throw new InvalidOperationException(
+                    $"Cannot sample {DegenerateComponentException.Describe(c)}: feature {j} has "
+                    + $"mean {mean:G4} and variance {covariance[(j * d) + j]:G4}, so its draws "
+                    + "reach beyond float32's range (3.4e38) and could not be written as numbers. "
+                    + "Rescale the model.");
+            }
+        }
     }
 
     private static int Categorical(Random random, double[] weights)
