@@ -40,6 +40,7 @@ internal static class BenchCommand
         CommandSupport.ExpectPositional(line, "bench");
         int n = line.GetInt("--n", 1) ?? 200_000, d = line.GetInt("--dim", 1) ?? 2;
         int k = line.GetInt("-k", 1) ?? 5;
+        CheckSize(n, d, k);
         ComputeDevice[]? only = line.Get("--device") is null ? null : [CommandSupport.Device(line)];
         IReadOnlyList<BenchmarkRow> rows = BackendBenchmark.Run(
             n, d, k, line.GetInt("--iterations", 1) ?? 5, line.GetInt("--seed", 0) ?? 0, only,
@@ -80,6 +81,37 @@ internal static class BenchCommand
         }
 
         return 0;
+    }
+
+    /// <summary>
+    /// A size no run could hold is a usage error (exit 2); one this machine's memory cannot
+    /// hold is a runtime error (exit 1). Both before any work.
+    /// </summary>
+    private static void CheckSize(int n, int d, int k)
+    {
+        if (SyntheticData.SizeProblem(d, k) is { } problem)
+        {
+            throw new UsageException(problem);
+        }
+
+        if ((long)n * d > Array.MaxLength)
+        {
+            long values = (long)n * d;
+            throw new UsageException(CommandSupport.Format(
+                $"bench holds its points in one array: N·D is at most {Array.MaxLength}")
+                + CommandSupport.Format($", not {values}"));
+        }
+
+        // The points (float32) and their labels (int32), twice while a backend copies them.
+        double needed = 2.0 * n * (d + 1) * sizeof(float);
+        long available = GC.GetGCMemoryInfo().TotalAvailableMemoryBytes;
+        if (needed > available)
+        {
+            double gigabyte = 1L << 30;
+            throw new InvalidOperationException(CommandSupport.Format(
+                $"bench --n {n} --dim {d} needs about {needed / gigabyte:F1} GB of memory; ")
+                + CommandSupport.Format($"{available / gigabyte:F1} GB is available."));
+        }
     }
 
     private static string Rate(double rate) => rate switch

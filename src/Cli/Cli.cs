@@ -58,8 +58,8 @@ internal static class Cli
                 case "predict": return PredictCommand.Run(args[1..], stdout, cancellationToken);
                 case "score": return ScoreCommand.Run(args[1..], stdout, token);
                 case "anomalies": return AnomaliesCommand.Run(args[1..], stdout);
-                case "sample": return SampleCommand.Run(args[1..], stdout);
-                case "generate": return GenerateCommand.Run(args[1..], stdout);
+                case "sample": return SampleCommand.Run(args[1..], stdout, stderr, token);
+                case "generate": return GenerateCommand.Run(args[1..], stdout, stderr, token);
                 case "select": return SelectCommand.Run(args[1..], stdout, stderr, token);
                 case "segment": return SegmentCommand.Run(args[1..], stdout, stderr, token);
                 case "devices": return DevicesCommand.Run(args[1..], stdout);

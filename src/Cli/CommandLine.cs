@@ -90,15 +90,21 @@ internal sealed class CommandLine
             return null;
         }
 
-        if (!int.TryParse(
-                text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out int v))
+        // Whole numbers in exponent form (-n 1e9) are integers too.
+        if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double x)
+            || x != Math.Floor(x) || !double.IsFinite(x))
         {
             throw new UsageException($"{option} must be an integer, not \"{text}\"");
         }
 
-        return v >= minimum
-            ? v
-            : throw new UsageException($"{option} must be ≥ {minimum}, not {v}");
+        if (x < minimum)
+        {
+            throw new UsageException($"{option} must be ≥ {minimum}, not {text}");
+        }
+
+        return x <= int.MaxValue
+            ? (int)x
+            : throw new UsageException($"{option} must be at most {int.MaxValue}, not {text}");
     }
 
     /// <summary>A size in bytes: a number with an optional K, M, G or T (powers of 1024).</summary>

@@ -10,12 +10,14 @@ internal static class GenerateCommand
         usage: gmm generate -n N --dim D --components K -o DATA.npy|.csv [options]
 
         Draws N points from a random mixture of K well-separated Gaussians with rotated,
-        unequal covariances in D dimensions, and optionally saves that true model.
+        unequal covariances in D dimensions, and optionally saves that true model. The points
+        are drawn and written in batches (any N fits in memory); K <= 10000, D <= 1000 and
+        K*D^3 <= 2e9 (the work of drawing the covariances).
 
         options:
-          -n N                number of points, >= 1
-          --dim D             dimensions, >= 1
-          -k, --components K  components, >= 1
+          -n N                number of points, >= 1 (1e6 and 1000000 alike)
+          --dim D             dimensions, 1 to 1000
+          -k, --components K  components, 1 to 10000
           --seed S            seed (default 0)
           -o, --output FILE   the points (float32 .npy or CSV)
           --model FILE        also write the true model as JSON
@@ -32,7 +34,7 @@ internal static class GenerateCommand
         "-n", "--dim", "-k|--components", "--seed", "-o|--output", "--model", "--labels",
         "--device");
 
-    public static int Run(string[] args, TextWriter stdout)
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken t)
     {
         if (CommandSupport.Parse(args, GenerateValues, CommandSupport.Flags(), Help,
             stdout) is not { } line)
@@ -45,30 +47,49 @@ internal static class GenerateCommand
         int d = line.GetInt("--dim", 1) ?? throw new UsageException("generate needs --dim D");
         int k = line.GetInt("-k", 1)
             ?? throw new UsageException("generate needs --components K");
+        if (SyntheticData.SizeProblem(d, k) is { } problem)
+        {
+            throw new UsageException(problem);
+        }
+
         string output = CommandSupport.Required(line, "-o", "generate");
         string? modelPath = line.Get("--model"), labelsPath = line.Get("--labels");
         CommandSupport.CheckFolderExists(output, CommandSupport.TableExtensions);
         CommandSupport.CheckFolderExists(modelPath);
         CommandSupport.CheckFolderExists(labelsPath, CommandSupport.TableExtensions);
-        SyntheticDataSet set = SyntheticData.Generate(n, d, k, line.GetInt("--seed", 0) ?? 0);
-        TableWriter.Write(output, set.Data, Names(d));
+        OutputSpace.Check(output, n, d);
+        var source = new SyntheticSource(d, k, line.GetInt("--seed", 0) ?? 0);
+        var progress = new RowProgress(
+            stderr, "generate", n, line.Has("--quiet") || line.Has("--json"));
+        progress.Start();
+        using (TableWriter points = TableWriter.Create(output, n, Names(d), TableElement.Float32))
+        using (TableWriter? labels = labelsPath is null ? null
+            : TableWriter.Create(labelsPath, n, ["label"], TableElement.Int32, true))
+        {
+            var batch = new float[OutputSpace.BatchRows * d];
+            var batchLabels = new int[OutputSpace.BatchRows];
+            for (long done = 0; done < n;)
+            {
+                t.ThrowIfCancellationRequested();
+                int rows = (int)Math.Min(OutputSpace.BatchRows, n - done);
+                source.Draw(batch.AsSpan(0, rows * d), batchLabels.AsSpan(0, rows));
+                points.WriteRows<float>(batch.AsSpan(0, rows * d));
+                labels?.WriteRows<int>(batchLabels.AsSpan(0, rows));
+                done += rows;
+                progress.Add(rows);
+            }
+
+            points.Commit();
+            labels?.Commit();
+        }
+
         if (modelPath is not null)
         {
-            set.TrueModel.Save(modelPath);
+            source.TrueModel.Save(modelPath);
         }
-
-        if (labelsPath is not null)
-        {
-            using TableWriter writer =
-                TableWriter.Create(labelsPath, n, ["label"], TableElement.Int32, true);
-            writer.WriteRows(set.Labels);
-            writer.Commit();
-        }
-
         Summary(stdout, line.Has("--json"), n, d, output);
         return 0;
     }
-
 
     internal static string[] Names(int d) =>
         Enumerable.Range(0, d).Select(j => CommandSupport.Format($"x{j}")).ToArray();

@@ -26,7 +26,7 @@ internal static class SampleCommand
     private static readonly Dictionary<string, string> Values =
         CommandSupport.Table("-n", "--seed", "-o|--output", "--device");
 
-    public static int Run(string[] args, TextWriter stdout)
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken t)
     {
         if (CommandSupport.Parse(args, Values, CommandSupport.Flags("--labels"), Help,
             stdout) is not { } line)
@@ -39,26 +39,40 @@ internal static class SampleCommand
         string output = CommandSupport.Required(line, "-o", "sample");
         CommandSupport.CheckFolderExists(output, CommandSupport.TableExtensions);
         GaussianMixtureModel model = GaussianMixtureModel.Load(line.Positional[0]);
-        (float[] samples, int[] labels) = model.Sample(n, line.GetInt("--seed", int.MinValue));
         int d = model.Dimensions;
-        if (line.Has("--labels"))
+        bool withLabels = line.Has("--labels");
+        string[] names = withLabels ? [.. GenerateCommand.Names(d), "label"]
+            : GenerateCommand.Names(d);
+        OutputSpace.Check(output, n, names.Length);
+        var progress = new RowProgress(
+            stderr, "sample", n, line.Has("--quiet") || line.Has("--json"));
+        progress.Start();
+        using (TableWriter writer = TableWriter.Create(output, n, names, TableElement.Float32))
         {
-            var withLabels = new float[n * (d + 1)];
-            for (int i = 0; i < n; i++)
+            foreach ((float[] samples, int[] labels) in model.SampleBatches(
+                n, line.GetInt("--seed", int.MinValue), OutputSpace.BatchRows, t))
             {
-                samples.AsSpan(i * d, d).CopyTo(withLabels.AsSpan(i * (d + 1)));
-                withLabels[(i * (d + 1)) + d] = labels[i];
+                writer.WriteRows<float>(withLabels ? WithLabels(samples, labels, d) : samples);
+                progress.Add(labels.Length);
             }
 
-            TableWriter.Write(output, withLabels, [.. GenerateCommand.Names(d), "label"]);
-        }
-        else
-        {
-            TableWriter.Write(output, samples, GenerateCommand.Names(d));
+            writer.Commit();
         }
 
         GenerateCommand.Summary(stdout, line.Has("--json"), n, d, output);
         return 0;
     }
 
+    /// <summary>Rows (x, label), shape (rows, D + 1).</summary>
+    private static float[] WithLabels(float[] samples, int[] labels, int d)
+    {
+        var rows = new float[labels.Length * (d + 1)];
+        for (int i = 0; i < labels.Length; i++)
+        {
+            samples.AsSpan(i * d, d).CopyTo(rows.AsSpan(i * (d + 1)));
+            rows[(i * (d + 1)) + d] = labels[i];
+        }
+
+        return rows;
+    }
 }

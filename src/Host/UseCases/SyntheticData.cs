@@ -14,18 +14,59 @@ public static class SyntheticData
     /// <summary>
     /// Draws a mixture (weights in [0.5, 1.5] normalised; means at least 8 apart in a box that
     /// grows with K; full covariances R·diag(s²)·Rᵀ with s in [0.5, 2] and a random rotation R),
-    /// then <paramref name="count"/> points from it in random order.
+    /// then <paramref name="count"/> points from it in random order (each point's component
+    /// drawn from the weights). <see cref="SyntheticSource"/> draws the same points in batches.
     /// </summary>
     /// <param name="count">Points N, ≥ 1.</param>
     /// <param name="dimensions">D, ≥ 1.</param>
     /// <param name="components">K, ≥ 1.</param>
     /// <param name="seed">Seed of every random choice.</param>
+    /// <exception cref="ArgumentOutOfRangeException">A size is below 1, N·D is beyond one array,
+    /// or the mixture is too large to draw (<see cref="SizeProblem"/>).</exception>
     public static SyntheticDataSet Generate(int count, int dimensions, int components, int seed)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(dimensions);
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(components);
-        var random = new Random(seed);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(
+            (long)count * dimensions, Array.MaxLength, nameof(count));
+        var source = new SyntheticSource(dimensions, components, seed);
+        var samples = new float[count * dimensions];
+        var labels = new int[count];
+        source.Draw(samples, labels);
+        return new SyntheticDataSet(samples, labels, source.TrueModel);
+    }
+
+    /// <summary>The most components of a drawn mixture (placing means costs O(K²·D)).</summary>
+    public const int MaxComponents = 10_000;
+
+    /// <summary>The most dimensions of a drawn mixture (each covariance costs O(D³)).</summary>
+    public const int MaxDimensions = 1_000;
+
+    /// <summary>The most K·D³ of a drawn mixture (the work of drawing its covariances).
+    /// </summary>
+    public const long MaxCovarianceWork = 2_000_000_000;
+
+    /// <summary>
+    /// Why a mixture of <paramref name="components"/> in <paramref name="dimensions"/> is too
+    /// large to draw (beyond <see cref="MaxComponents"/>, <see cref="MaxDimensions"/> or
+    /// <see cref="MaxCovarianceWork"/>), or null when it is not.
+    /// </summary>
+    public static string? SizeProblem(int dimensions, int components) =>
+        components > MaxComponents
+            ? $"at most {MaxComponents} components can be drawn, not {components}"
+            : dimensions > MaxDimensions
+            ? $"at most {MaxDimensions} dimensions can be drawn, not {dimensions}"
+            : (long)components * dimensions * dimensions * dimensions > MaxCovarianceWork
+            ? $"K·D³ = {(long)components * dimensions * dimensions * dimensions} is more than "
+                + $"the {MaxCovarianceWork} that drawing covariances may cost; use fewer "
+                + "components or dimensions"
+            : null;
+
+    /// <summary>
+    /// Draws the mixture of <see cref="Generate"/> with <paramref name="random"/>: weights in
+    /// [0.5, 1.5] normalised, means at least 8 apart, rotated full covariances.
+    /// </summary>
+    internal static GaussianMixtureModel DrawModel(Random random, int dimensions, int components)
+    {
         int d = dimensions, k = components;
         var weights = new double[k];
         for (int c = 0; c < k; c++)
@@ -46,11 +87,8 @@ public static class SyntheticData
             DrawCovariance(random, d, covariances.AsSpan(c * d * d, d * d));
         }
 
-        var model = GaussianMixtureModel.FromParameters(
+        return GaussianMixtureModel.FromParameters(
             new MixtureParameters(CovarianceType.Full, k, d, weights, means, covariances));
-        (float[] samples, int[] labels) = model.Sample(count, random.Next());
-        Shuffle(random, samples, labels, d);
-        return new SyntheticDataSet(samples, labels, model);
     }
 
     private static double[] DrawMeans(Random random, int k, int d)
@@ -154,17 +192,19 @@ public static class SyntheticData
             variance[i] = scale * scale;
         }
 
-        for (int a = 0; a < d; a++)
+        // Σ = Σᵢ sᵢ²·rᵢ·rᵢᵀ over the rows rᵢ of R: the inner loop runs along rows (cache order).
+        covariance.Clear();
+        for (int i = 0; i < d; i++)
         {
-            for (int b = 0; b < d; b++)
+            ReadOnlySpan<double> r = rotation.AsSpan(i * d, d);
+            for (int a = 0; a < d; a++)
             {
-                double sum = 0;
-                for (int i = 0; i < d; i++)
+                double scaled = variance[i] * r[a];
+                Span<double> target = covariance.Slice(a * d, d);
+                for (int b = 0; b < d; b++)
                 {
-                    sum += rotation[(i * d) + a] * variance[i] * rotation[(i * d) + b];
+                    target[b] += scaled * r[b];
                 }
-
-                covariance[(a * d) + b] = sum;
             }
         }
 
@@ -175,20 +215,6 @@ public static class SyntheticData
                 double mean = 0.5 * (covariance[(a * d) + b] + covariance[(b * d) + a]);
                 covariance[(a * d) + b] = mean;
                 covariance[(b * d) + a] = mean;
-            }
-        }
-    }
-
-    private static void Shuffle(Random random, float[] samples, int[] labels, int d)
-    {
-        for (int i = labels.Length - 1; i > 0; i--)
-        {
-            int j = random.Next(i + 1);
-            (labels[i], labels[j]) = (labels[j], labels[i]);
-            for (int f = 0; f < d; f++)
-            {
-                (samples[(i * d) + f], samples[(j * d) + f]) =
-                    (samples[(j * d) + f], samples[(i * d) + f]);
             }
         }
     }
