@@ -10,6 +10,9 @@ internal sealed class GifSink : FrameSink
     private readonly string temp;
     private readonly FileStream stream;
     private readonly GifWriter writer;
+    private readonly byte[] pending;
+    private bool hasPending;
+    private int pendingDelay;
     private bool completed;
 
     public GifSink(string path, int width, int height)
@@ -18,6 +21,7 @@ internal sealed class GifSink : FrameSink
         AtomicFile.CheckFolder(path);
         this.path = path;
         temp = AtomicFile.TempPath(path);
+        pending = new byte[width * height * 4];
         stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write);
         try
         {
@@ -32,16 +36,45 @@ internal sealed class GifSink : FrameSink
         }
     }
 
+    /// <summary>The last frame stays on screen longer: its delay grows, no copies.</summary>
+    public override void Hold(ReadOnlySpan<byte> rgba, int frames)
+    {
+        if (hasPending)
+        {
+            pendingDelay += frames * FrameDelay;
+        }
+    }
+
     public override void Complete()
     {
+        WritePending();
         writer.Finish();
         stream.Dispose();
         File.Move(temp, path, overwrite: true);
         completed = true;
     }
 
-    protected override void AddFrame(ReadOnlySpan<byte> rgba) =>
-        writer.WriteFrame(rgba, 100 / FramesPerSecond);
+    /// <summary>Hundredths of a second each frame is shown.</summary>
+    private const int FrameDelay = 100 / FramesPerSecond;
+
+    // Each frame is written when the next comes (or at the end), so that a hold can still
+    // lengthen the last one's delay.
+    protected override void AddFrame(ReadOnlySpan<byte> rgba)
+    {
+        WritePending();
+        rgba.CopyTo(pending);
+        hasPending = true;
+        pendingDelay = FrameDelay;
+    }
+
+    private void WritePending()
+    {
+        if (hasPending)
+        {
+            writer.WriteFrame(pending, pendingDelay);
+            hasPending = false;
+        }
+    }
 
     protected override void Dispose(bool disposing)
     {

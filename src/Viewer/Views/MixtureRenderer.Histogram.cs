@@ -25,14 +25,15 @@ public sealed partial class MixtureRenderer
         (double min, double max) = data.Range(data.DimX);
         double[] bars = data.Histogram1D(data.DimX, HistogramBins, min, max);
         double top = bars.Max();
-        for (int i = 0; i < 200; i++)
+        for (int i = 0; i < 200 && DensityScale is null; i++)
         {
             double x = min + (i / 199.0 * (max - min));
             top = Math.Max(top, MixtureDensity1D(frame.Parameters, data.DimX, x).Total);
         }
 
         return ChartLayout.Create(Width, Height, new RectangleF(0, 0, Width, Height), Style,
-            (min, max), (0, top > 0 ? top * 1.1 : 1), title: true, xLabel: true, yLabel: true,
+            (min, max), (0, DensityScale is { } scale ? scale * 1.1 : top > 0 ? top * 1.1 : 1),
+            title: true, xLabel: true, yLabel: true,
             rightWidth: 0);
     }
 
