@@ -82,7 +82,10 @@ public sealed partial class MixtureRenderer
         [
             new("mixture", MixtureInk, MixtureLineWidth),
             .. Legend.Components(parameters)
-                .Select(e => e with { Text = "component " + e.Text, LineWidth = ComponentLineWidth }),
+                .Select(e => e with
+                {
+                    Text = "component " + e.Text, LineWidth = ComponentLineWidth,
+                }),
         ];
         Legend.Draw(canvas, text, Style, layout.Plot.Right - (Style.Pad * 0.5f),
             layout.Plot.Top + (Style.Pad * 0.5f), layout.Plot.Bottom, heading: null,
@@ -125,7 +128,7 @@ public sealed partial class MixtureRenderer
         double total = 0;
         for (int k = 0; k < each.Length; k++)
         {
-            double variance = Views.Ellipses.Covariance2(parameters, k, dim, dim).Xx;
+            double variance = parameters.MarginalCovariance(k, dim, dim).Xx;
             double z = x - parameters.MeansArray[(k * d) + dim];
             each[k] = parameters.WeightsArray[k] * Math.Exp(-z * z / (2 * variance))
                 / Math.Sqrt(2 * Math.PI * variance);
