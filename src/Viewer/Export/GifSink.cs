@@ -1,3 +1,5 @@
+using GmmGpu.Files;
+
 namespace GmmGpu.Viewer.Export;
 
 /// <summary>
@@ -6,32 +8,25 @@ namespace GmmGpu.Viewer.Export;
 /// </summary>
 internal sealed class GifSink : FrameSink
 {
-    private readonly string path;
-    private readonly string temp;
-    private readonly FileStream stream;
+    private readonly OutputFile output;
     private readonly GifWriter writer;
     private readonly byte[] pending;
     private bool hasPending;
     private int pendingDelay;
-    private bool completed;
 
     public GifSink(string path, int width, int height)
         : base(width, height)
     {
-        AtomicFile.CheckFolder(path);
-        this.path = path;
-        temp = AtomicFile.TempPath(path);
         pending = new byte[width * height * 4];
-        stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write);
+        output = OutputFile.Create(path);
         try
         {
-            writer = new GifWriter(stream, width, height);
+            writer = new GifWriter(output.Stream, width, height);
         }
         catch
         {
             // No half-written file: the header could not be written (e.g. disk full).
-            stream.Dispose();
-            File.Delete(temp);
+            output.Dispose();
             throw;
         }
     }
@@ -49,9 +44,7 @@ internal sealed class GifSink : FrameSink
     {
         WritePending();
         writer.Finish();
-        stream.Dispose();
-        File.Move(temp, path, overwrite: true);
-        completed = true;
+        output.Commit();
     }
 
     /// <summary>Hundredths of a second each frame is shown.</summary>
@@ -80,11 +73,7 @@ internal sealed class GifSink : FrameSink
     {
         if (disposing)
         {
-            stream.Dispose();
-            if (!completed)
-            {
-                File.Delete(temp);
-            }
+            output.Dispose();
         }
     }
 }

@@ -32,7 +32,9 @@ public sealed class FitExporterTests : IDisposable
             // With one waiting snapshot (the byte budget admits one) and one being drawn, the
             // rest are already in the sink.
             drawnBeforeComplete = sink.Frames.Count;
-            Assert.Equal(snapshots.Length + FitAnimation.HeldFrames, exporter.Complete());
+            Assert.Equal(
+                snapshots.Length + FitAnimation.HeldFrames,
+                exporter.Complete(TestContext.Current.CancellationToken));
         }
 
         Assert.InRange(drawnBeforeComplete, snapshots.Length - 2, snapshots.Length);
@@ -67,7 +69,9 @@ public sealed class FitExporterTests : IDisposable
 
         Assert.Empty(sink.Frames);
         gate.Set();
-        Assert.Equal(snapshots.Length + FitAnimation.HeldFrames, exporter.Complete());
+        Assert.Equal(
+            snapshots.Length + FitAnimation.HeldFrames,
+            exporter.Complete(TestContext.Current.CancellationToken));
     }
 
     [Fact]
@@ -85,7 +89,8 @@ public sealed class FitExporterTests : IDisposable
         });
 
         Assert.Contains("disk full", error.Message, StringComparison.Ordinal);
-        Assert.Throws<IOException>(() => exporter.Complete());
+        Assert.Throws<IOException>(
+            () => exporter.Complete(TestContext.Current.CancellationToken));
         Assert.False(sink.Completed);
     }
 
@@ -121,7 +126,7 @@ public sealed class FitExporterTests : IDisposable
                 exporter.Report(snapshot);
             }
 
-            exporter.Complete();
+            exporter.Complete(TestContext.Current.CancellationToken);
         }
 
         using var renderer = new MixtureRenderer(Width, Height, backend);
