@@ -69,6 +69,14 @@ internal static class PlotCommand
         DataWindow? window = ViewOptions.ParseWindow(line.Get("--window"));
         CheckOutput(output);
         GaussianMixtureModel model = GaussianMixtureModel.Load(line.Positional[0]);
+        if (kind == ViewKind.Curves && model.History.Count == 0)
+        {
+            throw new DataFormatException($"{line.Positional[0]} has no fit history (the "
+                + "log-likelihood, AIC and BIC of each iteration), so there are no curves to "
+                + "draw: it was saved by an older gmm or another tool. Fit again with gmm fit "
+                + "... -o MODEL.json, or draw another --kind.");
+        }
+
         LoadedData data = DataReader.Read(line.Positional[1], CommandSupport.Columns(line));
         PlotData plotData = ViewOptions.PlotData("--dims", data, line.Get("--dims"));
         var frame = new ViewFrame(model.Parameters, model.History);

@@ -214,7 +214,11 @@ public sealed partial class MixtureRenderer : IDisposable
 
     public void Dispose()
     {
-        panels?.Dispose();
+        foreach (MixtureRenderer panel in panels.Values)
+        {
+            panel.Dispose();
+        }
+
         context.MakeCurrent();
         labels.Dispose();
         textPainter.Dispose();

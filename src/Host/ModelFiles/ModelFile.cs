@@ -86,6 +86,7 @@ internal static class ModelFile
             writer.WriteNull("lower_bound_");
         }
 
+        ModelFileHistory.Write(writer, model.History);
         writer.WriteEndObject();
     }
 

@@ -181,6 +181,6 @@ internal static class ModelFileReader
             file.OptionalBoolean("converged_") ?? false,
             file.OptionalInteger("n_iter_") ?? 0,
             file.OptionalNumber("lower_bound_") ?? double.NaN,
-            []);
+            ModelFileHistory.Read(path, root));
     }
 }

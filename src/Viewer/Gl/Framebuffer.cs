@@ -2,45 +2,65 @@ using Silk.NET.OpenGL;
 
 namespace GmmGpu.Viewer.Gl;
 
-/// <summary>An RGBA8 colour + 24-bit depth framebuffer object, read back top row first.</summary>
+/// <summary>
+/// An RGBA8 colour + 24-bit depth framebuffer object, read back top row first; optionally
+/// multisampled (drawn into, then resolved into a single-sampled one to be read or shown).
+/// </summary>
 internal sealed class Framebuffer : IDisposable
 {
     private readonly GL gl;
     private uint colour;
     private uint depth;
 
-    public Framebuffer(GL gl, int width, int height)
+    /// <param name="samples">Samples per pixel: 0 for an ordinary framebuffer, else at most
+    /// the implementation's GL_MAX_SAMPLES (see <see cref="MaxSamples"/>).</param>
+    public Framebuffer(GL gl, int width, int height, int samples = 0)
     {
         this.gl = gl;
         Width = width;
         Height = height;
+        Samples = samples;
         Handle = gl.GenFramebuffer();
         gl.BindFramebuffer(FramebufferTarget.Framebuffer, Handle);
-        colour = gl.GenRenderbuffer();
-        gl.BindRenderbuffer(RenderbufferTarget.Renderbuffer, colour);
-        gl.RenderbufferStorage(
-            RenderbufferTarget.Renderbuffer, InternalFormat.Rgba8, (uint)width, (uint)height);
-        gl.FramebufferRenderbuffer(FramebufferTarget.Framebuffer,
-            FramebufferAttachment.ColorAttachment0, RenderbufferTarget.Renderbuffer, colour);
-        depth = gl.GenRenderbuffer();
-        gl.BindRenderbuffer(RenderbufferTarget.Renderbuffer, depth);
-        gl.RenderbufferStorage(RenderbufferTarget.Renderbuffer, InternalFormat.DepthComponent24,
-            (uint)width, (uint)height);
-        gl.FramebufferRenderbuffer(FramebufferTarget.Framebuffer,
-            FramebufferAttachment.DepthAttachment, RenderbufferTarget.Renderbuffer, depth);
+        colour = Attach(InternalFormat.Rgba8, FramebufferAttachment.ColorAttachment0);
+        depth = Attach(InternalFormat.DepthComponent24, FramebufferAttachment.DepthAttachment);
         var status = gl.CheckFramebufferStatus(FramebufferTarget.Framebuffer);
         if (status != GLEnum.FramebufferComplete)
         {
             Dispose();
-            throw new InvalidOperationException($"framebuffer {width}x{height} is {status}");
+            throw new InvalidOperationException(
+                $"framebuffer {width}x{height} with {samples} samples is {status}");
         }
     }
 
     public uint Handle { get; private set; }
 
+    /// <summary>Samples per pixel; 0 when not multisampled.</summary>
+    public int Samples { get; }
+
+    /// <summary>The most samples per pixel a framebuffer may have here.</summary>
+    public static int MaxSamples(GL gl)
+    {
+        ArgumentNullException.ThrowIfNull(gl);
+        gl.GetInteger(GLEnum.MaxSamples, out int samples);
+        return samples;
+    }
+
     public int Width { get; }
 
     public int Height { get; }
+
+    /// <summary>
+    /// Copies this framebuffer's colour into <paramref name="target"/> (same size): the
+    /// multisample resolve, each pixel the mean of its samples.
+    /// </summary>
+    public void ResolveInto(Framebuffer target)
+    {
+        gl.BindFramebuffer(FramebufferTarget.ReadFramebuffer, Handle);
+        gl.BindFramebuffer(FramebufferTarget.DrawFramebuffer, target.Handle);
+        gl.BlitFramebuffer(0, 0, Width, Height, 0, 0, target.Width, target.Height,
+            ClearBufferMask.ColorBufferBit, BlitFramebufferFilter.Nearest);
+    }
 
     public void Bind()
     {
@@ -65,6 +85,26 @@ internal sealed class Framebuffer : IDisposable
             bottom.CopyTo(top);
             row.CopyTo(bottom);
         }
+    }
+
+    private uint Attach(InternalFormat format, FramebufferAttachment attachment)
+    {
+        uint buffer = gl.GenRenderbuffer();
+        gl.BindRenderbuffer(RenderbufferTarget.Renderbuffer, buffer);
+        if (Samples > 0)
+        {
+            gl.RenderbufferStorageMultisample(RenderbufferTarget.Renderbuffer, (uint)Samples,
+                format, (uint)Width, (uint)Height);
+        }
+        else
+        {
+            gl.RenderbufferStorage(
+                RenderbufferTarget.Renderbuffer, format, (uint)Width, (uint)Height);
+        }
+
+        gl.FramebufferRenderbuffer(
+            FramebufferTarget.Framebuffer, attachment, RenderbufferTarget.Renderbuffer, buffer);
+        return buffer;
     }
 
     public void Dispose()

@@ -8,12 +8,25 @@ namespace GmmGpu.Viewer.Rendering;
 
 /// <summary>
 /// Owns the GL objects of one frame size and draws canvases, scalar images and meshes.
+/// Lines, dots, text and meshes are drawn multisampled (smooth edges); images, which have no
+/// edges inside a pixel, are drawn first into the single-sampled frame, which becomes the
+/// multisampled one's background when the first line is drawn (llvmpipe shades every sample,
+/// so a full-frame image costs four times as much multisampled). The frame is resolved into the
+/// single-sampled one before it is read back or shown.
 /// </summary>
 internal sealed class GlPainter : IDisposable
 {
+    /// <summary>Samples per pixel of the frame (fewer if the GL offers fewer).</summary>
+    public const int Samples = 4;
+
     private readonly GL gl;
     private readonly Framebuffer framebuffer;
+    private readonly Framebuffer resolved;
+    private bool multisampling;
+    private bool imagesDrawn;
+    private Vector4 background;
     private readonly ShaderProgram flat;
+    private readonly ShaderProgram dot;
     private readonly ShaderProgram scalar;
     private readonly ShaderProgram categorical;
     private readonly ShaderProgram overlay;
@@ -31,8 +44,11 @@ internal sealed class GlPainter : IDisposable
         this.gl = gl;
         Width = width;
         Height = height;
-        framebuffer = new Framebuffer(gl, width, height);
+        resolved = new Framebuffer(gl, width, height);
+        framebuffer = new Framebuffer(
+            gl, width, height, Math.Min(Samples, Framebuffer.MaxSamples(gl)));
         flat = new ShaderProgram(gl, "flat", Shaders.FlatVertex, Shaders.FlatFragment);
+        dot = new ShaderProgram(gl, "dot", Shaders.DotVertex, Shaders.DotFragment);
         scalar = new ShaderProgram(gl, "scalar", Shaders.ScalarVertex, Shaders.ScalarFragment);
         categorical = new ShaderProgram(
             gl, "categorical", Shaders.ScalarVertex, Shaders.CategoricalFragment);
@@ -57,7 +73,10 @@ internal sealed class GlPainter : IDisposable
 
     public void Begin(Vector4 background)
     {
-        framebuffer.Bind();
+        multisampling = false;
+        imagesDrawn = false;
+        this.background = background;
+        resolved.Bind();
         gl.Disable(EnableCap.DepthTest);
         gl.Enable(EnableCap.Blend);
         gl.BlendFunc(BlendingFactor.SrcAlpha, BlendingFactor.OneMinusSrcAlpha);
@@ -65,22 +84,70 @@ internal sealed class GlPainter : IDisposable
         gl.Clear(ClearBufferMask.ColorBufferBit | ClearBufferMask.DepthBufferBit);
     }
 
+    /// <summary>
+    /// From here on the frame is drawn multisampled, over what was drawn so far (every sample of
+    /// a pixel starts as that pixel).
+    /// </summary>
+    private void Multisample()
+    {
+        if (multisampling)
+        {
+            return;
+        }
+
+        multisampling = true;
+        if (!imagesDrawn)
+        {
+            // Only the background so far (kept as the clear colour): clearing is cheaper.
+            framebuffer.Bind();
+            gl.ClearColor(background.X, background.Y, background.Z, background.W);
+            gl.Clear(ClearBufferMask.ColorBufferBit | ClearBufferMask.DepthBufferBit);
+            return;
+        }
+
+        // Blits are scissored: the whole frame is copied.
+        gl.Disable(EnableCap.ScissorTest);
+        gl.BindFramebuffer(FramebufferTarget.ReadFramebuffer, resolved.Handle);
+        gl.BindFramebuffer(FramebufferTarget.DrawFramebuffer, framebuffer.Handle);
+        gl.BlitFramebuffer(0, 0, Width, Height, 0, 0, Width, Height,
+            ClearBufferMask.ColorBufferBit, BlitFramebufferFilter.Nearest);
+        framebuffer.Bind();
+        gl.Clear(ClearBufferMask.DepthBufferBit);
+    }
+
+    /// <summary>The frame as drawn so far, single-sampled, in <see cref="resolved"/>.</summary>
+    private void Resolve()
+    {
+        if (multisampling)
+        {
+            framebuffer.ResolveInto(resolved);
+        }
+    }
+
+    /// <summary>The framebuffer drawing goes to now.</summary>
+    private Framebuffer Current => multisampling ? framebuffer : resolved;
+
     public void Draw(Canvas canvas)
     {
+        Multisample();
         flat.Use();
         flat.Set("uViewport", new Vector2(Width, Height));
         flatVertices.DrawTriangles(canvas.Vertices);
     }
 
     /// <summary>
-    /// Draws square dots of <paramref name="size"/> pixels, (x, y, r, g, b, a) per dot in pixel
-    /// coordinates, clipped to a pixel rectangle.
+    /// Draws round dots <paramref name="size"/> pixels across, (x, y, r, g, b, a) per dot in
+    /// pixel coordinates, clipped to a pixel rectangle.
     /// </summary>
     public void DrawDots(ReadOnlySpan<float> dots, float size, RectangleF clip)
     {
-        flat.Use();
-        flat.Set("uViewport", new Vector2(Width, Height));
-        gl.PointSize(size);
+        // Room for the disc's smooth edge wherever the sprite's square is snapped to.
+        float sprite = MathF.Ceiling(size) + 2;
+        Multisample();
+        dot.Use();
+        dot.Set("uViewport", new Vector2(Width, Height));
+        dot.Set("uRadius", size / 2);
+        gl.PointSize(sprite);
         Scissor(clip);
         flatVertices.DrawPoints(dots);
         gl.Disable(EnableCap.ScissorTest);
@@ -89,6 +156,7 @@ internal sealed class GlPainter : IDisposable
     /// <summary>Draws <paramref name="canvas"/> clipped to a pixel rectangle.</summary>
     public void Draw(Canvas canvas, RectangleF clip)
     {
+        Multisample();
         Scissor(clip);
         Draw(canvas);
         gl.Disable(EnableCap.ScissorTest);
@@ -145,23 +213,25 @@ internal sealed class GlPainter : IDisposable
     }
 
     /// <summary>
-    /// Draws a lit mesh of (position, normal, value) triangles with depth testing. Fragments
-    /// whose value is below <paramref name="cutoff"/> are left out; with
-    /// <paramref name="alpha"/> &lt; 1 the mesh's nearest layer is blended over what is drawn
-    /// (a depth-only pass first, so the mesh never shows through itself).
+    /// Draws a lit mesh of (position, normal, value) triangles with depth testing. Its opacity
+    /// is <paramref name="alpha"/>, faded smoothly to 0 where the value falls from
+    /// <paramref name="fade"/> to 0 (0: no fade); with any transparency the mesh's nearest layer
+    /// is blended over what is drawn (a depth-only pass first, so the mesh never shows through
+    /// itself).
     /// </summary>
     public void DrawSurface(
-        ReadOnlySpan<float> vertices, Matrix4x4 mvp, Vector3 light, float alpha, float cutoff)
+        ReadOnlySpan<float> vertices, Matrix4x4 mvp, Vector3 light, float alpha, float fade)
     {
+        Multisample();
         gl.Enable(EnableCap.DepthTest);
         surface.Use();
         surface.Set("uMvp", mvp);
         surface.Set("uLight", light);
         surface.Set("uAlpha", alpha);
-        surface.Set("uCutoff", cutoff);
+        surface.Set("uFade", fade);
         colourMap.Bind(1);
         surface.Set("uMap", 1);
-        if (alpha < 1)
+        if (alpha < 1 || fade > 0)
         {
             gl.ColorMask(false, false, false, false);
             surfaceVertices.DrawTriangles(vertices);
@@ -181,6 +251,7 @@ internal sealed class GlPainter : IDisposable
     public void DrawFloor(
         Texture2D counts, float max, Matrix4x4 mvp, float z, Vector4 colour, Vector4 ink)
     {
+        Multisample();
         gl.Enable(EnableCap.DepthTest);
         floor.Use();
         floor.Set("uMvp", mvp);
@@ -216,6 +287,7 @@ internal sealed class GlPainter : IDisposable
     /// <summary>A pixel rectangle textured with (0, 0) at its bottom left.</summary>
     private void DrawQuad(RectangleF rect)
     {
+        imagesDrawn = true;
         float l = rect.Left, r = rect.Right, t = rect.Top, b = rect.Bottom;
         ReadOnlySpan<float> quad =
         [
@@ -230,12 +302,13 @@ internal sealed class GlPainter : IDisposable
     /// </summary>
     public void Blit(int screenWidth, int screenHeight)
     {
-        gl.BindFramebuffer(FramebufferTarget.ReadFramebuffer, framebuffer.Handle);
+        Resolve();
+        gl.BindFramebuffer(FramebufferTarget.ReadFramebuffer, resolved.Handle);
         gl.BindFramebuffer(FramebufferTarget.DrawFramebuffer, 0);
         gl.Viewport(0, 0, (uint)screenWidth, (uint)screenHeight);
         gl.BlitFramebuffer(0, 0, Width, Height, 0, 0, screenWidth, screenHeight,
             ClearBufferMask.ColorBufferBit, BlitFramebufferFilter.Linear);
-        gl.BindFramebuffer(FramebufferTarget.Framebuffer, framebuffer.Handle);
+        Current.Bind();
     }
 
     /// <summary>
@@ -245,18 +318,23 @@ internal sealed class GlPainter : IDisposable
     public void CopyTo(GlPainter target, int left, int top)
     {
         int bottom = target.Height - top - Height;
-        gl.BindFramebuffer(FramebufferTarget.ReadFramebuffer, framebuffer.Handle);
-        gl.BindFramebuffer(FramebufferTarget.DrawFramebuffer, target.framebuffer.Handle);
+        // Multisampled to multisampled blits must not move or scale: copy the resolved frame.
+        Resolve();
+        gl.BindFramebuffer(FramebufferTarget.ReadFramebuffer, resolved.Handle);
+        gl.BindFramebuffer(FramebufferTarget.DrawFramebuffer, target.Current.Handle);
         gl.BlitFramebuffer(0, 0, Width, Height, left, bottom, left + Width, bottom + Height,
             ClearBufferMask.ColorBufferBit, BlitFramebufferFilter.Nearest);
-        target.framebuffer.Bind();
+        target.imagesDrawn = true;
+        target.Current.Bind();
     }
 
     /// <summary>The frame as RGBA bytes, top row first.</summary>
     public void Read(Span<byte> rgba)
     {
+        Resolve();
         gl.Finish();
-        framebuffer.Read(rgba);
+        resolved.Read(rgba);
+        Current.Bind();
     }
 
     public void Dispose()
@@ -272,7 +350,9 @@ internal sealed class GlPainter : IDisposable
         overlay.Dispose();
         categorical.Dispose();
         scalar.Dispose();
+        dot.Dispose();
         flat.Dispose();
         framebuffer.Dispose();
+        resolved.Dispose();
     }
 }

@@ -25,6 +25,42 @@ internal static class Shaders
         void main() { colour = vColour; }
         """;
 
+    // Dots: the point's centre in window pixels (y up, as gl_FragCoord) goes to the fragments,
+    // since a point sprite's own square (and gl_PointCoord) is snapped to the pixel grid.
+    public const string DotVertex = """
+        #version 330 core
+        layout(location = 0) in vec2 aPosition;
+        layout(location = 1) in vec4 aColour;
+        uniform vec2 uViewport;
+        out vec4 vColour;
+        flat out vec2 vCentre;
+        void main()
+        {
+            vec2 ndc = vec2(aPosition.x / uViewport.x * 2.0 - 1.0,
+                            1.0 - aPosition.y / uViewport.y * 2.0);
+            gl_Position = vec4(ndc, 0.0, 1.0);
+            vColour = aColour;
+            vCentre = vec2(aPosition.x, uViewport.y - aPosition.y);
+        }
+        """;
+
+    // A round dot of radius uRadius: coverage falls from 1 to 0 over the pixel across its edge,
+    // so dots are smooth at any size.
+    public const string DotFragment = """
+        #version 330 core
+        in vec4 vColour;
+        flat in vec2 vCentre;
+        uniform float uRadius;
+        out vec4 colour;
+        void main()
+        {
+            float r = distance(gl_FragCoord.xy, vCentre);
+            float coverage = clamp(uRadius + 0.5 - r, 0.0, 1.0);
+            if (coverage <= 0.0) { discard; }
+            colour = vec4(vColour.rgb, vColour.a * coverage);
+        }
+        """;
+
     public const string ScalarVertex = """
         #version 330 core
         layout(location = 0) in vec2 aPosition;
@@ -170,15 +206,16 @@ internal static class Shaders
         uniform sampler2D uMap;
         uniform vec3 uLight;
         uniform float uAlpha;
-        uniform float uCutoff;
+        uniform float uFade;
         out vec4 colour;
         void main()
         {
-            if (vValue < uCutoff) { discard; }
+            float alpha = uFade > 0.0 ? uAlpha * smoothstep(0.0, uFade, vValue) : uAlpha;
+            if (alpha < 1.0 / 255.0) { discard; }
             float t = clamp(vValue, 0.0, 1.0);
             vec3 base = texture(uMap, vec2((t * 255.0 + 0.5) / 256.0, 0.5)).rgb;
             float diffuse = abs(dot(normalize(vNormal), normalize(uLight)));
-            colour = vec4(base * (0.35 + 0.65 * diffuse), uAlpha);
+            colour = vec4(base * (0.35 + 0.65 * diffuse), alpha);
         }
         """;
 

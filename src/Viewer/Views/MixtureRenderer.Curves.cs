@@ -1,14 +1,27 @@
 using System.Numerics;
 using GmmGpu.Viewer.Chart;
 using GmmGpu.Viewer.Rendering;
+using GmmGpu.Viewer.Views;
 
 namespace GmmGpu.Viewer;
 
 public sealed partial class MixtureRenderer
 {
+    /// <summary>What the curves view says when the model carries no fit history.</summary>
+    public const string NoHistoryMessage =
+        "no fit history: this model was saved without its per-iteration figures";
+
     private void DrawCurves(ViewFrame frame)
     {
         IReadOnlyList<IterationRecord> history = frame.History;
+        if (history.Count == 0)
+        {
+            // No axes with made-up ranges: say why there is nothing to draw.
+            text.Draw(NoHistoryMessage, Style.Text, Width / 2f, Height / 2f, Align.Centre,
+                Align.Centre, Ink);
+            return;
+        }
+
         (string Name, Func<IterationRecord, double> Value)[] series =
         [
             ("log-likelihood per point", r => r.LogLikelihood),
@@ -20,18 +33,11 @@ public sealed partial class MixtureRenderer
         for (int s = 0; s < series.Length; s++)
         {
             float panelTop = top + (s * panel);
-            double[] ys = [.. history.Select(series[s].Value).Where(double.IsFinite)];
-            double yMin = ys.Length > 0 ? ys.Min() : 0, yMax = ys.Length > 0 ? ys.Max() : 1;
-            if (!(yMax > yMin))
-            {
-                (yMin, yMax) = (yMin - 1, yMax + 1);
-            }
-
-            double pad = 0.08 * (yMax - yMin);
+            (double yMin, double yMax) = CurveRange.Of([.. history.Select(series[s].Value)]);
             // Under the series' name; the x axis is named once, under the last series.
             var region = new RectangleF(0, panelTop + Style.Line, Width, panelTop + panel);
             layouts[s] = ChartLayout.Create(Width, Height, region, Style,
-                (0.5, Math.Max(history.Count, 1) + 0.5), (yMin - pad, yMax + pad), title: false,
+                (0.5, Math.Max(history.Count, 1) + 0.5), (yMin, yMax), title: false,
                 xLabel: s == series.Length - 1, yLabel: false, rightWidth: 0);
         }
 
@@ -42,25 +48,48 @@ public sealed partial class MixtureRenderer
             PlotLayout layout = layouts[s] with { Plot = layouts[s].Plot with { Left = left } };
             text.Draw(series[s].Name, Style.Text, left, layout.Plot.Top - (Style.Line * 0.5f)
                 - (Style.Pad * 0.5f), Align.Start, Align.End, Ink);
-            var points = new List<Vector2>();
-            foreach (IterationRecord record in history)
-            {
-                double y = series[s].Value(record);
-                if (double.IsFinite(y))
-                {
-                    points.Add(layout.ToPixel(record.Iteration, y));
-                }
-            }
-
-            Vector4 colour = ColorMaps.Component(s);
-            canvas.Polyline(points.ToArray(), 2, colour, closed: false);
-            foreach (Vector2 p in points)
-            {
-                canvas.Rect(p.X - 2.5f, p.Y - 2.5f, p.X + 2.5f, p.Y + 2.5f, colour);
-            }
+            DrawCurve(layout, history, [.. history.Select(series[s].Value)],
+                ColorMaps.Component(s));
 
             Axes.Draw(canvas, text, Style, layout, s == series.Length - 1 ? "iteration" : null,
                 null, integersX: true);
         }
+    }
+
+    /// <summary>
+    /// One curve with a marker per iteration, clipped to the plot area; a point off the scale
+    /// (see <see cref="CurveRange"/>) is a triangle on the edge, pointing the way it lies.
+    /// </summary>
+    private void DrawCurve(PlotLayout layout, IReadOnlyList<IterationRecord> history,
+        double[] values, Vector4 colour)
+    {
+        RectangleF plot = layout.Plot;
+        var points = new List<Vector2>();
+        clipped.Clear();
+        for (int i = 0; i < history.Count; i++)
+        {
+            if (!double.IsFinite(values[i]))
+            {
+                continue;
+            }
+
+            Vector2 p = layout.ToPixel(history[i].Iteration, values[i]);
+            points.Add(p);
+            if (p.Y < plot.Top || p.Y > plot.Bottom)
+            {
+                // Tip on the edge, base inside the plot.
+                float tip = p.Y < plot.Top ? plot.Top + 1 : plot.Bottom - 1;
+                float bottom = p.Y < plot.Top ? tip + 8 : tip - 8;
+                canvas.Triangle(new Vector2(p.X, tip), new Vector2(p.X - 5, bottom),
+                    new Vector2(p.X + 5, bottom), colour);
+            }
+            else
+            {
+                clipped.Disc(p, 2.75f, colour);
+            }
+        }
+
+        clipped.Polyline(points.ToArray(), 2, colour, closed: false);
+        painter.Draw(clipped, plot);
     }
 }

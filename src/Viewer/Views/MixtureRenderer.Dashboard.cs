@@ -10,30 +10,46 @@ public sealed partial class MixtureRenderer
     private static readonly ViewKind[] Panels1D = [ViewKind.Histogram, ViewKind.Curves];
 
     // Draws each panel at its own size, so that a panel is exactly that view drawn alone.
-    // It shares this renderer's GL context; remade only when the panel size changes.
-    private MixtureRenderer? panels;
+    // They share this renderer's GL context; one per panel size, remade when sizes change.
+    private readonly Dictionary<(int Width, int Height), MixtureRenderer> panels = [];
 
     /// <summary>
     /// Where the dashboard draws each view for <paramref name="data"/>: a 2×2 grid (heat map,
     /// points / surface, curves) for 2 or more features, histogram and curves side by side for
-    /// one. Panels are all the same size; an odd pixel row or column is left blank.
+    /// one. Without <paramref name="curves"/> (a model with no fit history) there is no curves
+    /// panel: the heat map takes the left half and points over surface the right; the histogram
+    /// takes the whole frame. An odd pixel row or column is left blank.
     /// </summary>
-    public IReadOnlyList<DashboardPanel> DashboardLayout(PlotData data)
+    public IReadOnlyList<DashboardPanel> DashboardLayout(PlotData data, bool curves = true)
     {
         ArgumentNullException.ThrowIfNull(data);
+        int halfWidth = Math.Max(1, Width / 2), halfHeight = Math.Max(1, Height / 2);
+        if (!curves)
+        {
+            return data.Columns > 1
+                ?
+                [
+                    new DashboardPanel(ViewKind.HeatMap, 0, 0, halfWidth, Height),
+                    new DashboardPanel(ViewKind.Points, halfWidth, 0, halfWidth, halfHeight),
+                    new DashboardPanel(
+                        ViewKind.Surface, halfWidth, halfHeight, halfWidth, halfHeight),
+                ]
+                : [new DashboardPanel(ViewKind.Histogram, 0, 0, Width, Height)];
+        }
+
         ViewKind[] kinds = data.Columns > 1 ? Panels2D : Panels1D;
         int rows = kinds.Length / 2;
-        int width = Math.Max(1, Width / 2), height = Math.Max(1, Height / rows);
+        int height = Math.Max(1, Height / rows);
         return [.. kinds.Select((kind, i) =>
-            new DashboardPanel(kind, i % 2 * width, i / 2 * height, width, height))];
+            new DashboardPanel(kind, i % 2 * halfWidth, i / 2 * height, halfWidth, height))];
     }
 
     private void DrawDashboard(ViewFrame frame, PlotData data)
     {
-        IReadOnlyList<DashboardPanel> layout = DashboardLayout(data);
-        MixtureRenderer renderer = PanelRenderer(layout[0].Width, layout[0].Height);
+        IReadOnlyList<DashboardPanel> layout = DashboardLayout(data, frame.History.Count > 0);
         foreach (DashboardPanel panel in layout)
         {
+            MixtureRenderer renderer = PanelRenderer(panel.Width, panel.Height, layout);
             renderer.Draw(panel.Kind, frame, data);
             renderer.painter.CopyTo(painter, panel.Left, panel.Top);
             textBoxes.AddRange(renderer.TextBoxes.Select(b => new RectangleF(
@@ -42,21 +58,33 @@ public sealed partial class MixtureRenderer
         }
     }
 
-    /// <summary>The panels' renderer at the given size, with this renderer's settings.</summary>
-    private MixtureRenderer PanelRenderer(int width, int height)
+    /// <summary>
+    /// The renderer of panels of the given size, with this renderer's settings; renderers of
+    /// sizes <paramref name="layout"/> no longer has are let go.
+    /// </summary>
+    private MixtureRenderer PanelRenderer(
+        int width, int height, IReadOnlyList<DashboardPanel> layout)
     {
-        if (panels is null || panels.Width != width || panels.Height != height)
+        foreach ((int Width, int Height) size in panels.Keys.ToArray())
         {
-            panels?.Dispose();
-            panels = null;
-            panels = new MixtureRenderer(width, height, backend, context);
+            if (!layout.Any(p => p.Width == size.Width && p.Height == size.Height))
+            {
+                panels[size].Dispose();
+                panels.Remove(size);
+            }
         }
 
-        panels.SurfaceCamera = SurfaceCamera;
-        panels.PointsColorBy = PointsColorBy;
-        panels.PointsWindow = PointsWindow;
-        panels.Levels = Levels;
-        panels.ShowData = ShowData;
-        return panels;
+        if (!panels.TryGetValue((width, height), out MixtureRenderer? renderer))
+        {
+            renderer = new MixtureRenderer(width, height, backend, context);
+            panels[(width, height)] = renderer;
+        }
+
+        renderer.SurfaceCamera = SurfaceCamera;
+        renderer.PointsColorBy = PointsColorBy;
+        renderer.PointsWindow = PointsWindow;
+        renderer.Levels = Levels;
+        renderer.ShowData = ShowData;
+        return renderer;
     }
 }

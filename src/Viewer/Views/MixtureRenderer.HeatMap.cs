@@ -44,7 +44,8 @@ public sealed partial class MixtureRenderer
         foreach ((Vector2 a, Vector2 b) in segments)
         {
             canvas.Line(
-                GridToPixel(layout, a, sx, sy), GridToPixel(layout, b, sx, sy), 1.2f, ContourInk);
+                GridToPixel(layout, a, sx, sy), GridToPixel(layout, b, sx, sy), 1.2f, ContourInk,
+                caps: false);
         }
 
         Axes.Draw(canvas, text, Style, layout, data.XLabel, data.YLabel);

@@ -12,6 +12,9 @@ public sealed partial class MixtureRenderer
     /// <summary>Colour of the histogram view's bars.</summary>
     public static readonly Vector4 BarColour = new(170 / 255f, 190 / 255f, 215 / 255f, 1);
 
+    /// <summary>Widths of the histogram's lines: the mixture's is the boldest.</summary>
+    public const float MixtureLineWidth = 3, ComponentLineWidth = 1.75f;
+
     private static readonly Vector4 MixtureInk = new(0, 0, 0, 1);
 
     /// <summary>The layout of the histogram view: x is the feature, y the density.</summary>
@@ -46,7 +49,8 @@ public sealed partial class MixtureRenderer
         }
 
         MixtureParameters parameters = frame.Parameters;
-        const int samples = 300;
+        // A sample every pixel or so keeps narrow peaks round.
+        int samples = Math.Max(300, (int)layout.Plot.Width);
         var mixture = new Vector2[samples];
         var components = new Vector2[parameters.Components][];
         for (int k = 0; k < components.Length; k++)
@@ -65,22 +69,47 @@ public sealed partial class MixtureRenderer
             }
         }
 
+        float axis = layout.ToPixel(min, 0).Y;
         for (int k = 0; k < components.Length; k++)
         {
-            canvas.Polyline(components[k], 3.5f, ColorMaps.Component(k), closed: false);
+            DrawAboveAxis(components[k], axis, ComponentLineWidth, ColorMaps.Component(k));
         }
 
-        canvas.Polyline(mixture, 1.5f, MixtureInk, closed: false);
+        canvas.Polyline(mixture, MixtureLineWidth, MixtureInk, closed: false);
         Axes.Draw(canvas, text, Style, layout, data.XLabel, "density");
         LegendEntry[] entries =
         [
-            new("mixture", MixtureInk, 1.5f),
+            new("mixture", MixtureInk, MixtureLineWidth),
             .. Legend.Components(parameters)
-                .Select(e => e with { Text = "component " + e.Text, LineWidth = 3.5f }),
+                .Select(e => e with { Text = "component " + e.Text, LineWidth = ComponentLineWidth }),
         ];
         Legend.Draw(canvas, text, Style, layout.Plot.Right - (Style.Pad * 0.5f),
             layout.Plot.Top + (Style.Pad * 0.5f), layout.Plot.Bottom, heading: null,
             entries, boxed: true);
+    }
+
+    /// <summary>
+    /// A curve only where it stands at least a pixel above the axis at y = <paramref name="axis"/>
+    /// (pixels, y down), each run reaching down to its neighbours by the axis: a component's
+    /// flat tails would otherwise draw a coloured strip along the axis.
+    /// </summary>
+    private void DrawAboveAxis(Vector2[] points, float axis, float width, Vector4 colour)
+    {
+        int start = -1;
+        for (int i = 0; i <= points.Length; i++)
+        {
+            bool above = i < points.Length && axis - points[i].Y >= 1;
+            if (above && start < 0)
+            {
+                start = Math.Max(i - 1, 0);
+            }
+            else if (!above && start >= 0)
+            {
+                int end = Math.Min(i, points.Length - 1);
+                canvas.Polyline(points.AsSpan(start, end - start + 1), width, colour, closed: false);
+                start = -1;
+            }
+        }
     }
 
     /// <summary>

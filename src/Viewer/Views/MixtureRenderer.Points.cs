@@ -12,9 +12,10 @@ public sealed partial class MixtureRenderer
 
     /// <summary>
     /// Width of the dark edge under each ellipse when the data is coloured by component: one
-    /// pixel each side, so an ellipse stays visible over a dense cloud of its own colour.
+    /// and a half pixels each side (smoothed edges share pixels), so an ellipse stays visible
+    /// over a dense cloud of its own colour.
     /// </summary>
-    public const float EllipseOutlineWidth = EllipseWidth + 2;
+    public const float EllipseOutlineWidth = EllipseWidth + 3;
 
     private const string ComponentHeading = "component: weight";
 
@@ -98,8 +99,8 @@ public sealed partial class MixtureRenderer
             }
 
             Vector2 centre = layout.ToPixel(mx, my);
-            clipped.Rect(centre.X - 5, centre.Y - 5, centre.X + 5, centre.Y + 5, Ink);
-            clipped.Rect(centre.X - 3, centre.Y - 3, centre.X + 3, centre.Y + 3, colour);
+            clipped.Disc(centre, 5, Ink);
+            clipped.Disc(centre, 3.5f, colour);
         }
     }
 }

@@ -1,4 +1,6 @@
 using System.Numerics;
+using GmmGpu.Viewer.Chart;
+using GmmGpu.Viewer.Rendering;
 
 namespace GmmGpu.Viewer;
 
@@ -13,10 +15,17 @@ public sealed partial class MixtureRenderer
     private const float SurfaceScale = 0.9f;
 
     /// <summary>
-    /// With the data shown, the surface is this opaque, and left out where the density is under
-    /// this share of its maximum, so the data on the floor shows beside and through it.
+    /// With the data shown, the surface is this opaque, and fades out smoothly where the density
+    /// falls under this share of its maximum, so the data on the floor shows beside and through
+    /// it with no hard rim where the surface stops.
     /// </summary>
-    private const float SurfaceAlpha = 0.85f, SurfaceCutoff = 0.01f;
+    private const float SurfaceAlpha = 0.85f, SurfaceFade = 0.05f;
+
+    /// <summary>
+    /// Room around the surface's box, as a share of the plot area's smaller side, for the
+    /// labels of its axes.
+    /// </summary>
+    private const float SurfaceMargin = 0.06f;
 
     private static readonly Vector4 FloorColour = new(0.93f, 0.93f, 0.93f, 1);
     private static readonly Vector4 FloorInk = new(0.12f, 0.16f, 0.3f, 0.9f);
@@ -97,15 +106,30 @@ public sealed partial class MixtureRenderer
             floorCounts.Upload(data.Histogram2D(FloorBins, FloorBins), FloorBins, FloorBins);
             painter.DrawFloor(
                 floorCounts.Texture, floorCounts.Max, camera, 0, FloorColour, FloorInk);
-            painter.DrawSurface(vertices, camera, light, SurfaceAlpha, SurfaceCutoff);
+            painter.DrawSurface(vertices, camera, light, SurfaceAlpha, SurfaceFade);
         }
         else
         {
-            painter.DrawSurface(vertices, camera, light, alpha: 1, cutoff: float.NegativeInfinity);
+            painter.DrawSurface(vertices, camera, light, alpha: 1, fade: 0);
         }
     }
 
-    /// <summary>View × projection of <see cref="SurfaceCamera"/> for this frame.</summary>
-    private Matrix4x4 SurfaceViewProjection() =>
-        SurfaceCamera.ViewProjection((float)Width / Height);
+    /// <summary>
+    /// The pixel rectangle the surface's box is fitted into: the 2-D views' plot area (room
+    /// for the title and a colour bar) less a margin for the box's axis labels.
+    /// </summary>
+    internal RectangleF SurfaceArea()
+    {
+        RectangleF plot = ChartLayout.Create(Width, Height, new RectangleF(0, 0, Width, Height),
+            Style, (0, 1), (0, 1), title: true, xLabel: true, yLabel: true,
+            ColorBar.Reserve(Style)).Plot;
+        float margin = Math.Max(12, SurfaceMargin * Math.Min(plot.Width, plot.Height));
+        return new RectangleF(plot.Left + margin, plot.Top + margin,
+            plot.Right - margin, plot.Bottom - margin);
+    }
+
+    /// <summary>View × projection of <see cref="SurfaceCamera"/> for this frame, its box
+    /// framed inside <see cref="SurfaceArea"/>.</summary>
+    private Matrix4x4 SurfaceViewProjection() => SurfaceFraming.ViewProjection(
+        SurfaceCamera, Width, Height, SurfaceArea(), SurfaceScale);
 }

@@ -83,10 +83,7 @@ public class CpuBackendTests
         SufficientStatistics single = Accumulate(new CpuBackend(1), model, data);
         SufficientStatistics dual = Accumulate(new CpuBackend(2), model, data);
 
-        Assert.Equal(single.Nk, dual.Nk);
-        Assert.Equal(single.Sk, dual.Sk);
-        Assert.Equal(single.Qk, dual.Qk);
-        Assert.Equal(single.LogLikelihood, dual.LogLikelihood);
+        StatisticsChecks.AssertIdentical(single, dual);
     }
 
     [Fact]
@@ -320,34 +317,12 @@ public class CpuBackendTests
     private static SufficientStatistics Accumulate(
         CpuBackend backend,
         KernelModel model,
-        float[] data)
-    {
-        using (backend)
-        {
-            int rows = data.Length / model.Dimensions;
-            using IDeviceDataset dataset = backend.Upload(data, rows, model.Dimensions);
-            var statistics = new SufficientStatistics(
-                model.Components, model.Dimensions, model.Form);
-            backend.Accumulate(dataset, model, statistics, CancellationToken.None);
-            return statistics;
-        }
-    }
+        float[] data) =>
+        StatisticsChecks.Accumulate(backend, model, data);
 
-    private static void AssertMatchesReference(KernelModel model, float[] data)
-    {
-        SufficientStatistics actual = Accumulate(new CpuBackend(), model, data);
-
-        (SufficientStatistics expected, SufficientStatistics magnitude) =
-            NaiveReference.Accumulate(data, model);
-        Assert.Equal(expected.Count, actual.Count);
-        Assert.Equal(
-            expected.LogLikelihood,
-            actual.LogLikelihood,
-            Tolerance * magnitude.LogLikelihood);
-        AssertClose(expected.Nk, actual.Nk, magnitude.Nk, Tolerance);
-        AssertClose(expected.Sk, actual.Sk, magnitude.Sk, Tolerance);
-        AssertClose(expected.Qk, actual.Qk, magnitude.Qk, Tolerance);
-    }
+    private static void AssertMatchesReference(KernelModel model, float[] data) =>
+        StatisticsChecks.AssertMatchesReference(
+            Accumulate(new CpuBackend(null, CpuPass.Simd), model, data), model, data, Tolerance);
 
     private static void AssertClose(double[] expected, double[] actual, double tolerance)
     {
@@ -355,20 +330,6 @@ public class CpuBackendTests
         for (int i = 0; i < expected.Length; i++)
         {
             Assert.Equal(expected[i], actual[i], tolerance);
-        }
-    }
-
-    // |actual − expected| ≤ relative × (Σ of the absolute values of the summed terms).
-    private static void AssertClose(
-        double[] expected,
-        double[] actual,
-        double[] magnitude,
-        double relative)
-    {
-        Assert.Equal(expected.Length, actual.Length);
-        for (int i = 0; i < expected.Length; i++)
-        {
-            Assert.Equal(expected[i], actual[i], relative * magnitude[i]);
         }
     }
 }

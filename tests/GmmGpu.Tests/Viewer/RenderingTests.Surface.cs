@@ -56,4 +56,50 @@ public sealed partial class RenderingTests
             Pixel(turned, Width, (int)turnedPeak.X, (int)turnedPeak.Y));
         Assert.NotEqual(peak, turnedPeak);
     }
+
+    [Theory]
+    [InlineData(640, 480)]
+    [InlineData(1280, 720)]
+    [InlineData(1920, 1080)]
+    [InlineData(400, 300)]
+    public void Surface_FloorCorners_InsideThePicture_AtEveryAngle(int width, int height)
+    {
+        using var sized = new MixtureRenderer(width, height, backend);
+        var data = new PlotData(Gaussian2D(2_000, 0, 0, 1, 1, seed: 33), 2);
+        (double xMin, double xMax) = data.Range(0);
+        (double yMin, double yMax) = data.Range(1);
+        var area = sized.SurfaceArea();
+        foreach (float azimuth in new[] { -60f, 0, 30, 45, 90, 135, 200, 315 })
+        {
+            foreach (float elevation in new[] { 5f, 35, 60, 89 })
+            {
+                sized.SurfaceCamera = new OrbitCamera(azimuth, elevation, 3.6f);
+                foreach (double x in new[] { xMin, xMax })
+                {
+                    foreach (double y in new[] { yMin, yMax })
+                    {
+                        foreach (double z in new[] { 0.0, 1.0 })
+                        {
+                            var p = sized.SurfacePixel(data, x, y, z);
+                            Assert.True(p.X >= area.Left - 0.5 && p.X <= area.Right + 0.5
+                                && p.Y >= area.Top - 0.5 && p.Y <= area.Bottom + 0.5,
+                                $"{width}x{height} azimuth {azimuth} elevation {elevation}: "
+                                + $"corner ({x}, {y}, {z}) at {p} is outside {area}");
+                        }
+                    }
+                }
+            }
+        }
+
+        // Inside, and filling it: the fit is tight on at least one side.
+        Assert.True(area.Left > 0 && area.Right < width && area.Top > 0 && area.Bottom < height);
+        sized.SurfaceCamera = OrbitCamera.Default;
+        float[] xs = [.. Corners().Select(c => c.X)], ys = [.. Corners().Select(c => c.Y)];
+        Assert.True(xs.Max() - xs.Min() > 0.7 * area.Width || ys.Max() - ys.Min() > 0.7 * area.Height,
+            "the box is much smaller than its area");
+
+        IEnumerable<System.Numerics.Vector2> Corners() =>
+            from x in new[] { xMin, xMax } from y in new[] { yMin, yMax }
+            from z in new[] { 0.0, 1.0 } select sized.SurfacePixel(data, x, y, z);
+    }
 }

@@ -1,3 +1,4 @@
+using GmmGpu.Backends.Cpu.Blocked;
 using GmmGpu.Engine;
 using GmmGpu.Kernels;
 
@@ -5,13 +6,16 @@ namespace GmmGpu.Backends.Cpu;
 
 /// <summary>
 /// The fast CPU backend: hand-written SIMD passes over fixed-size chunks of rows, run in
-/// parallel, with float32 per-point arithmetic and float64 sums reduced in chunk order.
+/// parallel, with float32 per-point arithmetic and float64 sums reduced in chunk order. At
+/// large D or K a blocked, GEMM-shaped pass replaces the point-at-a-time one (see
+/// <see cref="CpuPass"/>).
 /// </summary>
 public sealed class CpuBackend : IComputeBackend
 {
     private const int GridRowsPerChunk = 8;
 
     private readonly ChunkedLoop _loop;
+    private readonly CpuPass _pass;
 
     /// <summary>Creates a CPU backend that uses every core.</summary>
     public CpuBackend()
@@ -22,14 +26,22 @@ public sealed class CpuBackend : IComputeBackend
     /// <summary>Creates a CPU backend.</summary>
     /// <param name="maxDegreeOfParallelism">Most worker threads, ≥ 1; null means every core.
     /// Results do not depend on it.</param>
-    public CpuBackend(int? maxDegreeOfParallelism)
+    /// <param name="pass">Which per-point pass to run; <see cref="CpuPass.Auto"/> chooses per
+    /// model.</param>
+    public CpuBackend(int? maxDegreeOfParallelism, CpuPass pass = CpuPass.Auto)
     {
         if (maxDegreeOfParallelism is int threads)
         {
             ArgumentOutOfRangeException.ThrowIfNegativeOrZero(threads);
         }
 
+        if (!Enum.IsDefined(pass))
+        {
+            throw new ArgumentOutOfRangeException(nameof(pass), pass, "Unknown CPU pass.");
+        }
+
         _loop = new ChunkedLoop(maxDegreeOfParallelism);
+        _pass = pass;
         DeviceName = CpuInfo.ModelName();
     }
 
@@ -56,6 +68,13 @@ public sealed class CpuBackend : IComputeBackend
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(statistics);
         CpuDataset dataset = CpuDataset.From(data);
+        if (CpuPassChoice.Select(model, _pass) is IBlockedPass blocked)
+        {
+            StatisticsPartial.Reduce(
+                blocked.Accumulate(_loop, dataset, cancellationToken), statistics, dataset.Rows);
+            return;
+        }
+
         var simdModel = new SimdModel(model);
         int d = model.Dimensions;
         Func<ReadOnlySpan<float>, int, SimdScratch, StatisticsPartial> pass =
@@ -76,8 +95,16 @@ public sealed class CpuBackend : IComputeBackend
         Span<double> logLikelihood)
     {
         ArgumentNullException.ThrowIfNull(model);
+        CpuDataset dataset = CpuDataset.From(data);
+        if (CpuPassChoice.Select(model, _pass) is IBlockedPass blocked)
+        {
+            ForEachBlock(blocked, dataset, 0, logLikelihood, static (_, logProbability, b) =>
+                logProbability[b]);
+            return;
+        }
+
         ForEachPoint(
-            CpuDataset.From(data),
+            dataset,
             model,
             logLikelihood,
             (scratch, x) => scratch.LogProbability(model, x));
@@ -87,8 +114,17 @@ public sealed class CpuBackend : IComputeBackend
     public void Predict(IDeviceDataset data, KernelModel model, Span<int> labels)
     {
         ArgumentNullException.ThrowIfNull(model);
+        CpuDataset dataset = CpuDataset.From(data);
+        if (CpuPassChoice.Select(model, _pass) is IBlockedPass blocked)
+        {
+            int components = model.Components;
+            ForEachBlock(blocked, dataset, 0, labels, (logDensity, _, b) =>
+                ArgMax(logDensity, b, components));
+            return;
+        }
+
         ForEachPoint(
-            CpuDataset.From(data),
+            dataset,
             model,
             labels,
             (scratch, x) =>
@@ -110,6 +146,12 @@ public sealed class CpuBackend : IComputeBackend
         CpuDataset dataset = CpuDataset.From(data);
         int d = model.Dimensions;
         int components = model.Components;
+        if (CpuPassChoice.Select(model, _pass) is IBlockedPass blocked)
+        {
+            BlockedResponsibilities(blocked, dataset, start, count, components, responsibilities);
+            return;
+        }
+
         var scratch = new PointScratch(model);
         ReadOnlySpan<float> rows = dataset.Data.Span;
         for (int n = 0; n < count; n++)
@@ -234,6 +276,107 @@ public sealed class CpuBackend : IComputeBackend
             });
         }
     }
+
+    /// <summary>
+    /// output[n] = perPoint(logDensity, logProbability, b) for the rows from
+    /// <paramref name="start"/> on, block by block through the blocked pass; b is the point's
+    /// index in its block (component k's log-density at k·BlockRows + b).
+    /// </summary>
+    private unsafe void ForEachBlock<T>(
+        IBlockedPass blocked,
+        CpuDataset dataset,
+        long start,
+        Span<T> output,
+        BlockPointFunction<T> perPoint)
+        where T : unmanaged
+    {
+        fixed (T* pinned = output)
+        {
+            nint address = (nint)pinned;
+            blocked.ForEachBlock(
+                _loop,
+                dataset,
+                start,
+                output.Length,
+                (firstRow, count, logDensity, logProbability) =>
+                {
+                    var target = new Span<T>((T*)address + (firstRow - start), count);
+                    for (int b = 0; b < count; b++)
+                    {
+                        target[b] = perPoint(logDensity, logProbability, b);
+                    }
+                });
+        }
+    }
+
+    /// <summary>Rows of responsibilities exp(L_k − log p(x)), log p(x) in float64.</summary>
+    private unsafe void BlockedResponsibilities(
+        IBlockedPass blocked,
+        CpuDataset dataset,
+        long start,
+        int count,
+        int components,
+        Span<double> responsibilities)
+    {
+        fixed (double* pinned = responsibilities)
+        {
+            nint address = (nint)pinned;
+            blocked.ForEachBlock(
+                _loop,
+                dataset,
+                start,
+                count,
+                (firstRow, rows, logDensity, _) =>
+                {
+                    var target = new Span<double>(
+                        (double*)address + ((firstRow - start) * components),
+                        rows * components);
+                    for (int b = 0; b < rows; b++)
+                    {
+                        Span<double> row = target.Slice(b * components, components);
+                        double max = double.NegativeInfinity;
+                        for (int k = 0; k < components; k++)
+                        {
+                            row[k] = logDensity[(k * BlockScratch.BlockRows) + b];
+                            max = Math.Max(max, row[k]);
+                        }
+
+                        double sum = 0;
+                        foreach (double value in row)
+                        {
+                            sum += Math.Exp(value - max);
+                        }
+
+                        double logProbability = max + Math.Log(sum);
+                        for (int k = 0; k < components; k++)
+                        {
+                            row[k] = Math.Exp(row[k] - logProbability);
+                        }
+                    }
+                });
+        }
+    }
+
+    /// <summary>The blocked tile's <see cref="ArgMax(ReadOnlySpan{float})"/> for point b.</summary>
+    private static int ArgMax(ReadOnlySpan<float> logDensity, int b, int components)
+    {
+        int best = 0;
+        for (int k = 1; k < components; k++)
+        {
+            if (logDensity[(k * BlockScratch.BlockRows) + b]
+                > logDensity[(best * BlockScratch.BlockRows) + b])
+            {
+                best = k;
+            }
+        }
+
+        return logDensity[(best * BlockScratch.BlockRows) + b] > -float.MaxValue ? best : -1;
+    }
+
+    private delegate T BlockPointFunction<T>(
+        ReadOnlySpan<float> logDensity,
+        ReadOnlySpan<float> logProbability,
+        int b);
 
     /// <summary>The first k of the highest value, or −1 when every value is clamped (the
     /// point is too far from every component for float32).</summary>

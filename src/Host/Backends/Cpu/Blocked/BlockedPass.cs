@@ -1,0 +1,121 @@
+using GmmGpu.Engine;
+
+namespace GmmGpu.Backends.Cpu.Blocked;
+
+/// <summary>
+/// Receives one block of a blocked scoring pass: rows [firstRow, firstRow + count), their
+/// log-densities (component k of point b at k·<see cref="BlockScratch.BlockRows"/> + b) and
+/// log p(x).
+/// </summary>
+internal delegate void BlockVisitor(
+    long firstRow,
+    int count,
+    ReadOnlySpan<float> logDensity,
+    ReadOnlySpan<float> logProbability);
+
+/// <summary>
+/// The blocked, GEMM-shaped pass for large D or K: the points of a chunk go in blocks of
+/// <see cref="BlockScratch.BlockRows"/>; each block's log-densities for all components are
+/// register-tiled products (<see cref="TileProduct"/>), then a log-sum-exp, then the
+/// statistics as products again. Chunks are those of <see cref="ChunkedLoop"/> and blocks run
+/// in order within a chunk, so the sums do not depend on the thread count.
+/// </summary>
+internal abstract class BlockedPass<TScratch>(KernelModel model) : IBlockedPass
+    where TScratch : BlockScratch
+{
+    protected int Components { get; } = model.Components;
+
+    protected int Dimensions { get; } = model.Dimensions;
+
+    protected PrecisionForm Form { get; } = model.Form;
+
+    public StatisticsPartial[] Accumulate(
+        ChunkedLoop loop,
+        CpuDataset data,
+        CancellationToken cancellationToken) =>
+        loop.Run(
+            data.Rows,
+            () => CreateScratch(statistics: true),
+            (start, count, scratch) => AccumulateChunk(
+                data.Data.Span.Slice((int)start * Dimensions, count * Dimensions),
+                count,
+                scratch),
+            cancellationToken);
+
+    public void ForEachBlock(
+        ChunkedLoop loop,
+        CpuDataset data,
+        long start,
+        long count,
+        BlockVisitor visitor)
+    {
+        int d = Dimensions;
+        loop.Run(count, ChunkedLoop.ChunkRows, (chunkStart, chunkCount) =>
+        {
+            TScratch scratch = CreateScratch(statistics: false);
+            long chunkFirst = start + chunkStart;
+            ReadOnlySpan<float> rows =
+                data.Data.Span.Slice((int)chunkFirst * d, chunkCount * d);
+            for (int first = 0; first < chunkCount; first += BlockScratch.BlockRows)
+            {
+                int n = Math.Min(BlockScratch.BlockRows, chunkCount - first);
+                LogDensities(scratch, rows.Slice(first * d, n * d), n);
+                BlockResponsibilities.Compute(scratch, Components, n, normalize: false);
+                visitor(chunkFirst + first, n, scratch.LogDensity, scratch.LogProbability);
+            }
+        });
+    }
+
+    /// <summary>A worker's buffers; the statistics' sums only when asked for.</summary>
+    protected abstract TScratch CreateScratch(bool statistics);
+
+    /// <summary>
+    /// The log-densities of <paramref name="count"/> ≤ BlockRows points (row-major, D values
+    /// each) into <see cref="BlockScratch.LogDensity"/>, rows 0..K−1.
+    /// </summary>
+    protected abstract void LogDensities(TScratch scratch, ReadOnlySpan<float> rows, int count);
+
+    /// <summary>Adds the block's sums, its responsibilities being in the scratch.</summary>
+    protected abstract void AddStatistics(TScratch scratch, ReadOnlySpan<float> rows, int count);
+
+    /// <summary>Writes the chunk's S and Q, about the model's means, into the partial.</summary>
+    protected abstract void WriteMoments(TScratch scratch, StatisticsPartial partial);
+
+    private StatisticsPartial AccumulateChunk(ReadOnlySpan<float> rows, int count, TScratch scratch)
+    {
+        int d = Dimensions;
+        scratch.Clear();
+        for (int first = 0; first < count; first += BlockScratch.BlockRows)
+        {
+            int n = Math.Min(BlockScratch.BlockRows, count - first);
+            ReadOnlySpan<float> block = rows.Slice(first * d, n * d);
+            LogDensities(scratch, block, n);
+            BlockResponsibilities.Compute(scratch, Components, n, normalize: true);
+            AddStatistics(scratch, block, n);
+        }
+
+        var partial = new StatisticsPartial(Components, d, Form);
+        scratch.Nk.CopyTo(partial.Nk, 0);
+        partial.LogLikelihood = scratch.LogLikelihood;
+        WriteMoments(scratch, partial);
+        return partial;
+    }
+}
+
+/// <summary>The blocked pass, whatever its precision form.</summary>
+internal interface IBlockedPass
+{
+    /// <summary>The fused E-step: one partial per chunk, in chunk order.</summary>
+    StatisticsPartial[] Accumulate(
+        ChunkedLoop loop,
+        CpuDataset data,
+        CancellationToken cancellationToken);
+
+    /// <summary>Log-densities and log p(x) of rows [start, start + count), by block.</summary>
+    void ForEachBlock(
+        ChunkedLoop loop,
+        CpuDataset data,
+        long start,
+        long count,
+        BlockVisitor visitor);
+}

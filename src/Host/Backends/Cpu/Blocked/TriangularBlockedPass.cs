@@ -1,0 +1,226 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using GmmGpu.Engine;
+
+namespace GmmGpu.Backends.Cpu.Blocked;
+
+/// <summary>
+/// The blocked pass for triangular factors (full and tied covariances). Per component k, the
+/// block's differences x − μ_k (taken first, in float32, so far-from-origin data keeps its
+/// digits) times the factor, Y = (X − μ_k)·P_k (B×D by D×D, upper triangle only), give
+/// log N_k = LogNormalizer_k − ½|y|²; the second moments are
+/// Σ r (x − μ_k)(x − μ_k)ᵀ = (X − μ_k)ᵀ·diag(r)·(X − μ_k) (D×B by B×D, upper tiles only).
+/// D is padded with zeros to a multiple of 16 (a vector).
+/// </summary>
+internal sealed class TriangularBlockedPass : BlockedPass<TriangularBlockedPass.Scratch>
+{
+    private readonly int _padded;
+    private readonly float[] _factors;
+    private readonly float[] _means;
+    private readonly float[] _logNormalizer;
+
+    public TriangularBlockedPass(KernelModel model)
+        : base(model)
+    {
+        int d = Dimensions;
+        _padded = BlockScratch.RoundUp(d, TileProduct.Width);
+        _factors = new float[Components * _padded * _padded];
+        _means = new float[Components * _padded];
+        _logNormalizer = model.LogNormalizer;
+        for (int k = 0; k < Components; k++)
+        {
+            for (int i = 0; i < d; i++)
+            {
+                _means[(k * _padded) + i] = model.Means[(k * d) + i];
+                model.PrecisionCholesky.AsSpan((k * d * d) + (i * d), d)
+                    .CopyTo(_factors.AsSpan((k * _padded * _padded) + (i * _padded), d));
+            }
+        }
+    }
+
+    protected override Scratch CreateScratch(bool statistics) =>
+        new(Components, _padded, statistics);
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    protected override void LogDensities(Scratch scratch, ReadOnlySpan<float> rows, int count)
+    {
+        const int blockRows = BlockScratch.BlockRows;
+        const int pointTile = 2 * TileProduct.Width;
+        int d = Dimensions;
+        float[] points = scratch.Points;
+        float[] difference = scratch.TransposedDifference;
+        for (int i = 0; i < d; i++)
+        {
+            Span<float> feature = points.AsSpan(i * blockRows, blockRows);
+            for (int b = 0; b < count; b++)
+            {
+                feature[b] = rows[(b * d) + i];
+            }
+
+            feature[count..].Clear();
+        }
+
+        ref float differences = ref MemoryMarshal.GetArrayDataReference(difference);
+        ref float transposed = ref MemoryMarshal.GetArrayDataReference(points);
+        for (int k = 0; k < Components; k++)
+        {
+            ReadOnlySpan<float> mean = _means.AsSpan(k * _padded, d);
+            for (int i = 0; i < d; i++)
+            {
+                Vector512<float> centre = Vector512.Create(mean[i]);
+                for (int b = 0; b < blockRows; b += TileProduct.Width)
+                {
+                    nuint at = (nuint)((i * blockRows) + b);
+                    (Vector512.LoadUnsafe(ref transposed, at) - centre)
+                        .StoreUnsafe(ref differences, at);
+                }
+            }
+
+            ref float factor = ref _factors[k * _padded * _padded];
+            Vector512<float> half = Vector512.Create(-0.5f);
+            Vector512<float> normalizer = Vector512.Create(_logNormalizer[k]);
+            for (int b = 0; b < blockRows; b += pointTile)
+            {
+                var norm = default(SquaredNormSink);
+
+                // Column j of y needs rows i ≤ j of the factor: tile j0..j0+7 stops at j0 + 8.
+                for (int j = 0; j < d; j += TileProduct.Rows)
+                {
+                    TileProduct.Multiply(
+                        ref Unsafe.Add(ref factor, j),
+                        _padded,
+                        ref Unsafe.Add(ref differences, b),
+                        blockRows,
+                        Math.Min(d, j + TileProduct.Rows),
+                        ref norm);
+                }
+
+                ref float target = ref scratch.LogDensity[(k * blockRows) + b];
+                Vector512.FusedMultiplyAdd(norm.Low, half, normalizer).StoreUnsafe(ref target);
+                Vector512.FusedMultiplyAdd(norm.High, half, normalizer)
+                    .StoreUnsafe(ref target, TileProduct.Width);
+            }
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    protected override void AddStatistics(Scratch scratch, ReadOnlySpan<float> rows, int count)
+    {
+        const int blockRows = BlockScratch.BlockRows;
+        const int width = TileProduct.Width;
+        int d = Dimensions;
+        int padded = _padded;
+        for (int b = 0; b < count; b++)
+        {
+            rows.Slice(b * d, d).CopyTo(scratch.Rows.AsSpan(b * padded, d));
+        }
+
+        ref float x = ref MemoryMarshal.GetArrayDataReference(scratch.Rows);
+        ref float differences = ref MemoryMarshal.GetArrayDataReference(scratch.Difference);
+        ref float weights = ref MemoryMarshal.GetArrayDataReference(scratch.Weighted);
+        ref double firstMoments = ref MemoryMarshal.GetArrayDataReference(scratch.FirstMoments);
+        for (int k = 0; k < Components; k++)
+        {
+            ref float mean = ref _means[k * padded];
+            ref float r = ref scratch.LogDensity[k * blockRows];
+            for (int i = 0; i < padded; i += width)
+            {
+                Vector512<float> centre = Vector512.LoadUnsafe(ref mean, (nuint)i);
+                Vector512<float> first = Vector512<float>.Zero;
+                for (int b = 0; b < count; b++)
+                {
+                    nuint at = (nuint)((b * padded) + i);
+                    Vector512<float> difference = Vector512.LoadUnsafe(ref x, at) - centre;
+                    Vector512<float> weighted = Vector512.Create(Unsafe.Add(ref r, b)) * difference;
+                    difference.StoreUnsafe(ref differences, at);
+                    weighted.StoreUnsafe(ref weights, at);
+                    first += weighted;
+                }
+
+                DoubleSumSink.Add(ref Unsafe.Add(ref firstMoments, (k * padded) + i), first);
+            }
+
+            // Rows i0..i0+7 of the moments, from the first column tile that reaches i0.
+            int moments = k * padded * padded;
+            for (int i = 0; i < d; i += TileProduct.Rows)
+            {
+                var sink = new DoubleSumSink(scratch.Moments, moments, padded, i);
+                TileProduct.MultiplyColumns(
+                    ref Unsafe.Add(ref differences, i),
+                    padded,
+                    ref weights,
+                    padded,
+                    count,
+                    i / width * width,
+                    padded,
+                    ref sink);
+            }
+        }
+    }
+
+    protected override void WriteMoments(Scratch scratch, StatisticsPartial partial)
+    {
+        int d = Dimensions;
+        int padded = _padded;
+        int packed = d * (d + 1) / 2;
+        for (int k = 0; k < Components; k++)
+        {
+            int index = k * packed;
+            for (int i = 0; i < d; i++)
+            {
+                partial.Sk[(k * d) + i] = scratch.FirstMoments[(k * padded) + i];
+                for (int j = i; j < d; j++)
+                {
+                    partial.Qk[index++] = scratch.Moments[(k * padded * padded) + (i * padded) + j];
+                }
+            }
+        }
+    }
+
+    /// <summary>Buffers of one worker: the block transposed, differences, weights, sums.</summary>
+    internal sealed class Scratch : BlockScratch
+    {
+        public Scratch(int components, int padded, bool statistics)
+            : base(components)
+        {
+            int length = padded * BlockRows;
+            Points = new float[length];
+            TransposedDifference = new float[length];
+            Difference = statistics ? new float[length] : [];
+            Weighted = statistics ? new float[length] : [];
+            Rows = statistics ? new float[length] : [];
+            FirstMoments = statistics ? new double[components * padded] : [];
+            Moments = statistics ? new double[components * padded * padded] : [];
+        }
+
+        /// <summary>The block's points transposed, shape (padded D, BlockRows).</summary>
+        public float[] Points { get; }
+
+        /// <summary>x − μ_k transposed, shape (padded D, BlockRows).</summary>
+        public float[] TransposedDifference { get; }
+
+        /// <summary>x − μ_k by point, shape (BlockRows, padded D), zero past D.</summary>
+        public float[] Difference { get; }
+
+        /// <summary>r·(x − μ_k) by point, shape (BlockRows, padded D).</summary>
+        public float[] Weighted { get; }
+
+        /// <summary>The block's points, shape (BlockRows, padded D), zero past D.</summary>
+        public float[] Rows { get; }
+
+        /// <summary>Σ r (x − μ_k) over the chunk, shape (K, padded D).</summary>
+        public double[] FirstMoments { get; }
+
+        /// <summary>Σ r (x − μ_k)(x − μ_k)ᵀ over the chunk, shape (K, padded D, padded D).
+        /// </summary>
+        public double[] Moments { get; }
+
+        public override void Clear()
+        {
+            base.Clear();
+            Array.Clear(FirstMoments);
+            Array.Clear(Moments);
+        }
+    }
+}
