@@ -17,7 +17,7 @@ internal static class AnomaliesCommand
         options:
           --contamination F   fraction of anomalies, in (0, 0.5]
           --threshold LOGLIK  log-likelihood at or below which a point is an anomaly
-          -o, --output FILE   rows as CSV/.npy: row, log_likelihood, the point's features
+          -o, --output FILE   rows as CSV/.npy: row (0-based), log_likelihood, features
           --columns A,B       columns to use, by header name or 0-based index
           --device DEVICE     auto | cuda | opencl | ilgpu-cpu | cpu (default auto)
           --json              one JSON object on stdout

@@ -8,10 +8,12 @@ public static class DataReader
     /// <summary>
     /// Reads <paramref name="path"/> into row-major float32 values. The format follows the
     /// extension: <c>.npy</c> (NumPy float32 <c>&lt;f4</c> or float64 <c>&lt;f8</c>, C order, 1-D
-    /// or 2-D; a 1-D array is N points with D = 1), or <c>.csv</c>, <c>.tsv</c>, <c>.txt</c>
-    /// (delimited UTF-8 text, one row a line; the delimiter is tab if the first line has one,
-    /// else <c>;</c> if it has one, else <c>,</c>; the first row is a header when any of its
-    /// fields is not a number), or <c>.parquet</c> (the numeric columns; a null is an error).
+    /// or 2-D; a 1-D array is N points with D = 1), or <c>.csv</c>, <c>.tsv</c>, <c>.txt</c>,
+    /// <c>.dat</c> (delimited UTF-8 text, one row a line; the delimiter is tab if the first line
+    /// has one, else <c>;</c>, else <c>,</c>, else runs of spaces (numpy.savetxt's default); the
+    /// first row is a header when none of its fields is a number or it starts with <c>#</c>), or
+    /// <c>.parquet</c> (the numeric columns; a null is an error). Any other name, a pipe
+    /// included, is told by its first bytes (see <see cref="RowSources"/>).
     /// </summary>
     /// <param name="path">The file to read.</param>
     /// <param name="columns">

@@ -20,6 +20,9 @@ internal sealed class DelimitedLayout
     private readonly int[] selected;
     private readonly int fieldCount;
 
+    // The non-empty fields of the row being parsed, when fields are separated by spaces.
+    private int[] fieldScratch = [];
+
     private DelimitedLayout(
         string path, char delimiter, string[] names, int[] selected, bool hasHeader)
     {
@@ -69,12 +72,15 @@ internal sealed class DelimitedLayout
                 $"{path} is UTF-16 text; save it as UTF-8 (or ASCII) to read it.");
         }
 
-        char delimiter = DetectDelimiter(path);
+        scanner.CheckIsText();
+        string firstLine = scanner.FirstNonBlankLine()
+            ?? throw new DataFormatException($"{path} is empty.");
+        char delimiter = DetectDelimiter(firstLine);
         using SepReader reader = Options(delimiter).FromFile(path);
         bool found = false;
         while (!found && reader.MoveNext())
         {
-            found = !IsBlank(reader.Current);
+            found = !IsBlank(reader.Current, delimiter);
         }
 
         if (!found)
@@ -83,24 +89,30 @@ internal sealed class DelimitedLayout
         }
 
         SepReader.Row first = reader.Current;
-        int fieldCount = first.ColCount;
+        int[] fields = [];
+        int fieldCount = FieldIndices(first, delimiter, ref fields);
 
-        // A header has no number at all: a first row with some numbers is data, and a field of
-        // it that is not a number is reported, not taken for a column name.
-        bool isHeader = true;
-        for (int c = 0; c < fieldCount && isHeader; c++)
-        {
-            isHeader = !TryParse(first[c].Span, out double _);
-        }
-
-        var names = new string[fieldCount];
+        // numpy.savetxt writes its header after a '#': such a line is a header. Otherwise a
+        // header has no number at all: a first row with some numbers is data, and a field of it
+        // that is not a number is reported, not taken for a column name.
+        var texts = new string[fieldCount];
         for (int c = 0; c < fieldCount; c++)
         {
-            names[c] = isHeader
-                ? first[c].Span.Trim().ToString()
-                : c.ToString(CultureInfo.InvariantCulture);
+            texts[c] = first[fields[c]].Span.Trim().ToString();
         }
 
+        bool commented = texts[0].StartsWith('#');
+        bool isHeader = commented || texts.All(text => !TryParse(text, out double _));
+        if (commented)
+        {
+            texts[0] = texts[0][1..].Trim();
+            texts = texts[0].Length == 0 && delimiter == ' ' ? texts[1..] : texts;
+        }
+
+        string[] names = isHeader
+            ? texts
+            : Enumerable.Range(0, texts.Length)
+                .Select(c => c.ToString(CultureInfo.InvariantCulture)).ToArray();
         int[] selected = DataReader.ResolveColumns(path, names, columns);
         var layout = new DelimitedLayout(path, delimiter, names, selected, isHeader)
         {
@@ -128,9 +140,27 @@ internal sealed class DelimitedLayout
         Unescape = true,
     });
 
-    /// <summary>A blank line: one field of white space only. It holds no row.</summary>
-    public static bool IsBlank(SepReader.Row row) =>
-        row.ColCount == 1 && row[0].Span.IsWhiteSpace();
+    /// <summary>
+    /// A blank line: one field of white space only (any number of them when fields are
+    /// separated by spaces). It holds no row.
+    /// </summary>
+    public static bool IsBlank(SepReader.Row row, char delimiter)
+    {
+        if (row.ColCount != 1 && delimiter != ' ')
+        {
+            return false;
+        }
+
+        for (int c = 0; c < row.ColCount; c++)
+        {
+            if (!row[c].Span.IsWhiteSpace())
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     /// <summary>
     /// Parses the selected columns of <paramref name="row"/>, line <paramref name="line"/> of
@@ -140,16 +170,18 @@ internal sealed class DelimitedLayout
     public void Parse<T>(SepReader.Row row, long line, Span<T> destination)
         where T : IFloatingPointIeee754<T>
     {
-        if (row.ColCount != fieldCount)
+        bool spaced = Delimiter == ' ';
+        int count = spaced ? FieldIndices(row, Delimiter, ref fieldScratch) : row.ColCount;
+        if (count != fieldCount)
         {
             throw new DataFormatException(
-                $"{Path} row {line} has {row.ColCount} fields; expected {fieldCount}.");
+                $"{Path} row {line} has {count} fields; expected {fieldCount}.");
         }
 
         for (int s = 0; s < selected.Length; s++)
         {
             int c = selected[s];
-            ReadOnlySpan<char> field = row[c].Span;
+            ReadOnlySpan<char> field = row[spaced ? fieldScratch[c] : c].Span;
             if (!TryParse(field, out T value))
             {
                 throw new DataFormatException(
@@ -168,26 +200,39 @@ internal sealed class DelimitedLayout
         }
     }
 
-    /// <summary>Tab if the first non-blank line has one, else <c>;</c> if it has, else <c>,</c>.
+    /// <summary>
+    /// Tab if <paramref name="line"/> (the first non-blank one) has one, else <c>;</c> if it
+    /// has, else <c>,</c> if it has, else a space if it has one between other characters
+    /// (numpy.savetxt's default), else <c>,</c> (one column).
     /// </summary>
-    private static char DetectDelimiter(string path)
-    {
-        using var text = new StreamReader(path);
-        string? line;
-        do
-        {
-            line = text.ReadLine();
-        }
-        while (line is not null && string.IsNullOrWhiteSpace(line));
-
-        if (line is null)
-        {
-            throw new DataFormatException($"{path} is empty.");
-        }
-
-        return line.Contains('\t', StringComparison.Ordinal) ? '\t'
+    private static char DetectDelimiter(string line) =>
+        line.Contains('\t', StringComparison.Ordinal) ? '\t'
             : line.Contains(';', StringComparison.Ordinal) ? ';'
+            : line.Contains(',', StringComparison.Ordinal) ? ','
+            : line.Trim().Contains(' ', StringComparison.Ordinal) ? ' '
             : ',';
+
+    /// <summary>
+    /// The indices of a row's fields: all of them, or when fields are separated by spaces the
+    /// ones that are not empty (a run of spaces separates two fields; leading ones none).
+    /// </summary>
+    private static int FieldIndices(SepReader.Row row, char delimiter, ref int[] indices)
+    {
+        if (indices.Length < row.ColCount)
+        {
+            indices = new int[row.ColCount];
+        }
+
+        int count = 0;
+        for (int c = 0; c < row.ColCount; c++)
+        {
+            if (delimiter != ' ' || !row[c].Span.IsEmpty)
+            {
+                indices[count++] = c;
+            }
+        }
+
+        return count;
     }
 
     /// <summary>Parses a float, also NumPy's "inf" and "-inf" (reported as not finite).</summary>

@@ -220,7 +220,7 @@ internal sealed class DelimitedRowSource : IRowSource, IRawRows
     {
         while (reader!.MoveNext())
         {
-            if (!DelimitedLayout.IsBlank(reader.Current))
+            if (!DelimitedLayout.IsBlank(reader.Current, layout.Delimiter))
             {
                 nextRow++;
                 return reader.Current;

@@ -81,14 +81,21 @@ internal sealed partial record NpyHeader(
 
     private static NpyHeader Parse(string path, string header, long dataOffset)
     {
+        if (StructuredPattern().IsMatch(header))
+        {
+            throw new DataFormatException(
+                $"{path}: the array has a structured dtype (named fields); save a plain 2-D "
+                + "float array instead (numpy.lib.recfunctions.structured_to_unstructured).");
+        }
+
         Match descr = DescrPattern().Match(header);
         Match order = FortranPattern().Match(header);
         Match shape = ShapePattern().Match(header);
         if (!header.StartsWith('{') || !descr.Success || !order.Success || !shape.Success)
         {
             throw new DataFormatException(
-                $"{path}: corrupt .npy header \"{header}\"; expected a dict with 'descr', "
-                + "'fortran_order' and 'shape'.");
+                $"{path}: corrupt .npy header {MessageText.Quote(header)}; expected a dict with "
+                + "'descr', 'fortran_order' and 'shape'.");
         }
 
         string dtype = descr.Groups[1].Value;
@@ -140,20 +147,19 @@ internal sealed partial record NpyHeader(
                 $"{path} holds an empty array of shape {ShapeText}: need at least one point.");
         }
 
-        if (Features > int.MaxValue || Rows > long.MaxValue / RowBytes)
-        {
-            throw DataReader.TooLarge(path, Rows, Features);
-        }
-
-        long needed = Rows * RowBytes;
+        // A shape whose bytes overflow is no more possible than one the file is too short for.
+        var needed = (UInt128)(ulong)Rows * (ulong)Features * (ulong)ItemSize;
         long available = fileLength - DataOffset;
-        if (available < needed)
+        if (needed > (ulong)Math.Max(available, 0) || Features > int.MaxValue)
         {
             throw new DataFormatException(
-                $"{path} is truncated: shape {ShapeText} needs {needed} bytes of data but the "
-                + $"file has {available}.");
+                $"{path} is truncated or its shape is wrong: shape {ShapeText} needs {needed} "
+                + $"bytes of data but the file has {available}.");
         }
     }
+
+    [GeneratedRegex(@"['""]descr['""]\s*:\s*\[")]
+    private static partial Regex StructuredPattern();
 
     [GeneratedRegex(@"['""]descr['""]\s*:\s*['""]([^'""]*)['""]")]
     private static partial Regex DescrPattern();

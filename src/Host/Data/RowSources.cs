@@ -5,8 +5,11 @@ namespace GmmGpu.Data;
 /// <summary>
 /// Opens a data file as an <see cref="IRowSource"/>, whole or one process's share. The format
 /// follows the extension as in <see cref="DataReader.Read"/>: <c>.npy</c> (memory-mapped),
-/// <c>.csv</c>, <c>.tsv</c>, <c>.txt</c> (parsed as read; UTF-8, one row a line: a quoted field
-/// must not span lines), <c>.parquet</c> (a row group at a time).
+/// <c>.csv</c>, <c>.tsv</c>, <c>.txt</c>, <c>.dat</c> (parsed as read; UTF-8, one row a line: a
+/// quoted field must not span lines), <c>.parquet</c> (a row group at a time); for any other
+/// name (<c>/dev/fd/63</c>, <c>data</c>) the first bytes tell: <c>\x93NUMPY</c> is
+/// <c>.npy</c>, <c>PAR1</c> Parquet, anything else delimited text. A pipe, FIFO or device is
+/// read once into a temporary copy that nothing outlives.
 /// </summary>
 public static class RowSources
 {
@@ -75,8 +78,8 @@ public static class RowSources
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(size);
         ArgumentOutOfRangeException.ThrowIfNegative(rank);
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(rank, size);
-        string extension = Path.GetExtension(path).ToUpperInvariant();
-        if (extension is ".CSV" or ".TSV" or ".TXT")
+        DataKind? known = KindOf(Path.GetExtension(path));
+        if (known == DataKind.Delimited && size > 1)
         {
             // Checks the file itself, inside the collective, so that a failure on one rank
             // cannot leave the others waiting.
@@ -86,18 +89,87 @@ public static class RowSources
         DataReader.CheckFile(path, columns);
         try
         {
-            return extension switch
+            using var stream = new FileStream(
+                path, FileMode.Open, FileAccess.Read, FileShare.Read, 4096,
+                FileOptions.SequentialScan);
+
+            // A pipe, a FIFO or a device (no length) is read once into a copy that can seek.
+            if (!stream.CanSeek || stream.Length == 0)
             {
-                ".NPY" => NpyRowSource.Open(path, columns, rank, size),
-                ".PARQUET" => ParquetRowSource.Open(path, columns, rank, size),
-                _ => throw new DataFormatException(
-                    $"{path}: unsupported file type \"{extension.ToLowerInvariant()}\"; "
-                    + "use .npy, .csv, .tsv, .txt or .parquet."),
-            };
+                if (size > 1)
+                {
+                    throw new DataFormatException(
+                        $"{path} is a pipe or a device: processes cannot share it; save it to a "
+                        + "file first.");
+                }
+
+                DataKind kind = known ?? DataKind.Delimited;
+                SpooledInput spool = SpooledInput.Copy(path, stream, head =>
+                {
+                    kind = known ?? Sniff(head);
+                    if (kind == DataKind.Delimited)
+                    {
+                        DelimitedLineScanner.CheckIsText(path, head);
+                    }
+                    else if (Sniff(head) != kind)
+                    {
+                        throw new DataFormatException(
+                            $"{path} is not a {(kind == DataKind.Npy ? ".npy" : "Parquet")} "
+                            + "file: it does not start with the format's magic string.");
+                    }
+                });
+                return RenamedRowSource.Open(
+                    spool, path, copy => OpenKind(kind, copy, columns, 0, 1, null));
+            }
+
+            Span<byte> head = stackalloc byte[8];
+            int length = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+            DataKind sniffed = known ?? Sniff(head[..length]);
+            stream.Dispose();
+            return OpenKind(sniffed, path, columns, rank, size, communicator);
         }
         catch (Exception error) when (DataReader.IsReadError(error))
         {
             throw DataReader.CannotRead(path, error);
         }
+    }
+
+    /// <summary>The format an extension names; null for none or another one.</summary>
+    private static DataKind? KindOf(string extension) => extension.ToUpperInvariant() switch
+    {
+        ".NPY" => DataKind.Npy,
+        ".PARQUET" => DataKind.Parquet,
+        ".CSV" or ".TSV" or ".TXT" or ".DAT" => DataKind.Delimited,
+        _ => null,
+    };
+
+    /// <summary>The format that a file's first bytes show: NumPy's and Parquet's magic
+    /// strings, else delimited text (checked to be text when it is read).</summary>
+    private static DataKind Sniff(ReadOnlySpan<byte> head) =>
+        head.StartsWith(NpyMagic) ? DataKind.Npy
+            : head.StartsWith("PAR1"u8) ? DataKind.Parquet
+            : DataKind.Delimited;
+
+    private static IRowSource OpenKind(
+        DataKind kind,
+        string path,
+        IReadOnlyList<string>? columns,
+        int rank,
+        int size,
+        ICommunicator? communicator) => kind switch
+        {
+            DataKind.Npy => NpyRowSource.Open(path, columns, rank, size),
+            DataKind.Parquet => ParquetRowSource.Open(path, columns, rank, size),
+            _ => DelimitedRowSource.Open(path, columns, rank, size, communicator),
+        };
+
+    private static ReadOnlySpan<byte> NpyMagic =>
+        [0x93, (byte)'N', (byte)'U', (byte)'M', (byte)'P', (byte)'Y'];
+
+    private enum DataKind
+    {
+        Npy,
+        Parquet,
+        Delimited,
     }
 }
