@@ -12,8 +12,11 @@ apt_install() {
         return 1
     fi
     echo "Installing ${missing[*]}..." >&2
-    apt-get update -qq >&2
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+    # Wait (up to 10 minutes) for another apt or dpkg process to release its lock rather
+    # than fail at once: apt 2.x honours DPkg::Lock::Timeout for update's lists lock too.
+    apt-get -o DPkg::Lock::Timeout=600 update -qq >&2
+    DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 install -y -qq \
+        "${missing[@]}" >/dev/null
 }
 
 ensure_viewer_deps() {

@@ -53,7 +53,8 @@ internal static class AnomaliesCommand
         }
 
         string? output = line.Get("-o");
-        CommandSupport.CheckFolderExists(output, CommandSupport.TableExtensions);
+        CommandSupport.CheckOutput(output, CommandSupport.TableExtensions);
+        CommandSupport.CheckDistinct(line.Positional, ("-o", output));
         GaussianMixtureModel model = GaussianMixtureModel.Load(line.Positional[0]);
         LoadedData data = DataReader.Read(line.Positional[1], CommandSupport.Columns(line));
         using IComputeBackend backend = ComputeBackends.Create(CommandSupport.Device(line));

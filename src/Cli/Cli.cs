@@ -28,7 +28,7 @@ internal static class Cli
           gmm --version                 the version
 
         exit codes: 0 success, 1 bad data, model or runtime error, 2 usage error,
-        130 cancelled (Ctrl+C).
+        130 cancelled (Ctrl+C), 143 terminated (SIGTERM), 129 hung up (SIGHUP).
         """;
 
     /// <summary>Runs the command line; returns the process exit code.</summary>
@@ -77,8 +77,11 @@ internal static class Cli
         {
             bool command = args.Length > 0 && !args[0].StartsWith('-')
                 && !error.Message.StartsWith("unknown command", StringComparison.Ordinal);
+            // Once cancelled, whatever the command met on its way out (a child killed by the
+            // same Ctrl+C, a broken pipe) is the cancellation.
             return ErrorReporter.Report(
-                error, stderr, command ? $"see gmm {args[0]} --help" : Usage);
+                token.IsCancellationRequested ? new OperationCanceledException(token) : error,
+                stderr, command ? $"see gmm {args[0]} --help" : Usage);
         }
     }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using GmmGpu.Files;
 
 namespace GmmGpu.Cli;
 
@@ -84,10 +85,11 @@ internal static class CommandSupport
     public static readonly string[] TableExtensions = [".csv", ".npy"];
 
     /// <summary>
-    /// Checks before any long work starts that an output's folder exists and, when
+    /// Checks before any long work starts that an output can be written (its folder exists and
+    /// takes a file, it is not a folder: <see cref="OutputPaths.Check"/>) and, when
     /// <paramref name="extensions"/> are given, that it has one of them.
     /// </summary>
-    public static void CheckFolderExists(string? path, params string[] extensions)
+    public static void CheckOutput(string? path, params string[] extensions)
     {
         if (path is null)
         {
@@ -101,11 +103,43 @@ internal static class CommandSupport
                 $"cannot write {path}: the output must end in {string.Join(" or ", extensions)}");
         }
 
-        string folder = Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".";
-        if (!Directory.Exists(folder))
+        OutputPaths.Check(path);
+    }
+
+    /// <summary>
+    /// Refuses (a usage error) an output that is one of the <paramref name="inputs"/> or another
+    /// output of the same command, however it is named (links, relative paths, hard links).
+    /// </summary>
+    /// <param name="inputs">The files the command reads (null entries are skipped).</param>
+    /// <param name="outputs">Each output's option (as the user wrote it) and path.</param>
+    public static void CheckDistinct(
+        IReadOnlyList<string?> inputs, params (string Option, string? Path)[] outputs)
+    {
+        for (int i = 0; i < outputs.Length; i++)
         {
-            throw new DirectoryNotFoundException(
-                $"cannot write {path}: the folder {folder} does not exist.");
+            if (outputs[i].Path is not { } output)
+            {
+                continue;
+            }
+
+            string? input =
+                inputs.FirstOrDefault(p => p is not null && OutputPaths.SameFile(p, output));
+            if (input is not null)
+            {
+                throw new UsageException(
+                    $"{outputs[i].Option} {output} is the same file as the input {input}: "
+                    + "writing it would destroy the input; give another output file");
+            }
+
+            for (int j = 0; j < i; j++)
+            {
+                if (outputs[j].Path is { } other && OutputPaths.SameFile(other, output))
+                {
+                    throw new UsageException(
+                        $"{outputs[j].Option} {other} and {outputs[i].Option} {output} are the "
+                        + "same file; give each output its own file");
+                }
+            }
         }
     }
 

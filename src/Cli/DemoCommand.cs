@@ -1,4 +1,6 @@
 using System.Globalization;
+using GmmGpu.Files;
+using GmmGpu.ModelFiles;
 using GmmGpu.UseCases;
 using GmmGpu.Viewer;
 
@@ -49,7 +51,27 @@ internal static class DemoCommand
         CommandSupport.ExpectPositional(line, "demo");
         int n = line.GetInt("--n", Demo.Components) ?? 1_000_000;
         string folder = line.Get("--out") ?? "out";
+        if (File.Exists(folder))
+        {
+            throw new IOException(
+                $"--out {folder}: it is a file, not a folder; give a folder for the demo's files");
+        }
+
         Directory.CreateDirectory(folder);
+        string model = Path.Combine(folder, "demo-model.json");
+        string truth = Path.Combine(folder, "demo-true.json");
+        (string, string?)[] outputs =
+        [
+            ("--out", model), ("--out", truth),
+            .. DemoPictures.FileNames.Select(
+                name => ("--out", (string?)Path.Combine(folder, name))),
+        ];
+        foreach ((_, string? output) in outputs)
+        {
+            CommandSupport.CheckOutput(output);
+        }
+
+        CommandSupport.CheckDistinct([], outputs);
         bool json = line.Has("--json"), quiet = json || line.Has("--quiet");
         if (!quiet)
         {
@@ -74,11 +96,14 @@ internal static class DemoCommand
                 (1280, 720),
                 line.Has("--close-when-done"), stderr, quiet, t)
             : Fit(reports);
-        pictures?.Complete(stderr, quiet);
-        string model = Path.Combine(folder, "demo-model.json");
-        string truth = Path.Combine(folder, "demo-true.json");
-        result.Model.Save(model);
-        result.TrueModel.Save(truth);
+        // Every output is written in full before any replaces its target.
+        using OutputFile modelFile = OutputFile.Prepare(
+            model, stream => ModelFile.Save(result.Model, stream));
+        using OutputFile truthFile = OutputFile.Prepare(
+            truth, stream => ModelFile.Save(result.TrueModel, stream));
+        pictures?.Complete(stderr, quiet, t);
+        modelFile.Commit();
+        truthFile.Commit();
         double logLikelihood = result.Model.LowerBound;
         if (json)
         {

@@ -14,6 +14,9 @@ internal sealed class DemoPictures : IDisposable
 {
     private const int Width = 1280, Height = 720;
 
+    /// <summary>The names of the files drawn: the GIF, the MP4, the final PNG.</summary>
+    public static readonly string[] FileNames = ["demo.gif", "demo.mp4", "demo-final.png"];
+
     private readonly ExportWriter writer;
     private readonly Stopwatch clock = Stopwatch.StartNew();
 
@@ -36,22 +39,36 @@ internal sealed class DemoPictures : IDisposable
     public static DemoPictures? TryStart(
         string folder, ReadOnlyMemory<float> data, TextWriter stderr, bool quiet)
     {
-        var paths = new List<string> { Path.Combine(folder, "demo.gif") };
-        if (OnPath("ffmpeg"))
-        {
-            paths.Add(Path.Combine(folder, "demo.mp4"));
-        }
-        else if (!quiet)
+        bool mp4 = OnPath("ffmpeg");
+        if (!mp4 && !quiet)
         {
             stderr.WriteLine("demo: no ffmpeg on the PATH, so no MP4 (apt-get install -y ffmpeg).");
         }
 
-        paths.Add(Path.Combine(folder, "demo-final.png"));
+        string[] paths = [.. FileNames
+            .Where(name => mp4 || !name.EndsWith(".mp4", StringComparison.Ordinal))
+            .Select(name => Path.Combine(folder, name))];
+        var sinks = new List<FrameSink>();
         try
         {
-            var sink = new FanOutSink([.. paths.Select(p => FrameSink.Create(p, Width, Height))]);
+            foreach (string path in paths)
+            {
+                sinks.Add(FrameSink.Create(path, Width, Height));
+            }
+        }
+        catch
+        {
+            // The sinks made so far delete their temporary files.
+            sinks.ForEach(sink => sink.Dispose());
+            throw;
+        }
+
+        try
+        {
             return new DemoPictures(
-                new ExportWriter(sink, ViewKind.HeatMap, new PlotData(data, 2, 0, 1)), paths);
+                new ExportWriter(new FanOutSink(sinks), ViewKind.HeatMap,
+                    new PlotData(data, 2, 0, 1)),
+                paths);
         }
         catch (GlUnavailableException e)
         {
@@ -61,9 +78,9 @@ internal sealed class DemoPictures : IDisposable
     }
 
     /// <summary>Waits for the last frames and writes the files.</summary>
-    public void Complete(TextWriter stderr, bool quiet)
+    public void Complete(TextWriter stderr, bool quiet, CancellationToken cancellationToken)
     {
-        int frames = writer.Complete();
+        int frames = writer.Complete(cancellationToken);
         if (!quiet)
         {
             stderr.WriteLine(string.Create(CultureInfo.InvariantCulture,

@@ -45,21 +45,25 @@ internal sealed class ExportWriter : IDisposable
     /// </summary>
     public IProgress<IterationSnapshot> Progress => exporter;
 
-    /// <summary>Fails early (before the fit) when the export path cannot be written.</summary>
+    /// <summary>Fails early (before the fit) when the export path cannot be written; an
+    /// unknown kind of file (--export e.webm) is a usage error.</summary>
     public static void CheckPath(string path)
     {
-        string full = Path.GetFullPath(path);
-        string folder = Path.GetDirectoryName(full.TrimEnd('/')) ?? ".";
-        if (!Directory.Exists(folder))
+        try
         {
-            throw new DirectoryNotFoundException(
-                $"cannot write {path}: the folder {folder} does not exist.");
+            FrameSink.CheckPath(path);
+        }
+        catch (ArgumentException error) when (error.ParamName == "path")
+        {
+            throw new UsageException(
+                error.Message.Replace(" (Parameter 'path')", "", StringComparison.Ordinal));
         }
     }
 
     /// <summary>Waits for the last frames and writes the result; returns the frames written.
     /// </summary>
-    public int Complete() => exporter.Complete();
+    public int Complete(CancellationToken cancellationToken) =>
+        exporter.Complete(cancellationToken);
 
     public void Dispose()
     {

@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
 using GmmGpu.Data;
+using GmmGpu.Files;
+using GmmGpu.ModelFiles;
 using GmmGpu.Viewer;
 using GmmGpu.Viewer.Export;
 
@@ -18,17 +20,16 @@ internal static class FitCommand
             return 0;
         }
 
-        GaussianMixtureOptions options = arguments.CreateOptions();
-        if (arguments.OutputPath is { } output)
-        {
-            CheckFolderExists(output);
-        }
-
+        CommandSupport.CheckOutput(arguments.OutputPath);
         if (arguments.ExportPath is { } exportPath)
         {
             ExportWriter.CheckPath(exportPath);
         }
 
+        CommandSupport.CheckDistinct(
+            [arguments.DataPath, arguments.InitModelPath],
+            ("-o", arguments.OutputPath), ("--export", arguments.ExportPath));
+        GaussianMixtureOptions options = arguments.CreateOptions();
         if (arguments.Streams || (!arguments.View && arguments.ExportPath is null))
         {
             // Without a drawing nothing needs the data in memory as float32: the fit reads the
@@ -56,9 +57,15 @@ internal static class FitCommand
                 arguments.CloseWhenDone, stderr, arguments.Quiet, cancellationToken)
             : mixture.Fit(rows, sink, cancellationToken);
         double seconds = clock.Elapsed.TotalSeconds;
+        double score = mixture.Score(model, rows, cancellationToken);
+        // The model is written in full before the export replaces its target, and moved in
+        // place after it: a failure of either leaves neither.
+        using OutputFile? modelFile = arguments.OutputPath is { } output
+            ? OutputFile.Prepare(output, stream => ModelFile.Save(model, stream))
+            : null;
         if (export is not null)
         {
-            int frames = export.Complete();
+            int frames = export.Complete(cancellationToken);
             if (!quiet)
             {
                 stderr.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -67,11 +74,7 @@ internal static class FitCommand
             }
         }
 
-        double score = mixture.Score(model, rows, cancellationToken);
-        if (arguments.OutputPath is not null)
-        {
-            model.Save(arguments.OutputPath);
-        }
+        modelFile?.Commit();
 
         var report = new FitReport(
             mixture.Backends, (data.Rows, data.Features), model, score, seconds,
@@ -124,14 +127,4 @@ internal static class FitCommand
 
     private static ViewKind ExportKind(FitArguments arguments, LoadedData data) =>
         arguments.ViewKind ?? ViewOptions.DefaultKind(data.Features);
-
-    private static void CheckFolderExists(string path)
-    {
-        string folder = Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".";
-        if (!Directory.Exists(folder))
-        {
-            throw new DirectoryNotFoundException(
-                $"cannot write {path}: the folder {folder} does not exist.");
-        }
-    }
 }

@@ -1,4 +1,6 @@
 using GmmGpu.Data;
+using GmmGpu.Files;
+using GmmGpu.ModelFiles;
 using GmmGpu.UseCases;
 
 namespace GmmGpu.Cli;
@@ -54,14 +56,18 @@ internal static class GenerateCommand
 
         string output = CommandSupport.Required(line, "-o", "generate");
         string? modelPath = line.Get("--model"), labelsPath = line.Get("--labels");
-        CommandSupport.CheckFolderExists(output, CommandSupport.TableExtensions);
-        CommandSupport.CheckFolderExists(modelPath);
-        CommandSupport.CheckFolderExists(labelsPath, CommandSupport.TableExtensions);
+        CommandSupport.CheckOutput(output, CommandSupport.TableExtensions);
+        CommandSupport.CheckOutput(modelPath);
+        CommandSupport.CheckOutput(labelsPath, CommandSupport.TableExtensions);
+        CommandSupport.CheckDistinct(
+            [], ("-o", output), ("--model", modelPath), ("--labels", labelsPath));
         OutputSpace.Check(output, n, d);
         var source = new SyntheticSource(d, k, line.GetInt("--seed", 0) ?? 0);
         var progress = new RowProgress(
             stderr, "generate", n, line.Has("--quiet") || line.Has("--json"));
         progress.Start();
+        // Every output is written in full before any replaces its target: one that fails
+        // leaves none of them, and the files they would replace intact.
         using (TableWriter points = TableWriter.Create(output, n, Names(d), TableElement.Float32))
         using (TableWriter? labels = labelsPath is null ? null
             : TableWriter.Create(labelsPath, n, ["label"], TableElement.Int32, true))
@@ -79,14 +85,16 @@ internal static class GenerateCommand
                 progress.Add(rows);
             }
 
+            points.Finish();
+            labels?.Finish();
+            using OutputFile? model = modelPath is null
+                ? null
+                : OutputFile.Prepare(modelPath, stream => ModelFile.Save(source.TrueModel, stream));
             points.Commit();
             labels?.Commit();
+            model?.Commit();
         }
 
-        if (modelPath is not null)
-        {
-            source.TrueModel.Save(modelPath);
-        }
         Summary(stdout, line.Has("--json"), n, d, output);
         return 0;
     }

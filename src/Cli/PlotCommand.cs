@@ -67,7 +67,13 @@ internal static class PlotCommand
         (int width, int height) = ViewOptions.ParseSize(line.Get("--size"));
         ColorBy colorBy = ViewOptions.ParseColorBy(line.Get("--color-by"));
         DataWindow? window = ViewOptions.ParseWindow(line.Get("--window"));
-        CheckOutput(output);
+        if (!output.EndsWith(".png", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new UsageException($"-o {output}: plot writes PNG; give a name ending in .png");
+        }
+
+        CommandSupport.CheckOutput(output);
+        CommandSupport.CheckDistinct(line.Positional, ("-o", output));
         GaussianMixtureModel model = GaussianMixtureModel.Load(line.Positional[0]);
         if (kind == ViewKind.Curves && model.History.Count == 0)
         {
@@ -91,15 +97,5 @@ internal static class PlotCommand
         ImageFrames.SavePng(output, rgba, width, height);
         stdout.WriteLine($"wrote {output} ({width}x{height})");
         return 0;
-    }
-
-    private static void CheckOutput(string output)
-    {
-        if (!output.EndsWith(".png", StringComparison.OrdinalIgnoreCase))
-        {
-            throw new UsageException($"-o {output}: plot writes PNG; give a name ending in .png");
-        }
-
-        ExportWriter.CheckPath(output);
     }
 }

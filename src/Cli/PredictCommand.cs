@@ -47,7 +47,8 @@ internal static class PredictCommand
             throw new UsageException("predict --proba needs -o FILE");
         }
 
-        CommandSupport.CheckFolderExists(output, CommandSupport.TableExtensions);
+        CommandSupport.CheckOutput(output, CommandSupport.TableExtensions);
+        CommandSupport.CheckDistinct(line.Positional, ("-o", output));
         GaussianMixtureModel model = GaussianMixtureModel.Load(line.Positional[0]);
         // Read a batch at a time: files larger than memory are labelled too.
         using IRowSource data = RowSources.Open(line.Positional[1], CommandSupport.Columns(line));

@@ -4,12 +4,8 @@ internal static class Program
 {
     private static int Main(string[] args)
     {
-        using var cancellation = new CancellationTokenSource();
-        Console.CancelKeyPress += (_, e) =>
-        {
-            e.Cancel = true;
-            cancellation.Cancel();
-        };
-        return Cli.Run(args, Console.Out, Console.Error, cancellation.Token);
+        using var signals = new SignalCancellation();
+        int code = Cli.Run(args, Console.Out, Console.Error, signals.Token);
+        return signals.ExitCode(code);
     }
 }

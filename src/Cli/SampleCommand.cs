@@ -37,7 +37,8 @@ internal static class SampleCommand
         CommandSupport.ExpectPositional(line, "sample", "MODEL.json");
         int n = line.GetInt("-n", 1) ?? throw new UsageException("sample needs -n N");
         string output = CommandSupport.Required(line, "-o", "sample");
-        CommandSupport.CheckFolderExists(output, CommandSupport.TableExtensions);
+        CommandSupport.CheckOutput(output, CommandSupport.TableExtensions);
+        CommandSupport.CheckDistinct(line.Positional, ("-o", output));
         GaussianMixtureModel model = GaussianMixtureModel.Load(line.Positional[0]);
         int d = model.Dimensions;
         bool withLabels = line.Has("--labels");

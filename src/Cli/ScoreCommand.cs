@@ -40,7 +40,8 @@ internal static class ScoreCommand
 
         CommandSupport.ExpectPositional(line, "score", "MODEL.json", "DATA");
         string? output = line.Get("-o");
-        CommandSupport.CheckFolderExists(output, CommandSupport.TableExtensions);
+        CommandSupport.CheckOutput(output, CommandSupport.TableExtensions);
+        CommandSupport.CheckDistinct(line.Positional, ("-o", output));
         GaussianMixtureModel model = GaussianMixtureModel.Load(line.Positional[0]);
         // Read a batch at a time: files larger than memory are scored too.
         using IRowSource data = RowSources.Open(line.Positional[1], CommandSupport.Columns(line));

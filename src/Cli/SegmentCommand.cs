@@ -1,4 +1,5 @@
 using GmmGpu.Data;
+using GmmGpu.Files;
 using GmmGpu.UseCases;
 
 namespace GmmGpu.Cli;
@@ -55,8 +56,9 @@ internal static class SegmentCommand
         int k = line.GetInt("-k", 1) ?? throw new UsageException("segment needs -k K");
         string output = CommandSupport.Required(line, "-o", "segment");
         string? labelsPath = line.Get("--labels");
-        CommandSupport.CheckFolderExists(output, ".png", ".jpg", ".jpeg");
-        CommandSupport.CheckFolderExists(labelsPath, CommandSupport.TableExtensions);
+        CommandSupport.CheckOutput(output, ".png", ".jpg", ".jpeg");
+        CommandSupport.CheckOutput(labelsPath, CommandSupport.TableExtensions);
+        CommandSupport.CheckDistinct(line.Positional, ("-o", output), ("--labels", labelsPath));
         var options = new GaussianMixtureOptions
         {
             Components = k,
@@ -71,14 +73,17 @@ internal static class SegmentCommand
         SegmentationResult result = ImageSegmentation.Segment(
             line.Positional[0], line.GetChoice("--space", Spaces) ?? ColourSpace.Rgb,
             line.Has("--with-xy"), options, new ProgressPrinter(stderr, quiet, 1), t);
-        ImageSegmentation.SaveRecoloured(result, output);
-        if (labelsPath is not null)
-        {
-            using TableWriter writer = TableWriter.Create(
+        // Both outputs are written in full before either replaces its target.
+        using OutputFile image = OutputFile.Prepare(
+            output, stream => ImageSegmentation.WriteRecoloured(result, output, stream));
+        using TableWriter? labels = labelsPath is null
+            ? null
+            : TableWriter.Create(
                 labelsPath, result.Labels.Length, ["label"], TableElement.Int32, true);
-            writer.WriteRows(result.Labels);
-            writer.Commit();
-        }
+        labels?.WriteRows<int>(result.Labels);
+        labels?.Finish();
+        image.Commit();
+        labels?.Commit();
 
         if (json)
         {

@@ -63,7 +63,8 @@ internal static class SelectCommand
         InformationCriterion criterion =
             line.GetChoice("--criterion", Criteria) ?? InformationCriterion.Bic;
         string? output = line.Get("-o");
-        CommandSupport.CheckFolderExists(output);
+        CommandSupport.CheckOutput(output);
+        CommandSupport.CheckDistinct(line.Positional, ("-o", output));
         LoadedData data = DataReader.Read(line.Positional[0], CommandSupport.Columns(line));
         bool json = line.Has("--json");
         var options = new GaussianMixtureOptions

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Numerics;
 using System.Text;
+using GmmGpu.Files;
 
 namespace GmmGpu.Data;
 
@@ -22,22 +23,21 @@ public enum TableElement
 /// header of the column names, then one line per row) or NumPy <c>.npy</c> (C order; shape
 /// (rows) for a one-column table written as a vector, else (rows, columns)), chosen by the
 /// extension. The rows go to a temporary file in the target's folder that
-/// <see cref="Commit"/> moves over the target, so a failure leaves no partial output.
+/// <see cref="Commit"/> moves over the target (<see cref="OutputFile"/>), so a failure leaves
+/// no partial output.
 /// </summary>
 public sealed class TableWriter : IDisposable
 {
     private readonly string path;
-    private readonly string temporary;
+    private readonly OutputFile output;
     private readonly int columns;
     private readonly TableElement element;
     private readonly bool npy;
-    private readonly FileStream stream;
     private readonly StreamWriter? text;
     private readonly BinaryWriter? binary;
     private readonly long rows;
     private long written;
-    private bool committed;
-    private bool closed;
+    private bool finished;
 
     private TableWriter(
         string path, long rows, IReadOnlyList<string> names, TableElement element, bool vector)
@@ -55,26 +55,26 @@ public sealed class TableWriter : IDisposable
                 $"cannot write {path}: unsupported output type \"{extension.ToLowerInvariant()}\"; "
                 + "use .csv or .npy.", nameof(path)),
         };
-        string folder = Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".";
-        if (!Directory.Exists(folder))
+        output = OutputFile.Create(path);
+        try
         {
-            throw new DirectoryNotFoundException(
-                $"cannot write {path}: the folder {folder} does not exist.");
+            if (npy)
+            {
+                binary = new BinaryWriter(output.Stream, Encoding.ASCII, leaveOpen: true);
+                WriteNpyHeader(binary, rows, columns, element, vector && columns == 1);
+            }
+            else
+            {
+                text = new StreamWriter(
+                    output.Stream, new UTF8Encoding(false), 1 << 16, leaveOpen: true);
+                text.Write(string.Join(",", names));
+                text.Write('\n');
+            }
         }
-
-        temporary = Path.Combine(folder, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
-        stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None,
-            1 << 20);
-        if (npy)
+        catch
         {
-            binary = new BinaryWriter(stream, Encoding.ASCII, leaveOpen: true);
-            WriteNpyHeader(binary, rows, columns, element, vector && columns == 1);
-        }
-        else
-        {
-            text = new StreamWriter(stream, new UTF8Encoding(false), 1 << 16, leaveOpen: true);
-            text.Write(string.Join(",", names));
-            text.Write('\n');
+            output.Dispose();
+            throw;
         }
     }
 
@@ -101,12 +101,18 @@ public sealed class TableWriter : IDisposable
     }
 
     /// <summary>Writes a whole float32 table, shape (rows, columns), atomically.</summary>
-    public static void Write(string path, ReadOnlySpan<float> values, IReadOnlyList<string> names)
+    /// <param name="cancellationToken">Checked every 65536 rows; cancelling leaves no file.
+    /// </param>
+    public static void Write(
+        string path,
+        ReadOnlySpan<float> values,
+        IReadOnlyList<string> names,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(names);
         using TableWriter writer =
             Create(path, values.Length / names.Count, names, TableElement.Float32);
-        writer.WriteRows(values);
+        writer.WriteRows(values, cancellationToken);
         writer.Commit();
     }
 
@@ -114,11 +120,18 @@ public sealed class TableWriter : IDisposable
     /// Appends whole rows, row-major (a multiple of the column count): float32, float64 or int32
     /// values, stored as the file's element type; text uses the shortest round-trip form.
     /// </summary>
-    public void WriteRows<T>(ReadOnlySpan<T> values)
+    /// <param name="cancellationToken">Checked every 65536 rows.</param>
+    public void WriteRows<T>(ReadOnlySpan<T> values, CancellationToken cancellationToken = default)
         where T : INumberBase<T>
     {
+        int block = columns << 16;
         for (int i = 0; i < values.Length; i++)
         {
+            if (i % block == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
             if (binary is not null)
             {
                 WriteBinary(double.CreateChecked(values[i]));
@@ -132,11 +145,21 @@ public sealed class TableWriter : IDisposable
         written += values.Length / columns;
     }
 
-    /// <summary>Flushes and moves the finished file over the target.</summary>
+    /// <summary>
+    /// Completes the temporary file (flushed to the disk and closed) without moving it yet, so
+    /// that several outputs can be finished before any of them replaces its target.
+    /// </summary>
     /// <exception cref="InvalidOperationException">The rows written differ from those declared.
     /// </exception>
-    public void Commit()
+    /// <exception cref="IOException">The disk is full (the temporary file is then deleted by
+    /// <see cref="Dispose"/>).</exception>
+    public void Finish()
     {
+        if (finished)
+        {
+            return;
+        }
+
         if (written != rows)
         {
             throw new InvalidOperationException(
@@ -145,34 +168,21 @@ public sealed class TableWriter : IDisposable
 
         text?.Flush();
         binary?.Flush();
-        stream.Flush();
-        CloseFile();
-        File.Move(temporary, path, overwrite: true);
-        committed = true;
+        output.Close();
+        finished = true;
     }
 
-    /// <summary>Closes the file; without <see cref="Commit"/> deletes the temporary file.</summary>
-    public void Dispose()
+    /// <summary><see cref="Finish"/>es and moves the file over the target.</summary>
+    /// <inheritdoc cref="Finish"/>
+    public void Commit()
     {
-        CloseFile();
-        if (!committed)
-        {
-            File.Delete(temporary);
-        }
+        Finish();
+        output.Commit();
     }
 
-    private void CloseFile()
-    {
-        if (closed)
-        {
-            return;
-        }
-
-        closed = true;
-        text?.Dispose();
-        binary?.Dispose();
-        stream.Dispose();
-    }
+    /// <summary>Without <see cref="Commit"/> deletes the temporary file; never flushes (a full
+    /// disk would fail again).</summary>
+    public void Dispose() => output.Dispose();
 
     private static void WriteNpyHeader(
         BinaryWriter writer, long rows, int columns, TableElement element, bool vector)

@@ -102,8 +102,9 @@ internal sealed class ExactDensity
     }
 
     /// <summary>
-    /// Finishes the responsibilities of a batch, shape (n, K): a row with a NaN or not summing
-    /// to 1 (float32 overflowed) is recomputed in float64.
+    /// Finishes the responsibilities of a batch, shape (n, K): a row with a NaN or far from
+    /// summing to 1 (float32 overflowed) is recomputed in float64; every other row is divided
+    /// by its sum.
     /// </summary>
     public void FinishResponsibilities(ReadOnlySpan<float> rows, Span<double> responsibilities)
     {
@@ -118,7 +119,15 @@ internal sealed class ExactDensity
                 sum += r;
             }
 
-            if (!(Math.Abs(sum - 1) <= 1e-6))
+            if (Math.Abs(sum - 1) <= 1e-3)
+            {
+                // float32 rounding: the row is divided by its sum, so it sums to 1 in float64.
+                foreach (ref double r in row)
+                {
+                    r /= sum;
+                }
+            }
+            else
             {
                 double logProbability = LogProbability(rows.Slice(i * d, d), buffer);
                 for (int c = 0; c < k; c++)

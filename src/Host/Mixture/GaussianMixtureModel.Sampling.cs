@@ -14,6 +14,9 @@ public sealed partial class GaussianMixtureModel
     /// </param>
     /// <param name="seed">Seed; null draws one.</param>
     /// <returns>Samples of shape (count, D), row-major, and their component labels, shape (count).</returns>
+    /// <exception cref="InvalidOperationException">A component that would be drawn from
+    /// reaches beyond float32's range (its mean plus 10 standard deviations above 3.4e38), so
+    /// its draws could not be written as numbers.</exception>
     /// <remarks>scikit-learn: GaussianMixture.sample</remarks>
     public (float[] Samples, int[] Labels) Sample(int count, int? seed = null)
     {
@@ -133,6 +136,30 @@ public sealed partial class GaussianMixtureModel
         return index;
     }
 
+    /// <summary>
+    /// Throws unless component c's draws stay in float32's range: |mean| + 10σ per feature
+    /// (a draw beyond 10σ has probability below 1e-23).
+    /// </summary>
+    private void CheckInFloatRange(int c)
+    {
+        int d = Dimensions;
+        var covariance = new double[d * d];
+        CovarianceModels.For(CovarianceType).ToFull(Parameters.CovariancesArray, c, d, covariance);
+        for (int j = 0; j < d; j++)
+        {
+            double mean = Parameters.MeansArray[(c * d) + j];
+            double variance = covariance[(j * d) + j];
+            if (!(Math.Abs(mean) + (10 * Math.Sqrt(variance)) <= float.MaxValue))
+            {
+                throw new InvalidOperationException(
+                    $"Cannot sample {DegenerateComponentException.Describe(c)}: feature {j} has "
+                    + $"mean {mean:G4} and variance {variance:G4}, so its draws reach beyond "
+                    + "float32's range (3.4e38) and could not be written as numbers. Rescale "
+                    + "the model.");
+            }
+        }
+    }
+
     private IEnumerable<(float[] Samples, int[] Labels)> Batches(
         long count, Random random, int batchRows, CancellationToken cancellationToken)
     {
@@ -149,6 +176,14 @@ public sealed partial class GaussianMixtureModel
         }
 
         double[] factors = SamplingFactors();
+        for (int c = 0; c < k; c++)
+        {
+            if (perComponent[c] > 0)
+            {
+                CheckInFloatRange(c);
+            }
+        }
+
         var z = new double[d];
         int component = 0;
         long leftInComponent = perComponent[0];

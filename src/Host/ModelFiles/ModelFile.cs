@@ -1,4 +1,5 @@
 using System.Text.Json;
+using GmmGpu.Files;
 
 namespace GmmGpu.ModelFiles;
 
@@ -25,39 +26,16 @@ internal static class ModelFile
         return index < 0 ? null : (CovarianceType)index;
     }
 
-    /// <summary>Writes to a temporary file beside <paramref name="path"/>, then moves it.</summary>
+    /// <summary>Writes <paramref name="path"/> atomically (<see cref="OutputFile"/>).</summary>
     /// <exception cref="IOException">The folder does not exist or cannot be written.</exception>
-    public static void Save(GaussianMixtureModel model, string path)
+    public static void Save(GaussianMixtureModel model, string path) =>
+        OutputFile.Write(path, stream => Save(model, stream));
+
+    /// <summary>Writes the model's JSON to <paramref name="stream"/> (left open).</summary>
+    public static void Save(GaussianMixtureModel model, Stream stream)
     {
-        string full = Path.GetFullPath(path);
-        string folder = Path.GetDirectoryName(full) ?? ".";
-        if (!Directory.Exists(folder))
-        {
-            throw new DirectoryNotFoundException(
-                $"Cannot write {path}: the folder {folder} does not exist.");
-        }
-
-        string temporary =
-            Path.Combine(folder, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
-        try
-        {
-            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write))
-            {
-                using (var writer = new Utf8JsonWriter(stream))
-                {
-                    Write(writer, model);
-                }
-
-                stream.Flush(flushToDisk: true);
-            }
-
-            File.Move(temporary, full, overwrite: true);
-        }
-        catch
-        {
-            File.Delete(temporary);
-            throw;
-        }
+        using var writer = new Utf8JsonWriter(stream);
+        Write(writer, model);
     }
 
     private static void Write(Utf8JsonWriter writer, GaussianMixtureModel model)

@@ -1,4 +1,5 @@
 using GmmGpu.Data;
+using GmmGpu.Files;
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.PixelFormats;
 
@@ -138,20 +139,15 @@ public static class ImageSegmentation
     {
         ArgumentNullException.ThrowIfNull(result);
         ArgumentException.ThrowIfNullOrEmpty(path);
-        string extension = Path.GetExtension(path).ToUpperInvariant();
-        if (extension is not (".PNG" or ".JPG" or ".JPEG"))
-        {
-            throw new ArgumentException(
-                $"cannot write {path}: use a .png, .jpg or .jpeg output.", nameof(path));
-        }
+        CheckImageExtension(path);
+        OutputFile.Write(path, stream => WriteRecoloured(result, path, stream));
+    }
 
-        string folder = Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".";
-        if (!Directory.Exists(folder))
-        {
-            throw new DirectoryNotFoundException(
-                $"cannot write {path}: the folder {folder} does not exist.");
-        }
-
+    /// <summary>Encodes the recoloured image into <paramref name="stream"/> as PNG or JPEG by
+    /// the extension of <paramref name="path"/>.</summary>
+    internal static void WriteRecoloured(SegmentationResult result, string path, Stream stream)
+    {
+        bool png = CheckImageExtension(path);
         var pixels = new Rgb24[result.Labels.Length];
         for (int i = 0; i < pixels.Length; i++)
         {
@@ -159,30 +155,28 @@ public static class ImageSegmentation
             pixels[i] = new Rgb24(result.Colours[c], result.Colours[c + 1], result.Colours[c + 2]);
         }
 
-        string temporary =
-            Path.Combine(folder, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
-        try
+        using Image<Rgb24> image = Image.LoadPixelData<Rgb24>(pixels, result.Width, result.Height);
+        if (png)
         {
-            using (Image<Rgb24> image =
-                Image.LoadPixelData<Rgb24>(pixels, result.Width, result.Height))
-            using (FileStream stream = File.Create(temporary))
-            {
-                if (extension == ".PNG")
-                {
-                    image.SaveAsPng(stream);
-                }
-                else
-                {
-                    image.SaveAsJpeg(stream);
-                }
-            }
+            image.SaveAsPng(stream);
+        }
+        else
+        {
+            image.SaveAsJpeg(stream);
+        }
+    }
 
-            File.Move(temporary, path, overwrite: true);
-        }
-        finally
+    /// <summary>True for .png, false for .jpg/.jpeg.</summary>
+    private static bool CheckImageExtension(string path)
+    {
+        string extension = Path.GetExtension(path).ToUpperInvariant();
+        if (extension is not (".PNG" or ".JPG" or ".JPEG"))
         {
-            File.Delete(temporary);
+            throw new ArgumentException(
+                $"cannot write {path}: use a .png, .jpg or .jpeg output.", nameof(path));
         }
+
+        return extension == ".PNG";
     }
 
     /// <summary>sRGB (D65) to CIE L*a*b*.</summary>

@@ -103,12 +103,20 @@ public sealed class FitExporter : IProgress<IterationSnapshot>, IDisposable
     /// Ends the fit: waits until every snapshot is drawn, holds the last frame and completes the
     /// sink. Returns the frames written.
     /// </summary>
+    /// <param name="cancellationToken">Stops the drawing of the frames still waiting: nothing
+    /// is completed (a signal while the last frames are drawn).</param>
     /// <exception cref="Exception">Drawing or writing a frame failed (its exception).</exception>
-    public int Complete()
+    /// <exception cref="OperationCanceledException">Cancelled.</exception>
+    public int Complete(CancellationToken cancellationToken = default)
     {
         queue.CompleteAdding();
-        thread.Join();
+        using (cancellationToken.Register(stop.Cancel))
+        {
+            thread.Join();
+        }
+
         failure?.Throw();
+        cancellationToken.ThrowIfCancellationRequested();
         return written;
     }
 

@@ -1,3 +1,5 @@
+using GmmGpu.Files;
+
 namespace GmmGpu.Viewer.Export;
 
 /// <summary>Where rendered frames go: a GIF, an MP4 or a folder of PNGs.</summary>
@@ -19,21 +21,21 @@ public abstract class FrameSink : IDisposable
     /// <summary>Frames written so far.</summary>
     public int Count { get; private set; }
 
+    /// <summary>The extensions of animation and picture files: .gif, .mp4, .png.</summary>
+    public static IReadOnlyList<string> FileExtensions { get; } = [".gif", ".mp4", ".png"];
+
     /// <summary>
-    /// A sink for <paramref name="path"/>: ".gif", ".mp4", otherwise a folder of PNG frames
-    /// (made if missing; its parent must exist).
+    /// A sink for <paramref name="path"/>: ".gif", ".mp4", ".png" (the last frame), or a
+    /// folder of PNG frames (a name without an extension, one ending in "/", or an existing
+    /// folder; made if missing, its parent must exist).
     /// </summary>
-    /// <exception cref="IOException">The path's folder does not exist.</exception>
+    /// <exception cref="ArgumentException">Another extension (.webm): unknown kind.</exception>
+    /// <exception cref="IOException">The path's folder does not exist or cannot be written.
+    /// </exception>
     public static FrameSink Create(string path, int width, int height)
     {
-        ArgumentException.ThrowIfNullOrEmpty(path);
-        string extension = Path.GetExtension(path).ToLowerInvariant();
-        if (extension is ".gif" or ".mp4" or ".png")
-        {
-            AtomicFile.CheckFolder(path);
-        }
-
-        return extension switch
+        CheckPath(path);
+        return Path.GetExtension(path).ToLowerInvariant() switch
         {
             ".gif" => new GifSink(path, width, height),
             ".mp4" => new Mp4Sink(path, width, height),
@@ -41,6 +43,34 @@ public abstract class FrameSink : IDisposable
             _ => new PngFolderSink(path, width, height),
         };
     }
+
+    /// <summary>Checks <paramref name="path"/> as <see cref="Create"/> would, without creating
+    /// anything, so a command fails before its long work.</summary>
+    /// <inheritdoc cref="Create"/>
+    public static void CheckPath(string path)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        if (IsFolder(path))
+        {
+            PngFolderSink.CheckFolder(path);
+            return;
+        }
+
+        if (!FileExtensions.Contains(Path.GetExtension(path).ToLowerInvariant()))
+        {
+            throw new ArgumentException(
+                $"cannot export to {path}: unknown kind \"{Path.GetExtension(path)}\"; give a "
+                + "name ending in .gif, .mp4 or .png, or a folder for PNG frames.",
+                nameof(path));
+        }
+
+        OutputPaths.Check(path);
+    }
+
+    /// <summary>Whether <paramref name="path"/> names a folder of frames.</summary>
+    private static bool IsFolder(string path) =>
+        Path.EndsInDirectorySeparator(path) || Directory.Exists(path)
+        || Path.GetExtension(path).Length == 0;
 
     /// <summary>Adds a frame: RGBA bytes, shape (Height, Width, 4), top row first.</summary>
     public void Add(ReadOnlySpan<byte> rgba)

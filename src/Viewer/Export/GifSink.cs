@@ -1,3 +1,5 @@
+using GmmGpu.Files;
+
 namespace GmmGpu.Viewer.Export;
 
 /// <summary>
@@ -6,28 +8,21 @@ namespace GmmGpu.Viewer.Export;
 /// </summary>
 internal sealed class GifSink : FrameSink
 {
-    private readonly string path;
-    private readonly string temp;
-    private readonly FileStream stream;
+    private readonly OutputFile output;
     private readonly GifWriter writer;
-    private bool completed;
 
     public GifSink(string path, int width, int height)
         : base(width, height)
     {
-        AtomicFile.CheckFolder(path);
-        this.path = path;
-        temp = AtomicFile.TempPath(path);
-        stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write);
+        output = OutputFile.Create(path);
         try
         {
-            writer = new GifWriter(stream, width, height);
+            writer = new GifWriter(output.Stream, width, height);
         }
         catch
         {
             // No half-written file: the header could not be written (e.g. disk full).
-            stream.Dispose();
-            File.Delete(temp);
+            output.Dispose();
             throw;
         }
     }
@@ -35,9 +30,7 @@ internal sealed class GifSink : FrameSink
     public override void Complete()
     {
         writer.Finish();
-        stream.Dispose();
-        File.Move(temp, path, overwrite: true);
-        completed = true;
+        output.Commit();
     }
 
     protected override void AddFrame(ReadOnlySpan<byte> rgba) =>
@@ -47,11 +40,7 @@ internal sealed class GifSink : FrameSink
     {
         if (disposing)
         {
-            stream.Dispose();
-            if (!completed)
-            {
-                File.Delete(temp);
-            }
+            output.Dispose();
         }
     }
 }

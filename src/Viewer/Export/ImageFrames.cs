@@ -1,3 +1,4 @@
+using GmmGpu.Files;
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.PixelFormats;
 
@@ -13,6 +14,6 @@ public static class ImageFrames
     public static void SavePng(string path, ReadOnlySpan<byte> rgba, int width, int height)
     {
         using Image<Rgba32> image = ToImage(rgba, width, height);
-        AtomicFile.Write(path, stream => image.SaveAsPng(stream));
+        OutputFile.Write(path, stream => image.SaveAsPng(stream));
     }
 }

@@ -1,23 +1,31 @@
 using System.ComponentModel;
 using System.Diagnostics;
 using System.Globalization;
+using GmmGpu.Files;
 
 namespace GmmGpu.Viewer.Export;
 
-/// <summary>An H.264 MP4 written by an ffmpeg process fed raw RGBA frames on its stdin.</summary>
+/// <summary>
+/// An H.264 MP4 written by an ffmpeg process fed raw RGBA frames on its stdin, into a
+/// temporary file of ours that <see cref="Complete"/> moves in place once ffmpeg has exited
+/// with success. Any failure of ffmpeg (a full disk, a folder that refuses the file) is an
+/// <see cref="IOException"/> naming the path and quoting ffmpeg, and leaves no file.
+/// </summary>
 internal sealed class Mp4Sink : FrameSink
 {
     private readonly string path;
-    private readonly string temp;
+    private readonly OutputFile output;
     private readonly Process ffmpeg;
     private readonly Task<string> errors;
 
     /// <exception cref="InvalidOperationException">ffmpeg is not installed.</exception>
+    /// <exception cref="IOException">The folder is missing or cannot be written.</exception>
     public Mp4Sink(string path, int width, int height)
         : base(width, height)
     {
         this.path = path;
-        temp = AtomicFile.TempPath(path);
+        // Created here, so a folder that refuses it fails now with a clear message.
+        output = OutputFile.Reserve(path);
         var start = new ProcessStartInfo("ffmpeg")
         {
             RedirectStandardInput = true,
@@ -30,7 +38,7 @@ internal sealed class Mp4Sink : FrameSink
             "-hide_banner", "-loglevel", "error", "-y", "-f", "rawvideo", "-pix_fmt", "rgba",
             "-s", $"{width}x{height}", "-r", FramesPerSecond.ToString(CultureInfo.InvariantCulture),
             "-i", "-", "-vf", "pad=ceil(iw/2)*2:ceil(ih/2)*2", "-c:v", "libx264",
-            "-pix_fmt", "yuv420p", "-movflags", "+faststart", "-f", "mp4", temp,
+            "-pix_fmt", "yuv420p", "-movflags", "+faststart", "-f", "mp4", output.WritePath,
         ];
         foreach (string argument in arguments)
         {
@@ -44,6 +52,7 @@ internal sealed class Mp4Sink : FrameSink
         }
         catch (Win32Exception ex)
         {
+            output.Dispose();
             throw new InvalidOperationException(
                 "MP4 export needs ffmpeg: apt-get install -y ffmpeg (or export .gif or a "
                 + "folder)", ex);
@@ -55,20 +64,39 @@ internal sealed class Mp4Sink : FrameSink
 
     public override void Complete()
     {
-        ffmpeg.StandardInput.Close();
-        ffmpeg.WaitForExit();
-        if (ffmpeg.ExitCode != 0)
+        try
         {
-            File.Delete(temp);
-            throw new IOException(
-                $"ffmpeg failed writing {path} (exit {ffmpeg.ExitCode}): {errors.Result.Trim()}");
+            ffmpeg.StandardInput.Close();
+        }
+        catch (IOException)
+        {
+            // ffmpeg has gone (its exit status, checked next, says why).
         }
 
-        File.Move(temp, path, overwrite: true);
+        ffmpeg.WaitForExit();
+        // ffmpeg reports a failed write as an error line, sometimes with exit status 0.
+        string message = errors.Result.Trim();
+        if (ffmpeg.ExitCode != 0 || message.Length > 0)
+        {
+            throw Failed();
+        }
+
+        output.Commit();
     }
 
-    protected override void AddFrame(ReadOnlySpan<byte> rgba) =>
-        ffmpeg.StandardInput.BaseStream.Write(rgba);
+    protected override void AddFrame(ReadOnlySpan<byte> rgba)
+    {
+        try
+        {
+            ffmpeg.StandardInput.BaseStream.Write(rgba);
+        }
+        catch (IOException)
+        {
+            // A broken pipe: ffmpeg ended early; its own message says why.
+            ffmpeg.WaitForExit();
+            throw Failed();
+        }
+    }
 
     protected override void Dispose(bool disposing)
     {
@@ -81,7 +109,20 @@ internal sealed class Mp4Sink : FrameSink
             }
 
             ffmpeg.Dispose();
-            File.Delete(temp);
+            output.Dispose();
         }
+    }
+
+    private IOException Failed()
+    {
+        string message = errors.Result.Trim().ReplaceLineEndings(" ")
+            .Replace(output.WritePath, path, StringComparison.Ordinal);
+        if (message.Length > 300)
+        {
+            message = message[..300] + "...";
+        }
+
+        return new IOException(string.Create(CultureInfo.InvariantCulture,
+            $"cannot write {path}: ffmpeg failed (exit {ffmpeg.ExitCode}): {message}"));
     }
 }

@@ -1,3 +1,5 @@
+using GmmGpu.Files;
+
 namespace GmmGpu.Viewer.Export;
 
 /// <summary>A folder of frame-00001.png, frame-00002.png, ...</summary>
@@ -8,21 +10,22 @@ internal sealed class PngFolderSink : FrameSink
     public PngFolderSink(string folder, int width, int height)
         : base(width, height)
     {
-        string parent = Path.GetDirectoryName(Path.GetFullPath(folder).TrimEnd('/')) ?? ".";
-        if (!Directory.Exists(parent))
-        {
-            throw new DirectoryNotFoundException(
-                $"cannot write frames to {folder}: the folder {parent} does not exist.");
-        }
+        CheckFolder(folder);
+        Directory.CreateDirectory(folder);
+        this.folder = folder;
+    }
 
-        if (File.Exists(folder))
+    /// <summary>The parent must exist and <paramref name="folder"/> must not be a file.
+    /// </summary>
+    public static void CheckFolder(string folder)
+    {
+        string full = Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder));
+        OutputPaths.RequireFolder(folder, Path.GetDirectoryName(full) ?? "/");
+        if (File.Exists(full))
         {
             throw new IOException($"cannot write frames to {folder}: it is a file; give a folder, "
                 + "or a name ending in .gif, .mp4 or .png.");
         }
-
-        Directory.CreateDirectory(folder);
-        this.folder = folder;
     }
 
     public override void Complete()

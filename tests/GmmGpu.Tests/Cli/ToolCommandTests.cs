@@ -284,7 +284,7 @@ public class ToolCommandTests
     }
 
     /// <summary>Three flat colour regions plus noise; returns each pixel's region.</summary>
-    private static int[] WriteRegionsImage(string path, int width, int height)
+    internal static int[] WriteRegionsImage(string path, int width, int height)
     {
         var random = new Random(3);
         Rgb24[] colours = [new(200, 40, 40), new(30, 160, 60), new(40, 60, 210)];

@@ -160,7 +160,7 @@ public class UserModelFileTests
         GaussianMixtureModel original = Fitted(files, CovarianceType.Tied);
         string path = WriteEdited(files, original, json =>
         {
-            json["history"] = new JsonArray(1, 2, 3);
+            json["notes"] = new JsonArray(1, 2, 3);
             json["precisions_"] = "whatever";
         });
 

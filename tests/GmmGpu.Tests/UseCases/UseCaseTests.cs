@@ -14,7 +14,7 @@ public class UseCaseTests
         string path = files.PathOf("t.npy");
         float[] values = [1.5f, -2, 3, 4.25f, 5, 6];
 
-        TableWriter.Write(path, values, ["a", "b", "c"]);
+        TableWriter.Write(path, values, ["a", "b", "c"], TestContext.Current.CancellationToken);
 
         LoadedData data = DataReader.Read(path);
         Assert.Equal(2, data.Rows);
@@ -31,7 +31,7 @@ public class UseCaseTests
 
         using (TableWriter writer = TableWriter.Create(path, 2, ["a"], TableElement.Float64))
         {
-            writer.WriteRows([1.0]);
+            writer.WriteRows([1.0], TestContext.Current.CancellationToken);
         }
 
         Assert.Empty(Directory.EnumerateFileSystemEntries(files.Folder));

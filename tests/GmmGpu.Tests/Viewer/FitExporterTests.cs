@@ -32,7 +32,9 @@ public sealed class FitExporterTests : IDisposable
             // With one waiting snapshot (the byte budget admits one) and one being drawn, the
             // rest are already in the sink.
             drawnBeforeComplete = sink.Frames.Count;
-            Assert.Equal(snapshots.Length + FitAnimation.HeldFrames, exporter.Complete());
+            Assert.Equal(
+                snapshots.Length + FitAnimation.HeldFrames,
+                exporter.Complete(TestContext.Current.CancellationToken));
         }
 
         Assert.InRange(drawnBeforeComplete, snapshots.Length - 2, snapshots.Length);
@@ -64,7 +66,9 @@ public sealed class FitExporterTests : IDisposable
 
         Assert.Empty(sink.Frames);
         gate.Set();
-        Assert.Equal(snapshots.Length + FitAnimation.HeldFrames, exporter.Complete());
+        Assert.Equal(
+            snapshots.Length + FitAnimation.HeldFrames,
+            exporter.Complete(TestContext.Current.CancellationToken));
     }
 
     [Fact]
@@ -82,7 +86,8 @@ public sealed class FitExporterTests : IDisposable
         });
 
         Assert.Contains("disk full", error.Message, StringComparison.Ordinal);
-        Assert.Throws<IOException>(() => exporter.Complete());
+        Assert.Throws<IOException>(
+            () => exporter.Complete(TestContext.Current.CancellationToken));
         Assert.False(sink.Completed);
     }
 

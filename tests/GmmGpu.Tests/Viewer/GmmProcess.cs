@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using GmmGpu.Tests.Distributed;
+using Xunit;
 
 namespace GmmGpu.Tests.Viewer;
 
@@ -43,6 +44,10 @@ internal sealed class GmmProcess : IDisposable
 
         return new GmmProcess(Process.Start(start)!);
     }
+
+    /// <summary>Sends the signal <paramref name="name"/> (TERM, INT, HUP) with kill(1).</summary>
+    public void Signal(string name) =>
+        Assert.Equal(0, MpiJob.Run("kill", ["-s", name, $"{process.Id}"]).ExitCode);
 
     /// <summary>Waits for the exit; false, with the process killed, after
     /// <paramref name="timeout"/>.</summary>
