@@ -81,6 +81,19 @@ public abstract class FrameSink : IDisposable
     }
 
     /// <summary>
+    /// Shows the last frame added, <paramref name="rgba"/>, for <paramref name="frames"/>
+    /// frames' time more. By default it is added again that many times (a video's constant frame
+    /// rate); a GIF lengthens the frame's delay, and a folder of PNGs keeps each frame once.
+    /// </summary>
+    public virtual void Hold(ReadOnlySpan<byte> rgba, int frames)
+    {
+        for (int i = 0; i < frames; i++)
+        {
+            Add(rgba);
+        }
+    }
+
+    /// <summary>
     /// Writes everything but the final move (a temporary file beside the path, complete), so
     /// that <see cref="Complete"/> then only moves it in place: several outputs finished first
     /// appear together or not at all. Idempotent.
