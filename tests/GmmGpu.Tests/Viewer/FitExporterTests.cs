@@ -131,9 +131,10 @@ public sealed class FitExporterTests : IDisposable
 
         using var renderer = new MixtureRenderer(Width, Height, backend);
         PlotLayout layout = renderer.Layout(data);
-        // The colour bar with its tick labels: everything right of the plot area.
-        int left = (int)layout.Plot.Right + 2;
-        byte[] Bar(byte[] frame) => [.. Enumerable.Range(0, Height)
+        // The colour bar with its tick labels: right of the plot area, below the title (whose
+        // iteration line changes frame by frame).
+        int left = (int)layout.Plot.Right + 2, top = (int)layout.ColorBar.Top - 4;
+        byte[] Bar(byte[] frame) => [.. Enumerable.Range(top, Height - top)
             .SelectMany(y => frame.AsSpan(((y * Width) + left) * 4, (Width - left) * 4).ToArray())];
         byte[] first = Bar(sink.Frames[0]);
         Assert.All(sink.Frames, frame => Assert.Equal(first, Bar(frame)));
