@@ -29,7 +29,12 @@ internal static class RgbImageReader
         using SKCodec? codec = SKCodec.Create(stream, out SKCodecResult opened);
         if (codec is null)
         {
-            throw Failed(path, opened);
+            // libpng also stops with "incomplete input" on a header that declares 0 x 0 pixels.
+            string reason = opened == SKCodecResult.IncompleteInput
+                ? "its header is cut short or declares no pixels"
+                : $"{opened}";
+            throw new DataFormatException(
+                $"{path} is not a PNG or JPEG image, or has no pixels ({reason}).");
         }
 
         int width = codec.Info.Width, height = codec.Info.Height;
@@ -47,9 +52,15 @@ internal static class RgbImageReader
         var info = new SKImageInfo(width, height, SKColorType.Rgba8888, SKAlphaType.Unpremul);
         var rgba = new byte[info.BytesSize64];
         SKCodecResult decoded = codec.GetPixels(info, rgba);
+        if (decoded == SKCodecResult.IncompleteInput)
+        {
+            throw new DataFormatException(
+                $"{path} is truncated: the image data ends before its last row.");
+        }
+
         if (decoded != SKCodecResult.Success)
         {
-            throw Failed(path, decoded);
+            throw new DataFormatException($"{path} could not be decoded ({decoded}).");
         }
 
         var pixels = new Rgb24[width * height];
@@ -60,14 +71,4 @@ internal static class RgbImageReader
 
         return (pixels, width, height);
     }
-
-    /// <summary>The error for a codec result other than success.</summary>
-    private static DataFormatException Failed(string path, SKCodecResult result) => result switch
-    {
-        SKCodecResult.IncompleteInput =>
-            new($"{path} is truncated: the image data ends before its last row."),
-        SKCodecResult.ErrorInInput =>
-            new($"{path} is corrupt: its image data has an error."),
-        _ => new($"{path} is not a PNG or JPEG image, or has no pixels ({result})."),
-    };
 }
