@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # bench/peers/run.sh — same data, same start, same iterations: scikit-learn vs Armadillo vs `gmm fit`.
 #
-#   bench/peers/run.sh [--quick] [--iter N] [--iter-10m N] [--tools gmm,sklearn,arma]
+#   bench/peers/run.sh [--quick | --large] [--iter N] [--iter-10m N] [--tools gmm,sklearn,arma]
 #                      [--case NAME]... [--repeat R] [--work DIR] [--seed S] [--out PREFIX]
 #
 # Cases (full profile): 1Mx2-K5-full, 1Mx8-K16-full, 10Mx2-K5-full, 1Mx2-K5-diag.
 # --quick runs 100kx2-K5-full, 100kx8-K16-full, 100kx2-K5-diag instead.
+# --large runs the large-D/K cases of the blocked CPU pass: 200kx32-K16-full, 200kx32-K256-diag,
+# 1Mx40-K512-diag (a speaker-verification UBM size).
 # Prints one Markdown table and writes it to bench/peers/results.md (results-quick.md with --quick)
 # with the raw numbers in the matching .json.  See bench/peers/README.md.
 set -euo pipefail
@@ -26,6 +28,7 @@ usage() { awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' 
 while [ $# -gt 0 ]; do
     case "$1" in
         --quick) quick=1 ;;
+        --large) quick=2 ;;
         --iter) iter="$2"; shift ;;
         --iter-10m) iter10m="$2"; shift ;;
         --tools) tools="$2"; shift ;;
@@ -42,7 +45,11 @@ done
 [ -n "$iter10m" ] || iter10m="$iter"
 [ "$iter" -ge 2 ] && [ "$iter10m" -ge 2 ] || { echo "run.sh: iterations must be >= 2" >&2; exit 2; }
 if [ -z "$out" ]; then
-    if [ "$quick" = 1 ]; then out="$here/results-quick"; else out="$here/results"; fi
+    case "$quick" in
+        1) out="$here/results-quick" ;;
+        2) out="$here/results-large" ;;
+        *) out="$here/results" ;;
+    esac
 fi
 PY="${PYTHON:-/usr/bin/python3}"           # Debian's python3 carries python3-sklearn
 GMM="${GMM:-$root/gmm}"                   # the repo's launcher (builds the CLI in Release when needed)
@@ -75,7 +82,13 @@ if [[ ",$tools," == *",arma,"* ]]; then
 fi
 
 # ---- cases: name N D K covariance iterations -----------------------------------------------------
-if [ "$quick" = 1 ]; then
+if [ "$quick" = 2 ]; then
+    cases=(
+        "200kx32-K16-full 200000 32 16 full $iter"
+        "200kx32-K256-diag 200000 32 256 diag $iter"
+        "1Mx40-K512-diag 1000000 40 512 diag $iter"
+    )
+elif [ "$quick" = 1 ]; then
     cases=(
         "100kx2-K5-full 100000 2 5 full $iter"
         "100kx8-K16-full 100000 8 16 full $iter"
@@ -183,6 +196,6 @@ for c in "${cases[@]}"; do
 done
 t_total=$(( $(date +%s) - t_start ))
 
-profile=full; [ "$quick" = 1 ] && profile=quick
+profile=full; [ "$quick" = 1 ] && profile=quick; [ "$quick" = 2 ] && profile=large
 "$PY" "$here/summarise.py" --raw "$raw" --out "$out" --profile "$profile" --root "$root" \
     --wall-seconds "$t_total"

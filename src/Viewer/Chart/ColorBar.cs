@@ -15,22 +15,23 @@ internal static class ColorBar
 
     public static float BarWidth(ChartStyle style) => MathF.Round(style.Text * 1.1f);
 
-    /// <summary>Width a colour bar with its labels takes right of the plot area.</summary>
+    /// <summary>Width a colour bar with its labels takes right of the plot area (a wide gap at
+    /// the right keeps its label apart from a dashboard panel beside it).</summary>
     public static float Reserve(ChartStyle style) =>
         (1.2f * style.Text) + BarWidth(style) + style.TickLength + ChartStyle.LabelGap
-        + TextLayer.Measure(WidestLabel, style.Text) + style.Pad + style.Line;
+        + TextLayer.Measure(WidestLabel, style.Text) + (2 * style.Pad) + style.Line;
 
     /// <summary>
-    /// Ticks at <paramref name="edges"/> (values from the bar's bottom, 0, to its top, the last
-    /// edge), and <paramref name="label"/> upright at the right.
+    /// Ticks at <paramref name="edges"/> on a bar from 0 at its bottom to <paramref name="top"/>
+    /// (by default the last edge), and <paramref name="label"/> upright at the right.
     /// </summary>
     public static void DrawLinear(Canvas canvas, TextLayer text, ChartStyle style,
-        RectangleF bar, Ticks edges, string label)
+        RectangleF bar, Ticks edges, string label, double? top = null)
     {
-        double top = edges.Values[^1];
+        double end = top ?? edges.Values[^1];
         for (int i = 0; i < edges.Values.Count; i++)
         {
-            float y = bar.Bottom - (float)(edges.Values[i] / top * bar.Height);
+            float y = bar.Bottom - (float)(edges.Values[i] / end * bar.Height);
             Tick(canvas, text, style, bar, y, edges.Labels[i]);
         }
 

@@ -25,29 +25,35 @@ internal static class Legend
             ColorMaps.Component(k))),
     ];
 
-    /// <summary>Width a legend of these entries takes.</summary>
+    /// <summary>Width a legend of these entries takes, with a gap at its right.</summary>
     public static float Width(
+        ChartStyle style, string? heading, IReadOnlyList<LegendEntry> entries) =>
+        BoxWidth(style, heading, entries) + style.Pad;
+
+    /// <summary>Width of the legend's box.</summary>
+    public static float BoxWidth(
         ChartStyle style, string? heading, IReadOnlyList<LegendEntry> entries)
     {
         float widest = entries.Select(e => TextLayer.Measure(e.Text, style.Text))
             .Append(TextLayer.Measure(heading ?? "", style.Text) - Swatch(style)).Max();
-        return Swatch(style) + widest + (2 * style.Pad);
+        return Swatch(style) + widest + style.Pad;
     }
 
     /// <summary>
-    /// Draws the legend with its top-right corner at (right, top), no lower than
+    /// Draws the legend with its top-left corner at (left, top), no lower than
     /// <paramref name="bottom"/>; <paramref name="boxed"/> puts it on a pale framed box.
+    /// Returns the bottom of the legend.
     /// </summary>
-    public static void Draw(Canvas canvas, TextLayer text, ChartStyle style, float right,
+    public static float Draw(Canvas canvas, TextLayer text, ChartStyle style, float left,
         float top, float bottom, string? heading, IReadOnlyList<LegendEntry> entries, bool boxed)
     {
         float row = style.Line, pad = style.Pad * 0.5f, swatch = Swatch(style);
-        float width = Width(style, heading, entries) - style.Pad + (2 * pad);
+        float width = BoxWidth(style, heading, entries);
         int headings = heading is null ? 0 : 1;
         int fit = Math.Max(0, (int)((bottom - top - (2 * pad)) / row) - headings);
         int shown = entries.Count <= fit ? entries.Count : Math.Max(0, fit - 1);
         int rows = headings + shown + (shown < entries.Count ? 1 : 0);
-        float left = right - width, height = (rows * row) + (2 * pad);
+        float right = left + width, height = (rows * row) + (2 * pad);
         if (boxed)
         {
             canvas.Rect(left, top, right, top + height, Paper);
@@ -87,6 +93,8 @@ internal static class Legend
                 $"\u2026 {entries.Count - shown} more");
             text.TryDraw(more, style.Text, x, y + row, Align.Start, Align.Start, ChartStyle.Ink);
         }
+
+        return top + height;
     }
 
     private static float Swatch(ChartStyle style) => MathF.Round(style.Text * 1.6f);

@@ -83,9 +83,9 @@ public sealed partial class MixtureRenderer
             .. Legend.Components(parameters)
                 .Select(e => e with { Text = "component " + e.Text, LineWidth = ComponentLineWidth }),
         ];
-        Legend.Draw(canvas, text, Style, layout.Plot.Right - (Style.Pad * 0.5f),
-            layout.Plot.Top + (Style.Pad * 0.5f), layout.Plot.Bottom, heading: null,
-            entries, boxed: true);
+        float left = layout.Plot.Right - (Style.Pad * 0.5f) - Legend.BoxWidth(Style, null, entries);
+        Legend.Draw(canvas, text, Style, left, layout.Plot.Top + (Style.Pad * 0.5f),
+            layout.Plot.Bottom, heading: null, entries, boxed: true);
     }
 
     /// <summary>

@@ -24,9 +24,15 @@ public sealed partial class MixtureRenderer
     private void DrawPoints(ViewFrame frame, PlotData data)
     {
         PlotLayout layout = PointsLayout(data);
+        // The components' colours (of the ellipses, and of the points when coloured by
+        // component) head the column right of the plot; a colour bar of counts fills the rest.
+        float legendBottom = Legend.Draw(canvas, text, Style, layout.ColorBar.Left,
+            layout.Plot.Top, layout.Plot.Top + (layout.Plot.Height * 0.55f), ComponentHeading,
+            Legend.Components(frame.Parameters), boxed: false);
+        RectangleF bar = layout.ColorBar with { Top = legendBottom + (2 * Style.Pad) };
         if (PointsWindow is null)
         {
-            DrawBinnedPoints(frame, data, layout);
+            DrawBinnedPoints(frame, data, layout, bar);
         }
         else
         {
@@ -37,24 +43,11 @@ public sealed partial class MixtureRenderer
         DrawEllipses(frame.Parameters, data, layout);
         painter.Draw(clipped, layout.Plot);
         Axes.Draw(canvas, text, Style, layout, data.XLabel, data.YLabel);
-        LegendEntry[] components = Legend.Components(frame.Parameters);
-        if (PointsColorBy == ColorBy.Component)
-        {
-            // The points take their components' colours: the legend stands beside the plot.
-            Legend.Draw(canvas, text, Style, Width - (Style.Pad * 0.5f), layout.Plot.Top,
-                layout.Plot.Bottom, ComponentHeading, components, boxed: false);
-        }
-        else
-        {
-            // Only the ellipses take the components' colours: a boxed legend in the corner.
-            Legend.Draw(canvas, text, Style, layout.Plot.Right - (Style.Pad * 0.5f),
-                layout.Plot.Top + (Style.Pad * 0.5f), layout.Plot.Bottom, ComponentHeading,
-                components, boxed: true);
-        }
     }
 
     /// <summary>All the data as an image of counts, one bin per pixel.</summary>
-    private void DrawBinnedPoints(ViewFrame frame, PlotData data, PlotLayout layout)
+    private void DrawBinnedPoints(ViewFrame frame, PlotData data, PlotLayout layout,
+        RectangleF bar)
     {
         float max = UploadCounts(data, layout, out float[] binned);
         if (PointsColorBy == ColorBy.Component)
@@ -68,8 +61,8 @@ public sealed partial class MixtureRenderer
         else
         {
             painter.DrawScalar(counts.Texture, layout.Plot, max, log: true, levels: 0, Empty);
-            painter.DrawScalar(ramp, layout.ColorBar, 1, log: false, levels: 0, Background);
-            ColorBar.DrawLog(canvas, text, Style, layout.ColorBar, max, "points per bin (log)");
+            painter.DrawScalar(ramp, bar, 1, log: false, levels: 0, Background);
+            ColorBar.DrawLog(canvas, text, Style, bar, max, "points per bin (log)");
         }
     }
 

@@ -39,9 +39,8 @@ public sealed partial class MixtureRenderer
             (x, y) = ((w.XMin, w.XMax), (w.YMin, w.YMax));
         }
 
-        float right = PointsColorBy == ColorBy.Component
-            ? (1.2f * Style.Text) + Legend.Width(Style, ComponentHeading, [new("00: 0.00", Ink)])
-            : ColorBar.Reserve(Style);
+        float right = Math.Max(ColorBar.Reserve(Style),
+            (1.2f * Style.Text) + Legend.Width(Style, ComponentHeading, [new("00: 0.00", Ink)]));
         return ChartLayout.Create(Width, Height, new RectangleF(0, 0, Width, Height), Style, x,
             y, title: true, xLabel: true, yLabel: true, right);
     }

@@ -38,10 +38,9 @@ public sealed partial class MixtureRenderer
     {
         (double xMin, double xMax) = data.Range(data.DimX);
         (double yMin, double yMax) = data.Range(data.DimY);
-        var p = new Vector4((float)((2 * (x - xMin) / (xMax - xMin)) - 1),
-            (float)((2 * (y - yMin) / (yMax - yMin)) - 1), (float)height * SurfaceScale, 1);
-        Vector4 clip = Vector4.Transform(p, SurfaceViewProjection());
-        return new Vector2((clip.X / clip.W + 1) / 2 * Width, (1 - (clip.Y / clip.W)) / 2 * Height);
+        var p = new Vector3((float)((2 * (x - xMin) / (xMax - xMin)) - 1),
+            (float)((2 * (y - yMin) / (yMax - yMin)) - 1), (float)height * SurfaceScale);
+        return SurfacePixel(SurfaceViewProjection(), p);
     }
 
     private void DrawSurface(ViewFrame frame, PlotData data)
@@ -112,6 +111,15 @@ public sealed partial class MixtureRenderer
         {
             painter.DrawSurface(vertices, camera, light, alpha: 1, fade: 0);
         }
+
+        Vector2 Project(Vector3 p) => SurfacePixel(camera, p);
+        SurfaceAxes.Draw(canvas, text, Style, Project, (xMin, xMax), (yMin, yMax), max,
+            SurfaceScale, data.XLabel, data.YLabel);
+        RectangleF bar = SurfaceLayout().ColorBar;
+        painter.DrawScalar(ramp, bar, 1, log: false, levels: 0, Background);
+        int most = Math.Clamp((int)(bar.Height / (2.2f * Style.Line)), 2, 10);
+        ColorBar.DrawLinear(canvas, text, Style, bar, NiceTicks.Create(0, max, most), "density",
+            top: max);
     }
 
     /// <summary>
@@ -120,9 +128,7 @@ public sealed partial class MixtureRenderer
     /// </summary>
     internal RectangleF SurfaceArea()
     {
-        RectangleF plot = ChartLayout.Create(Width, Height, new RectangleF(0, 0, Width, Height),
-            Style, (0, 1), (0, 1), title: true, xLabel: true, yLabel: true,
-            ColorBar.Reserve(Style)).Plot;
+        RectangleF plot = SurfaceLayout().Plot;
         float margin = Math.Max(12, SurfaceMargin * Math.Min(plot.Width, plot.Height));
         return new RectangleF(plot.Left + margin, plot.Top + margin,
             plot.Right - margin, plot.Bottom - margin);
@@ -132,4 +138,18 @@ public sealed partial class MixtureRenderer
     /// framed inside <see cref="SurfaceArea"/>.</summary>
     private Matrix4x4 SurfaceViewProjection() => SurfaceFraming.ViewProjection(
         SurfaceCamera, Width, Height, SurfaceArea(), SurfaceScale);
+
+    /// <summary>The 2-D views' layout of a frame: its plot area holds the surface's box, its
+    /// colour bar the density's.</summary>
+    private PlotLayout SurfaceLayout() => ChartLayout.Create(Width, Height,
+        new RectangleF(0, 0, Width, Height), Style, (0, 1), (0, 1), title: true, xLabel: true,
+        yLabel: true, ColorBar.Reserve(Style));
+
+    /// <summary>The pixel of a point of the surface's box seen through a view × projection.
+    /// </summary>
+    private Vector2 SurfacePixel(Matrix4x4 viewProjection, Vector3 p)
+    {
+        Vector4 clip = Vector4.Transform(new Vector4(p, 1), viewProjection);
+        return new Vector2((clip.X / clip.W + 1) / 2 * Width, (1 - (clip.Y / clip.W)) / 2 * Height);
+    }
 }

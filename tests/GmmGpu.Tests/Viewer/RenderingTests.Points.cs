@@ -14,7 +14,7 @@ public sealed partial class RenderingTests
         var data = new PlotData(Gaussian2D(50_000, 0, 0, 1.0, 0.6, seed: 3), 2);
         var parameters = OneComponent(0.2, 0.1, 1.0, 0.6);
         byte[] rgba = renderer.Render(ViewKind.Points, Frame(parameters), data);
-        PlotLayout layout = renderer.Layout(data);
+        PlotLayout layout = renderer.PointsLayout(data);
         var colour = ColorMaps.Component(0);
         var expected = ((byte)(colour.X * 255), (byte)(colour.Y * 255), (byte)(colour.Z * 255));
         var onX = layout.ToPixel(0.2 + 2.0, 0.1);

@@ -17,7 +17,7 @@ public sealed partial class RenderingTests
         var data = new PlotData(corners, 2);
         var frame = Frame(OneComponent(0, 0, 1.5, 1.0));
         byte[] rgba = renderer.Render(ViewKind.Points, frame, data);
-        PlotLayout layout = renderer.Layout(data);
+        PlotLayout layout = renderer.PointsLayout(data);
         var colour = ColorMaps.Component(0);
 
         // Around the slanted part of the 2σ ellipse: pixels between the colour and white, as a
