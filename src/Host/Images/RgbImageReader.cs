@@ -29,12 +29,13 @@ internal static class RgbImageReader
         using SKCodec? codec = SKCodec.Create(stream, out SKCodecResult opened);
         if (codec is null)
         {
-            // libpng also stops with "incomplete input" on a header that declares 0 x 0 pixels.
-            string reason = opened == SKCodecResult.IncompleteInput
-                ? "its header is cut short or declares no pixels"
-                : $"{opened}";
+            // Skia says "incomplete input" both for a file cut inside its header and, from
+            // libpng, for a header that declares 0 x 0 pixels: the two cannot be told apart.
             throw new DataFormatException(
-                $"{path} is not a PNG or JPEG image, or has no pixels ({reason}).");
+                opened == SKCodecResult.IncompleteInput && StartsLikeImage(path)
+                    ? $"{path} is truncated or has no pixels: it ends before its image header is "
+                        + "whole, or the header declares 0 x 0 pixels."
+                    : $"{path} is not a PNG or JPEG image, or has no pixels ({opened}).");
         }
 
         int width = codec.Info.Width, height = codec.Info.Height;
@@ -70,5 +71,17 @@ internal static class RgbImageReader
         }
 
         return (pixels, width, height);
+    }
+
+    /// <summary>True when the file begins with the PNG signature or a JPEG's start marker.
+    /// </summary>
+    private static bool StartsLikeImage(string path)
+    {
+        Span<byte> head = stackalloc byte[8];
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
+        int read = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+        ReadOnlySpan<byte> png = [0x89, (byte)'P', (byte)'N', (byte)'G', 13, 10, 26, 10];
+        ReadOnlySpan<byte> jpeg = [0xFF, 0xD8, 0xFF];
+        return head[..read].SequenceEqual(png) || head[..read].StartsWith(jpeg);
     }
 }

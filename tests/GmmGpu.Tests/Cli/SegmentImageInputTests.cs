@@ -52,7 +52,7 @@ public class SegmentImageInputTests
 
         CliResult result = CliResult.Run("segment", image, "-k", "1", "-o", output, "--quiet");
 
-        AssertFailed(result, $"{image} is not a PNG or JPEG image, or has no pixels", output);
+        AssertFailed(result, $"{image} is truncated or has no pixels", output);
     }
 
     /// <summary>A PNG whose header says 0 x 0 pixels (8-bit RGB), with valid CRCs.</summary>
