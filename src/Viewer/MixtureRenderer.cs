@@ -248,7 +248,7 @@ public sealed partial class MixtureRenderer : IDisposable
         {
             means[2 * c] = parameters.MeansArray[(c * d) + data.DimX];
             means[(2 * c) + 1] = parameters.MeansArray[(c * d) + data.DimY];
-            var block = Views.Ellipses.Covariance2(parameters, c, data.DimX, data.DimY);
+            var block = parameters.MarginalCovariance(c, data.DimX, data.DimY);
             covariances[4 * c] = block.Xx;
             covariances[(4 * c) + 1] = block.Xy;
             covariances[(4 * c) + 2] = block.Xy;

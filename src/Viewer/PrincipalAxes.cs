@@ -200,7 +200,7 @@ public sealed class PrincipalAxes
 
     private static double Covariance(MixtureParameters parameters, int k, int a, int b)
     {
-        (double xx, double xy, _) = Views.Ellipses.Covariance2(parameters, k, a, b);
+        (double xx, double xy, _) = parameters.MarginalCovariance(k, a, b);
         return a == b ? xx : xy;
     }
 

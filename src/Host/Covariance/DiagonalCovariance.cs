@@ -66,6 +66,10 @@ internal sealed class DiagonalCovariance : ICovarianceModel
         return result;
     }
 
+    public double CovarianceEntry(
+        ReadOnlySpan<double> covariances, int component, int dimensions, int i, int j) =>
+        i == j ? covariances[(component * dimensions) + i] : 0;
+
     public void ToFull(ReadOnlySpan<double> covariances, int component, int dimensions, Span<double> matrix)
     {
         matrix[..(dimensions * dimensions)].Clear();

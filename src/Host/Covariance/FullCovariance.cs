@@ -80,6 +80,10 @@ internal sealed class FullCovariance : ICovarianceModel
     public double[] FromFull(ReadOnlySpan<double> fullCovariances, int components, int dimensions) =>
         fullCovariances.ToArray();
 
+    public double CovarianceEntry(
+        ReadOnlySpan<double> covariances, int component, int dimensions, int i, int j) =>
+        covariances[(component * dimensions * dimensions) + (i * dimensions) + j];
+
     public void ToFull(ReadOnlySpan<double> covariances, int component, int dimensions, Span<double> matrix)
     {
         int block = dimensions * dimensions;

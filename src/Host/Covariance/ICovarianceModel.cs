@@ -46,6 +46,10 @@ internal interface ICovarianceModel
     /// <summary>This type's covariances from full (K, D, D) matrices (average, diagonal, ...).</summary>
     double[] FromFull(ReadOnlySpan<double> fullCovariances, int components, int dimensions);
 
+    /// <summary>Entry (i, j) of component k's covariance as a full D×D matrix.</summary>
+    double CovarianceEntry(
+        ReadOnlySpan<double> covariances, int component, int dimensions, int i, int j);
+
     /// <summary>Component k's covariance as a full D×D matrix.</summary>
     void ToFull(ReadOnlySpan<double> covariances, int component, int dimensions, Span<double> matrix);
 

@@ -58,6 +58,10 @@ internal sealed class SphericalCovariance : ICovarianceModel
             components,
             dimensions);
 
+    public double CovarianceEntry(
+        ReadOnlySpan<double> covariances, int component, int dimensions, int i, int j) =>
+        i == j ? covariances[component] : 0;
+
     public void ToFull(ReadOnlySpan<double> covariances, int component, int dimensions, Span<double> matrix)
     {
         matrix[..(dimensions * dimensions)].Clear();

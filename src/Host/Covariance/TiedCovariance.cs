@@ -92,6 +92,10 @@ internal sealed class TiedCovariance : ICovarianceModel
         return average;
     }
 
+    public double CovarianceEntry(
+        ReadOnlySpan<double> covariances, int component, int dimensions, int i, int j) =>
+        covariances[(i * dimensions) + j];
+
     public void ToFull(ReadOnlySpan<double> covariances, int component, int dimensions, Span<double> matrix) =>
         covariances[..(dimensions * dimensions)].CopyTo(matrix);
 

@@ -95,6 +95,30 @@ public sealed class MixtureParameters
     /// <remarks>scikit-learn: precisions_cholesky_</remarks>
     public IReadOnlyList<double> PrecisionsCholesky => Array.AsReadOnly(PrecisionsCholeskyArray);
 
+    /// <summary>
+    /// The covariance of component <paramref name="component"/> on features
+    /// (<paramref name="a"/>, <paramref name="b"/>): the 2×2 covariance of its marginal on
+    /// those two features, as (σaa, σab, σbb), whatever the covariance type.
+    /// </summary>
+    /// <param name="component">In [0, K).</param>
+    /// <param name="a">A feature, in [0, D).</param>
+    /// <param name="b">A feature, in [0, D); may equal <paramref name="a"/> (then all three
+    /// are its variance).</param>
+    public (double Xx, double Xy, double Yy) MarginalCovariance(int component, int a, int b)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(component);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(component, Components);
+        ArgumentOutOfRangeException.ThrowIfNegative(a);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(a, Dimensions);
+        ArgumentOutOfRangeException.ThrowIfNegative(b);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(b, Dimensions);
+        var model = Covariance.CovarianceModels.For(CovarianceType);
+        int d = Dimensions;
+        return (model.CovarianceEntry(CovariancesArray, component, d, a, a),
+            model.CovarianceEntry(CovariancesArray, component, d, a, b),
+            model.CovarianceEntry(CovariancesArray, component, d, b, b));
+    }
+
     /// <summary>log det of each component's precision Cholesky factor, shape (K).</summary>
     internal double[] LogDetCholesky { get; }
 

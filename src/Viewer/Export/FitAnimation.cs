@@ -1,13 +1,16 @@
 namespace GmmGpu.Viewer.Export;
 
 /// <summary>
-/// Draws a fit into a sink, one frame per snapshot in order, and holds the last frame. The
-/// surface view turns a little each frame. Use on the renderer's thread.
+/// Draws a fit into a sink, one frame per snapshot in order, and holds the last frame (in the
+/// timing of a GIF or MP4; a folder gets each frame once). The surface view turns a little each
+/// frame. Every frame has one density scale, fixed from the data before the first (see
+/// <see cref="AnimationScale"/>). Use on the renderer's thread.
 /// </summary>
 public sealed class FitAnimation
 {
     /// <summary>
-    /// Extra copies of the final frame: half a second at <see cref="FrameSink.FramesPerSecond"/>.
+    /// How long the final frame is held, in frames: half a second at
+    /// <see cref="FrameSink.FramesPerSecond"/>.
     /// </summary>
     public const int HeldFrames = FrameSink.FramesPerSecond / 2;
 
@@ -42,6 +45,7 @@ public sealed class FitAnimation
         this.sink = sink;
         rgba = new byte[renderer.Width * renderer.Height * 4];
         camera = renderer.SurfaceCamera;
+        renderer.DensityScale = AnimationScale.FromData(data);
     }
 
     /// <summary>Draws the next snapshot of the fit into the sink.</summary>
@@ -65,9 +69,9 @@ public sealed class FitAnimation
     /// <summary>Holds the last frame, completes the sink; returns the frames written.</summary>
     public int Complete()
     {
-        for (int h = 0; h < HeldFrames && drawn > 0; h++)
+        if (drawn > 0)
         {
-            sink.Add(rgba);
+            sink.Hold(rgba, HeldFrames);
         }
 
         sink.Complete();

@@ -80,6 +80,19 @@ public abstract class FrameSink : IDisposable
         Count++;
     }
 
+    /// <summary>
+    /// Shows the last frame added, <paramref name="rgba"/>, for <paramref name="frames"/>
+    /// frames' time more. By default it is added again that many times (a video's constant frame
+    /// rate); a GIF lengthens the frame's delay, and a folder of PNGs keeps each frame once.
+    /// </summary>
+    public virtual void Hold(ReadOnlySpan<byte> rgba, int frames)
+    {
+        for (int i = 0; i < frames; i++)
+        {
+            Add(rgba);
+        }
+    }
+
     /// <summary>Writes the result to its final path (atomically).</summary>
     public abstract void Complete();
 

@@ -10,10 +10,14 @@ internal sealed class GifSink : FrameSink
 {
     private readonly OutputFile output;
     private readonly GifWriter writer;
+    private readonly byte[] pending;
+    private bool hasPending;
+    private int pendingDelay;
 
     public GifSink(string path, int width, int height)
         : base(width, height)
     {
+        pending = new byte[width * height * 4];
         output = OutputFile.Create(path);
         try
         {
@@ -27,14 +31,43 @@ internal sealed class GifSink : FrameSink
         }
     }
 
+    /// <summary>The last frame stays on screen longer: its delay grows, no copies.</summary>
+    public override void Hold(ReadOnlySpan<byte> rgba, int frames)
+    {
+        if (hasPending)
+        {
+            pendingDelay += frames * FrameDelay;
+        }
+    }
+
     public override void Complete()
     {
+        WritePending();
         writer.Finish();
         output.Commit();
     }
 
-    protected override void AddFrame(ReadOnlySpan<byte> rgba) =>
-        writer.WriteFrame(rgba, 100 / FramesPerSecond);
+    /// <summary>Hundredths of a second each frame is shown.</summary>
+    private const int FrameDelay = 100 / FramesPerSecond;
+
+    // Each frame is written when the next comes (or at the end), so that a hold can still
+    // lengthen the last one's delay.
+    protected override void AddFrame(ReadOnlySpan<byte> rgba)
+    {
+        WritePending();
+        rgba.CopyTo(pending);
+        hasPending = true;
+        pendingDelay = FrameDelay;
+    }
+
+    private void WritePending()
+    {
+        if (hasPending)
+        {
+            writer.WriteFrame(pending, pendingDelay);
+            hasPending = false;
+        }
+    }
 
     protected override void Dispose(bool disposing)
     {

@@ -32,6 +32,11 @@ internal sealed class PngFolderSink : FrameSink
     {
     }
 
+    /// <summary>Nothing: a folder has each frame once; holding is a matter of timing.</summary>
+    public override void Hold(ReadOnlySpan<byte> rgba, int frames)
+    {
+    }
+
     protected override void AddFrame(ReadOnlySpan<byte> rgba) =>
         ImageFrames.SavePng(Path.Combine(folder, $"frame-{Count + 1:D5}.png"), rgba, Width, Height);
 }

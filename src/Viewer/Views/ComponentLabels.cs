@@ -49,7 +49,7 @@ internal static class ComponentLabels
         var terms = new double[k * 6];
         for (int c = 0; c < k; c++)
         {
-            (double xx, double xy, double yy) = Ellipses.Covariance2(parameters, c, dimX, dimY);
+            (double xx, double xy, double yy) = parameters.MarginalCovariance(c, dimX, dimY);
             double det = (xx * yy) - (xy * xy);
             double weight = parameters.WeightsArray[c];
             bool usable = det > 0 && double.IsFinite(det) && weight > 0;

@@ -2,25 +2,11 @@ using System.Numerics;
 
 namespace GmmGpu.Viewer.Views;
 
-/// <summary>The 2×2 covariance of a component on two features, and its k-σ ellipse.</summary>
+/// <summary>
+/// The k-σ ellipse of a 2×2 covariance (<see cref="MixtureParameters.MarginalCovariance"/>).
+/// </summary>
 internal static class Ellipses
 {
-    /// <summary>(σxx, σxy, σyy) of component <paramref name="k"/> on features (a, b).</summary>
-    public static (double Xx, double Xy, double Yy) Covariance2(
-        MixtureParameters parameters, int k, int a, int b)
-    {
-        double[] c = parameters.CovariancesArray;
-        int d = parameters.Dimensions;
-        return parameters.CovarianceType switch
-        {
-            CovarianceType.Full => (c[(k * d * d) + (a * d) + a], c[(k * d * d) + (a * d) + b],
-                c[(k * d * d) + (b * d) + b]),
-            CovarianceType.Tied => (c[(a * d) + a], c[(a * d) + b], c[(b * d) + b]),
-            CovarianceType.Diagonal => (c[(k * d) + a], 0, c[(k * d) + b]),
-            _ => (c[k], 0, c[k]),
-        };
-    }
-
     /// <summary>Points in data space of the <paramref name="sigmas"/>-σ ellipse.</summary>
     public static Vector2[] Points(
         double mx, double my, (double Xx, double Xy, double Yy) cov, double sigmas, int count)

@@ -85,6 +85,7 @@ public sealed partial class MixtureRenderer
         renderer.PointsWindow = PointsWindow;
         renderer.Levels = Levels;
         renderer.ShowData = ShowData;
+        renderer.DensityScale = DensityScale;
         return renderer;
     }
 }

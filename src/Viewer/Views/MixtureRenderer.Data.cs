@@ -14,6 +14,28 @@ public sealed partial class MixtureRenderer
     public bool ShowData { get; set; } = true;
 
     /// <summary>
+    /// The density at the top of the heat map's and the surface's colour scale, and the top of
+    /// the histogram's axis (÷ 1.1); null (the default) takes each frame's own peak. An
+    /// animation fixes it, so that a colour means the same density in every frame. &gt; 0.
+    /// </summary>
+    public double? DensityScale
+    {
+        get => densityScale;
+        set
+        {
+            if (value is { } v && !(v > 0 && double.IsFinite(v)))
+            {
+                throw new ArgumentOutOfRangeException(nameof(value), v,
+                    "the density scale must be a positive finite number or null.");
+            }
+
+            densityScale = value;
+        }
+    }
+
+    private double? densityScale;
+
+    /// <summary>
     /// The data binned at one bin per pixel of the plot area, in the counts texture; returns the
     /// largest count, at least 1.
     /// </summary>

@@ -18,7 +18,7 @@ public sealed partial class MixtureRenderer
         double hx = (layout.XMax - layout.XMin) / gw / 2, hy = (layout.YMax - layout.YMin) / gh / 2;
         float[] density = EvaluateDensity(frame.Parameters, data, gw, gh,
             layout.XMin + hx, layout.XMax - hx, layout.YMin + hy, layout.YMax - hy);
-        float max = MaxOf(density);
+        float max = DensityScale is { } scale ? (float)scale : MaxOf(density);
         max = max > 0 && float.IsFinite(max) ? max : 1;
         // Filled levels between round edges from 0 to the first edge at or above the peak.
         Ticks edges = NiceTicks.Levels(max, Math.Max(1, Levels));

@@ -25,14 +25,15 @@ public sealed partial class MixtureRenderer
         (double min, double max) = data.Range(data.DimX);
         double[] bars = data.Histogram1D(data.DimX, HistogramBins, min, max);
         double top = bars.Max();
-        for (int i = 0; i < 200; i++)
+        for (int i = 0; i < 200 && DensityScale is null; i++)
         {
             double x = min + (i / 199.0 * (max - min));
             top = Math.Max(top, MixtureDensity1D(frame.Parameters, data.DimX, x).Total);
         }
 
         return ChartLayout.Create(Width, Height, new RectangleF(0, 0, Width, Height), Style,
-            (min, max), (0, top > 0 ? top * 1.1 : 1), title: true, xLabel: true, yLabel: true,
+            (min, max), (0, DensityScale is { } scale ? scale * 1.1 : top > 0 ? top * 1.1 : 1),
+            title: true, xLabel: true, yLabel: true,
             rightWidth: 0);
     }
 
@@ -81,7 +82,10 @@ public sealed partial class MixtureRenderer
         [
             new("mixture", MixtureInk, MixtureLineWidth),
             .. Legend.Components(parameters)
-                .Select(e => e with { Text = "component " + e.Text, LineWidth = ComponentLineWidth }),
+                .Select(e => e with
+                {
+                    Text = "component " + e.Text, LineWidth = ComponentLineWidth,
+                }),
         ];
         float left = layout.Plot.Right - (Style.Pad * 0.5f) - Legend.BoxWidth(Style, null, entries);
         Legend.Draw(canvas, text, Style, left, layout.Plot.Top + (Style.Pad * 0.5f),
@@ -124,7 +128,7 @@ public sealed partial class MixtureRenderer
         double total = 0;
         for (int k = 0; k < each.Length; k++)
         {
-            double variance = Views.Ellipses.Covariance2(parameters, k, dim, dim).Xx;
+            double variance = parameters.MarginalCovariance(k, dim, dim).Xx;
             double z = x - parameters.MeansArray[(k * d) + dim];
             each[k] = parameters.WeightsArray[k] * Math.Exp(-z * z / (2 * variance))
                 / Math.Sqrt(2 * Math.PI * variance);

@@ -73,7 +73,7 @@ public sealed partial class MixtureRenderer
         for (int k = 0; k < parameters.Components; k++)
         {
             double mx = means[(k * d) + data.DimX], my = means[(k * d) + data.DimY];
-            var cov = Ellipses.Covariance2(parameters, k, data.DimX, data.DimY);
+            var cov = parameters.MarginalCovariance(k, data.DimX, data.DimY);
             Vector4 colour = ColorMaps.Component(k);
             for (int s = 1; s <= 3; s++)
             {

@@ -49,12 +49,13 @@ public sealed partial class MixtureRenderer
         (double yMin, double yMax) = data.Range(data.DimY);
         const int n = SurfaceGrid;
         float[] density = EvaluateDensity(frame.Parameters, data, n, n, xMin, xMax, yMin, yMax);
-        float max = density.Max();
+        float max = DensityScale is { } fixedMax ? (float)fixedMax : density.Max();
         max = max > 0 && float.IsFinite(max) ? max : 1;
         var heights = new float[n * n];
         for (int i = 0; i < heights.Length; i++)
         {
-            heights[i] = density[i] / max;
+            // A fixed scale may lie below a frame's peak: the box holds the surface.
+            heights[i] = Math.Min(density[i] / max, 1);
         }
 
         float step = 2f / (n - 1);

@@ -38,7 +38,10 @@ public sealed class FitExporterTests : IDisposable
         }
 
         Assert.InRange(drawnBeforeComplete, snapshots.Length - 2, snapshots.Length);
-        using var renderer = new MixtureRenderer(Width, Height, backend);
+        using var renderer = new MixtureRenderer(Width, Height, backend)
+        {
+            DensityScale = AnimationScale.FromData(data),
+        };
         var history = new FitHistory();
         for (int i = 0; i < snapshots.Length; i++)
         {
@@ -102,6 +105,47 @@ public sealed class FitExporterTests : IDisposable
 
         Assert.False(sink.Completed);
         Assert.True(sink.Disposed);
+    }
+
+    [Fact]
+    public void Export_HeatMap_HasOneColourScaleInEveryFrame()
+    {
+        // The component narrows frame by frame, so its peak density rises fourfold.
+        IterationSnapshot[] snapshots =
+        [
+            .. Enumerable.Range(1, 6).Select(i => new IterationSnapshot(
+                new IterationRecord(i, -3 + (0.1 * i), 0.1, 100, 120, TimeSpan.Zero),
+                OneComponent(0, 0, 2.0 / (1 + (0.6 * i)), 2.0 / (1 + (0.6 * i))), 0,
+                TimeSpan.Zero, 5_000)),
+        ];
+        var sink = new KeepingSink();
+        using (var exporter = new FitExporter(sink, ViewKind.HeatMap, data, backend))
+        {
+            foreach (IterationSnapshot snapshot in snapshots)
+            {
+                exporter.Report(snapshot);
+            }
+
+            exporter.Complete(TestContext.Current.CancellationToken);
+        }
+
+        using var renderer = new MixtureRenderer(Width, Height, backend);
+        PlotLayout layout = renderer.Layout(data);
+        // The colour bar with its tick labels: right of the plot area, below the title (whose
+        // iteration line changes frame by frame).
+        int left = (int)layout.Plot.Right + 2, top = (int)layout.ColorBar.Top - 4;
+        byte[] Bar(byte[] frame) => [.. Enumerable.Range(top, Height - top)
+            .SelectMany(y => frame.AsSpan(((y * Width) + left) * 4, (Width - left) * 4).ToArray())];
+        byte[] first = Bar(sink.Frames[0]);
+        Assert.All(sink.Frames, frame => Assert.Equal(first, Bar(frame)));
+        // ... while the maps themselves change.
+        Assert.NotEqual(sink.Frames[0], sink.Frames[snapshots.Length - 1]);
+        // Drawn alone, each frame takes its own peak: the bar's labels differ.
+        Assert.NotEqual(
+            Bar(renderer.Render(ViewKind.HeatMap, new ViewFrame(snapshots[0].Parameters, []),
+                data)),
+            Bar(renderer.Render(ViewKind.HeatMap, new ViewFrame(snapshots[^1].Parameters, []),
+                data)));
     }
 
     /// <summary>A fit's snapshots: one component whose mean walks right.</summary>
