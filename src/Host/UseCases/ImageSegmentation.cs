@@ -1,5 +1,6 @@
 using GmmGpu.Data;
 using GmmGpu.Files;
+using GmmGpu.Images;
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.PixelFormats;
 
@@ -32,58 +33,38 @@ public static class ImageSegmentation
     /// <paramref name="space"/>, plus x and y scaled to [0, 255] when
     /// <paramref name="withXy"/>), as shape (Width·Height, 3 or 5).
     /// </summary>
-    /// <exception cref="DataFormatException">The file is missing or not an image.</exception>
+    /// <exception cref="DataFormatException">The file is missing, truncated, not an image or
+    /// has no pixels.</exception>
     internal static (float[] Features, int Width, int Height, Rgb24[] Pixels) ReadPixels(
         string path, ColourSpace space, bool withXy)
     {
-        ArgumentException.ThrowIfNullOrEmpty(path);
-        if (!File.Exists(path))
+        (Rgb24[] pixels, int width, int height) = RgbImageReader.Read(path);
+        int d = withXy ? 5 : 3;
+        var features = new float[pixels.Length * d];
+        double scale = 255.0 / Math.Max(1, Math.Max(width, height) - 1);
+        for (int i = 0; i < pixels.Length; i++)
         {
-            throw new DataFormatException($"{path} does not exist.");
-        }
-
-        Image<Rgb24> image;
-        try
-        {
-            image = Image.Load<Rgb24>(path);
-        }
-        catch (Exception ex) when (ex is UnknownImageFormatException or InvalidImageContentException
-            or ImageFormatException or NotSupportedException)
-        {
-            throw new DataFormatException($"{path} is not a PNG or JPEG image: {ex.Message}", ex);
-        }
-
-        using (image)
-        {
-            int width = image.Width, height = image.Height, d = withXy ? 5 : 3;
-            var pixels = new Rgb24[width * height];
-            image.CopyPixelDataTo(pixels);
-            var features = new float[pixels.Length * d];
-            double scale = 255.0 / Math.Max(1, Math.Max(width, height) - 1);
-            for (int i = 0; i < pixels.Length; i++)
+            Span<float> row = features.AsSpan(i * d, d);
+            Rgb24 p = pixels[i];
+            if (space == ColourSpace.Lab)
             {
-                Span<float> row = features.AsSpan(i * d, d);
-                Rgb24 p = pixels[i];
-                if (space == ColourSpace.Lab)
-                {
-                    ToLab(p, row);
-                }
-                else
-                {
-                    row[0] = p.R;
-                    row[1] = p.G;
-                    row[2] = p.B;
-                }
-
-                if (withXy)
-                {
-                    row[3] = (float)(i % width * scale);
-                    row[4] = (float)(i / width * scale);
-                }
+                ToLab(p, row);
+            }
+            else
+            {
+                row[0] = p.R;
+                row[1] = p.G;
+                row[2] = p.B;
             }
 
-            return (features, width, height, pixels);
+            if (withXy)
+            {
+                row[3] = (float)(i % width * scale);
+                row[4] = (float)(i / width * scale);
+            }
         }
+
+        return (features, width, height, pixels);
     }
 
     /// <summary>

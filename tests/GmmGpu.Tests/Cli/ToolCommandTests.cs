@@ -283,7 +283,8 @@ public class ToolCommandTests
         return (double)agree / truth.Length;
     }
 
-    /// <summary>Three flat colour regions plus noise; returns each pixel's region.</summary>
+    /// <summary>Three flat colour regions plus noise, as PNG or JPEG by the extension of
+    /// <paramref name="path"/>; returns each pixel's region.</summary>
     internal static int[] WriteRegionsImage(string path, int width, int height)
     {
         var random = new Random(3);
@@ -301,7 +302,7 @@ public class ToolCommandTests
             }
         }
 
-        image.SaveAsPng(path);
+        image.Save(path); // PNG or JPEG by the extension
         return truth;
     }
 
