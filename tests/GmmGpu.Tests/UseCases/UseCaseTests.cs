@@ -1,5 +1,6 @@
 using GmmGpu.Data;
 using GmmGpu.Tests.Data;
+using GmmGpu.Cli.Features;
 using GmmGpu.UseCases;
 using Xunit;
 
