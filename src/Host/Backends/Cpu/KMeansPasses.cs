@@ -1,3 +1,6 @@
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
+using GmmGpu.Backends.Cpu.Blocked;
 using GmmGpu.Engine;
 using GmmGpu.Kernels;
 
@@ -20,35 +23,43 @@ internal static class KMeansPasses
     }
 
     /// <summary>
-    /// One chunk's k-means++ candidate: the smallest exponential key −ln(u_i) / D(x_i)² over
-    /// its rows (lower row on equal keys), D(x_i)² = min_j |x_i − c_j|² in float32 (lowest j
-    /// first, as the ILGPU kernel takes it); row −1 when every D² is 0.
+    /// One chunk's k-means++ candidate: folds <paramref name="newSeeds"/> (shape (m, D)) into
+    /// the rows' D(x_i)² = min_j |x_i − c_j|² (float32, <paramref name="distances"/>, one per
+    /// row), then returns the smallest exponential key −ln(u_i) / D(x_i)² over its rows (lower
+    /// row on equal keys); row −1 when every D² is 0.
     /// </summary>
     public static SampleCandidate SampleByMinSquaredDistance(
         ReadOnlySpan<float> rows,
         long start,
         int dimensions,
-        ReadOnlySpan<float> centres,
-        int count,
+        ReadOnlySpan<float> newSeeds,
+        Span<float> distances,
         ulong seed)
     {
-        SampleCandidate best = SampleCandidate.None;
-        int points = rows.Length / dimensions;
-        for (int n = 0; n < points; n++)
+        for (int c = 0; c < newSeeds.Length; c += dimensions)
         {
-            ReadOnlySpan<float> x = rows.Slice(n * dimensions, dimensions);
-            float distance = float.PositiveInfinity;
-            for (int c = 0; c < count; c++)
+            FoldDistances(rows, dimensions, newSeeds.Slice(c, dimensions), distances);
+        }
+
+        SampleCandidate best = SampleCandidate.None;
+        for (int n = 0; n < distances.Length; n++)
+        {
+            float weight = distances[n];
+            if (!(weight > 0f))
             {
-                float candidate = SquaredDistance(x, centres.Slice(c * dimensions, dimensions));
-                if (candidate < distance)
-                {
-                    distance = candidate;
-                }
+                continue;
             }
 
+            // −ln u ≥ 1 − u: a row whose (1 − u)/D² already exceeds the best key cannot win,
+            // and needs no logarithm (the margin covers the rounding of both sides).
             long row = start + n;
-            double key = ExponentialKeys.Key(seed, row, distance);
+            if (best.Row >= 0
+                && 1.0 - ExponentialKeys.Uniform(seed, row) > best.Key * weight * (1.0 + 1e-9))
+            {
+                continue;
+            }
+
+            double key = ExponentialKeys.Key(seed, row, weight);
             if (ExponentialKeys.Precedes(key, row, best.Key, best.Row))
             {
                 best = new SampleCandidate(key, row);
@@ -58,41 +69,129 @@ internal static class KMeansPasses
         return best;
     }
 
-    /// <summary>Assigns one chunk's points to their nearest centres and sums per centre.</summary>
+    /// <summary>
+    /// distances[n] = |x_n − centre|² where that is smaller: the same float32 sum, feature by
+    /// feature, as <see cref="SquaredDistance"/>, 8 rows at a time in the lanes of a vector.
+    /// </summary>
+    private static unsafe void FoldDistances(
+        ReadOnlySpan<float> rows,
+        int dimensions,
+        ReadOnlySpan<float> centre,
+        Span<float> distances)
+    {
+        int n = 0;
+        if (Avx2.IsSupported)
+        {
+            Vector256<int> lanes = Vector256<int>.Indices * dimensions;
+            fixed (float* data = rows)
+            fixed (float* target = distances)
+            {
+                for (; n + Vector256<float>.Count <= distances.Length; n += Vector256<float>.Count)
+                {
+                    float* first = data + ((long)n * dimensions);
+                    Vector256<float> sum = Vector256<float>.Zero;
+                    for (int i = 0; i < dimensions; i++)
+                    {
+                        Vector256<float> difference =
+                            Avx2.GatherVector256(first + i, lanes, sizeof(float))
+                            - Vector256.Create(centre[i]);
+
+                        // Multiply, then add: the scalar sum is not fused either.
+                        sum += difference * difference;
+                    }
+
+                    Vector256<float> previous = Vector256.Load(target + n);
+                    Vector256.ConditionalSelect(Vector256.LessThan(sum, previous), sum, previous)
+                        .Store(target + n);
+                }
+            }
+        }
+
+        for (; n < distances.Length; n++)
+        {
+            float distance =
+                SquaredDistance(rows.Slice(n * dimensions, dimensions), centre);
+            if (distance < distances[n])
+            {
+                distances[n] = distance;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Assigns one chunk's points to their nearest centres and sums per centre; with
+    /// <paramref name="blocked"/>, finds the nearest centres a block at a time (the same
+    /// centres and distances, faster at large K).
+    /// </summary>
     public static LloydPartial LloydStep(
         ReadOnlySpan<float> rows,
         int count,
         int dimensions,
         ReadOnlySpan<float> centres,
-        int components)
+        int components,
+        NearestCentres? blocked)
     {
         var partial = new LloydPartial(components, dimensions);
-        for (int n = 0; n < count; n++)
+        float[] scratch = blocked?.CreateScratch() ?? [];
+        Span<int> nearest = stackalloc int[BlockScratch.BlockRows];
+        Span<float> distance = stackalloc float[BlockScratch.BlockRows];
+        for (int first = 0; first < count; first += BlockScratch.BlockRows)
         {
-            ReadOnlySpan<float> x = rows.Slice(n * dimensions, dimensions);
-            int nearest = 0;
-            float best = float.PositiveInfinity;
-            for (int k = 0; k < components; k++)
+            int points = Math.Min(BlockScratch.BlockRows, count - first);
+            ReadOnlySpan<float> block = rows.Slice(first * dimensions, points * dimensions);
+            if (blocked is null)
             {
-                float distance = SquaredDistance(x, centres.Slice(k * dimensions, dimensions));
-                if (distance < best)
+                Nearest(block, dimensions, centres, components, nearest, distance);
+            }
+            else
+            {
+                blocked.Find(block, points, scratch, nearest, distance);
+            }
+
+            for (int n = 0; n < points; n++)
+            {
+                partial.Counts[nearest[n]]++;
+                Span<double> sum = partial.Sums.AsSpan(nearest[n] * dimensions, dimensions);
+                ReadOnlySpan<float> x = block.Slice(n * dimensions, dimensions);
+                for (int i = 0; i < dimensions; i++)
                 {
-                    best = distance;
-                    nearest = k;
+                    sum[i] += x[i];
                 }
-            }
 
-            partial.Counts[nearest]++;
-            Span<double> sum = partial.Sums.AsSpan(nearest * dimensions, dimensions);
-            for (int i = 0; i < dimensions; i++)
-            {
-                sum[i] += x[i];
+                partial.Inertia += distance[n];
             }
-
-            partial.Inertia += best;
         }
 
         return partial;
+    }
+
+    /// <summary>The nearest centre (the lowest on a tie) of each point, one at a time.</summary>
+    private static void Nearest(
+        ReadOnlySpan<float> block,
+        int dimensions,
+        ReadOnlySpan<float> centres,
+        int components,
+        Span<int> nearest,
+        Span<float> distance)
+    {
+        for (int n = 0; n < block.Length / dimensions; n++)
+        {
+            ReadOnlySpan<float> x = block.Slice(n * dimensions, dimensions);
+            int index = 0;
+            float best = float.PositiveInfinity;
+            for (int k = 0; k < components; k++)
+            {
+                float candidate = SquaredDistance(x, centres.Slice(k * dimensions, dimensions));
+                if (candidate < best)
+                {
+                    best = candidate;
+                    index = k;
+                }
+            }
+
+            nearest[n] = index;
+            distance[n] = best;
+        }
     }
 }
 
