@@ -14,7 +14,7 @@ public class KMeansLargeKTests
 {
     [Theory]
     [InlineData(40, 3_001)]
-    [InlineData(7, 16_384 + 515)]
+    [InlineData(19, 16_384 + 515)]
     public void PlusPlusDraws_InSequence_MatchScalarReference(int dimensions, int rows)
     {
         var random = new Random(61 + dimensions);

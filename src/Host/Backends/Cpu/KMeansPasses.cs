@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 using GmmGpu.Backends.Cpu.Blocked;
@@ -71,51 +73,114 @@ internal static class KMeansPasses
 
     /// <summary>
     /// distances[n] = |x_n − centre|² where that is smaller: the same float32 sum, feature by
-    /// feature, as <see cref="SquaredDistance"/>, 8 rows at a time in the lanes of a vector.
+    /// feature, as <see cref="SquaredDistance"/>, 8 rows at a time in the lanes of a vector
+    /// (each 8×8 square of the rows transposed in registers).
     /// </summary>
-    private static unsafe void FoldDistances(
+    private static void FoldDistances(
         ReadOnlySpan<float> rows,
         int dimensions,
         ReadOnlySpan<float> centre,
         Span<float> distances)
     {
+        const int lanes = 8;
         int n = 0;
-        if (Avx2.IsSupported)
+        if (Avx.IsSupported)
         {
-            Vector256<int> lanes = Vector256<int>.Indices * dimensions;
-            fixed (float* data = rows)
-            fixed (float* target = distances)
+            int squares = dimensions / lanes * lanes;
+            Span<float> sums = stackalloc float[lanes];
+            for (; n + lanes <= distances.Length; n += lanes)
             {
-                for (; n + Vector256<float>.Count <= distances.Length; n += Vector256<float>.Count)
+                ReadOnlySpan<float> group = rows.Slice(n * dimensions, lanes * dimensions);
+                Vector256<float> sum = Vector256<float>.Zero;
+                for (int i = 0; i < squares; i += lanes)
                 {
-                    float* first = data + ((long)n * dimensions);
-                    Vector256<float> sum = Vector256<float>.Zero;
-                    for (int i = 0; i < dimensions; i++)
-                    {
-                        Vector256<float> difference =
-                            Avx2.GatherVector256(first + i, lanes, sizeof(float))
-                            - Vector256.Create(centre[i]);
+                    sum = AddSquare(group, dimensions, i, centre, sum);
+                }
 
-                        // Multiply, then add: the scalar sum is not fused either.
-                        sum += difference * difference;
+                sum.CopyTo(sums);
+                for (int lane = 0; lane < lanes; lane++)
+                {
+                    // The features past the last square, continuing each row's sum in order.
+                    float total = sums[lane];
+                    ReadOnlySpan<float> x = group.Slice(lane * dimensions, dimensions);
+                    for (int i = squares; i < dimensions; i++)
+                    {
+                        float difference = x[i] - centre[i];
+                        total += difference * difference;
                     }
 
-                    Vector256<float> previous = Vector256.Load(target + n);
-                    Vector256.ConditionalSelect(Vector256.LessThan(sum, previous), sum, previous)
-                        .Store(target + n);
+                    if (total < distances[n + lane])
+                    {
+                        distances[n + lane] = total;
+                    }
                 }
             }
         }
 
         for (; n < distances.Length; n++)
         {
-            float distance =
-                SquaredDistance(rows.Slice(n * dimensions, dimensions), centre);
+            float distance = SquaredDistance(rows.Slice(n * dimensions, dimensions), centre);
             if (distance < distances[n])
             {
                 distances[n] = distance;
             }
         }
+    }
+
+    /// <summary>
+    /// sum + Σ_{j &lt; 8} (x_{·,i+j} − c_{i+j})², feature by feature, for 8 rows at once: the
+    /// rows' features i..i+7 transposed in registers (unpack, shuffle, swap halves).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<float> AddSquare(
+        ReadOnlySpan<float> group,
+        int dimensions,
+        int i,
+        ReadOnlySpan<float> centre,
+        Vector256<float> sum)
+    {
+        ref float first = ref Unsafe.Add(ref MemoryMarshal.GetReference(group), i);
+        Vector256<float> r0 = Vector256.LoadUnsafe(ref first);
+        Vector256<float> r1 = Vector256.LoadUnsafe(ref first, (nuint)dimensions);
+        Vector256<float> r2 = Vector256.LoadUnsafe(ref first, (nuint)(2 * dimensions));
+        Vector256<float> r3 = Vector256.LoadUnsafe(ref first, (nuint)(3 * dimensions));
+        Vector256<float> r4 = Vector256.LoadUnsafe(ref first, (nuint)(4 * dimensions));
+        Vector256<float> r5 = Vector256.LoadUnsafe(ref first, (nuint)(5 * dimensions));
+        Vector256<float> r6 = Vector256.LoadUnsafe(ref first, (nuint)(6 * dimensions));
+        Vector256<float> r7 = Vector256.LoadUnsafe(ref first, (nuint)(7 * dimensions));
+        Vector256<float> t0 = Avx.UnpackLow(r0, r1);
+        Vector256<float> t1 = Avx.UnpackHigh(r0, r1);
+        Vector256<float> t2 = Avx.UnpackLow(r2, r3);
+        Vector256<float> t3 = Avx.UnpackHigh(r2, r3);
+        Vector256<float> t4 = Avx.UnpackLow(r4, r5);
+        Vector256<float> t5 = Avx.UnpackHigh(r4, r5);
+        Vector256<float> t6 = Avx.UnpackLow(r6, r7);
+        Vector256<float> t7 = Avx.UnpackHigh(r6, r7);
+        Vector256<float> s0 = Avx.Shuffle(t0, t2, 0x44);
+        Vector256<float> s1 = Avx.Shuffle(t0, t2, 0xEE);
+        Vector256<float> s2 = Avx.Shuffle(t1, t3, 0x44);
+        Vector256<float> s3 = Avx.Shuffle(t1, t3, 0xEE);
+        Vector256<float> s4 = Avx.Shuffle(t4, t6, 0x44);
+        Vector256<float> s5 = Avx.Shuffle(t4, t6, 0xEE);
+        Vector256<float> s6 = Avx.Shuffle(t5, t7, 0x44);
+        Vector256<float> s7 = Avx.Shuffle(t5, t7, 0xEE);
+        sum = AddSquared(sum, Avx.Permute2x128(s0, s4, 0x20), centre[i]);
+        sum = AddSquared(sum, Avx.Permute2x128(s1, s5, 0x20), centre[i + 1]);
+        sum = AddSquared(sum, Avx.Permute2x128(s2, s6, 0x20), centre[i + 2]);
+        sum = AddSquared(sum, Avx.Permute2x128(s3, s7, 0x20), centre[i + 3]);
+        sum = AddSquared(sum, Avx.Permute2x128(s0, s4, 0x31), centre[i + 4]);
+        sum = AddSquared(sum, Avx.Permute2x128(s1, s5, 0x31), centre[i + 5]);
+        sum = AddSquared(sum, Avx.Permute2x128(s2, s6, 0x31), centre[i + 6]);
+        return AddSquared(sum, Avx.Permute2x128(s3, s7, 0x31), centre[i + 7]);
+    }
+
+    /// <summary>sum + (x − c)², multiplied then added: the scalar sum is not fused either.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<float> AddSquared(Vector256<float> sum, Vector256<float> x, float c)
+    {
+        Vector256<float> difference = x - Vector256.Create(c);
+        return sum + (difference * difference);
     }
 
     /// <summary>
