@@ -60,16 +60,7 @@ internal sealed class NearestCentres
         Span<float> distance)
     {
         int d = _dimensions;
-        for (int i = 0; i < d; i++)
-        {
-            Span<float> feature = scratch.AsSpan(i * BlockRows, BlockRows);
-            for (int b = 0; b < count; b++)
-            {
-                feature[b] = rows[(b * d) + i];
-            }
-
-            feature[count..].Clear();
-        }
+        BlockScratch.Transpose(rows, count, d, scratch);
 
         ref float panel = ref MemoryMarshal.GetArrayDataReference(_panel);
         ref float points = ref MemoryMarshal.GetArrayDataReference(scratch);
