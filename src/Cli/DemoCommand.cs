@@ -1,6 +1,7 @@
 using System.Globalization;
 using GmmGpu.Files;
 using GmmGpu.ModelFiles;
+using GmmGpu.Cli.Features;
 using GmmGpu.UseCases;
 using GmmGpu.Viewer;
 
