@@ -29,7 +29,7 @@ internal static class TileProduct
     public const int Width = 16;
 
     /// <summary>An 8×32 tile: 16 accumulators, two B loads and eight broadcasts a step.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.AggressiveInlining | MethodImplOptions.AggressiveOptimization)]
     public static void Multiply<TSink>(
         ref float a,
         nint aStep,
@@ -83,6 +83,37 @@ internal static class TileProduct
         sink.Row(5, c5, d5);
         sink.Row(6, c6, d6);
         sink.Row(7, c7, d7);
+    }
+
+    /// <summary>
+    /// |y|² of 32 points, y = Pᵀ·d, P a D×D upper-triangular factor (row i at
+    /// <paramref name="factor"/> + i·<paramref name="factorStep"/>, zero below the diagonal) and
+    /// d the points' columns (feature i of the 32 points at <paramref name="columns"/> +
+    /// i·<paramref name="columnStep"/>). An 8×32 tile of y per 8 components j, each from the
+    /// steps i ≤ j only; the squares are summed in registers as each tile ends, so nothing of y
+    /// goes to memory.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static (Vector512<float> Low, Vector512<float> High) SquaredNorms(
+        ref float factor,
+        nint factorStep,
+        ref float columns,
+        nint columnStep,
+        int dimensions)
+    {
+        var norms = default(SquareSums);
+        for (int j = 0; j < dimensions; j += Rows)
+        {
+            Multiply(
+                ref Unsafe.Add(ref factor, j),
+                factorStep,
+                ref columns,
+                columnStep,
+                Math.Min(dimensions, j + Rows),
+                ref norms);
+        }
+
+        return (norms.Low, norms.High);
     }
 
     /// <summary>An 8×16 tile, for the last 16 columns of an odd count of vectors.</summary>
@@ -158,4 +189,46 @@ internal static class TileProduct
 internal interface IColumnSink : ITileSink
 {
     int Column { set; }
+}
+
+/// <summary>
+/// Σ over a tile's rows of their squares, per column, in registers once inlined: |y|² of 32
+/// points when the rows are components of y. Pairs first, four short chains instead of one of
+/// eight, in the same order each time.
+/// </summary>
+internal struct SquareSums : ITileSink
+{
+    public Vector512<float> Low;
+
+    public Vector512<float> High;
+
+    private Vector512<float> _pendingLow;
+
+    private Vector512<float> _pendingHigh;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Row(int m, Vector512<float> low, Vector512<float> high)
+    {
+        if ((m & 1) == 0)
+        {
+            _pendingLow = low * low;
+            _pendingHigh = high * high;
+            return;
+        }
+
+        Low += Vector512.FusedMultiplyAdd(low, low, _pendingLow);
+        High += Vector512.FusedMultiplyAdd(high, high, _pendingHigh);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Row(int m, Vector512<float> value)
+    {
+        if ((m & 1) == 0)
+        {
+            _pendingLow = value * value;
+            return;
+        }
+
+        Low += Vector512.FusedMultiplyAdd(value, value, _pendingLow);
+    }
 }
