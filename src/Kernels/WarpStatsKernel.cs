@@ -6,6 +6,7 @@ namespace GmmGpu.Kernels;
 /// <summary>Arguments of <see cref="WarpStatsKernel"/>.</summary>
 public readonly struct WarpStatsParams
 {
+    /// <summary>The kernel's arguments (members say each shape).</summary>
     public WarpStatsParams(
         ArrayView<float> data, long rows, MixtureView model, ArrayView<double> partials)
     {
@@ -21,6 +22,7 @@ public readonly struct WarpStatsParams
     /// <summary>N.</summary>
     public long Rows { get; }
 
+    /// <summary>The mixture whose responsibilities weight the sums.</summary>
     public MixtureView Model { get; }
 
     /// <summary>Shape (groups, E): one partial row per group.</summary>
