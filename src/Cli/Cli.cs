@@ -57,7 +57,7 @@ internal static class Cli
                 case "plot": return PlotCommand.Run(args[1..], stdout, stderr);
                 case "predict": return PredictCommand.Run(args[1..], stdout, cancellationToken);
                 case "score": return ScoreCommand.Run(args[1..], stdout, token);
-                case "anomalies": return AnomaliesCommand.Run(args[1..], stdout);
+                case "anomalies": return AnomaliesCommand.Run(args[1..], stdout, token);
                 case "sample": return SampleCommand.Run(args[1..], stdout, stderr, token);
                 case "generate": return GenerateCommand.Run(args[1..], stdout, stderr, token);
                 case "select": return SelectCommand.Run(args[1..], stdout, stderr, token);

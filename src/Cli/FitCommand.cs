@@ -39,7 +39,7 @@ internal static class FitCommand
         }
 
         // The drawing's copy; the fit reads the file itself, in float64 where it holds more.
-        LoadedData data = DataReader.Read(arguments.DataPath, arguments.Columns);
+        LoadedData data = DataReader.ReadCentred(arguments.DataPath, arguments.Columns);
         using IRowSource rows = RowSources.Open(arguments.DataPath, arguments.Columns);
         ViewOptions.CheckDims("--view-dims", arguments.ViewDims, data.Features);
         bool quiet = arguments.Quiet || arguments.Json;

@@ -83,7 +83,8 @@ internal static class PlotCommand
                 + "... -o MODEL.json, or draw another --kind.");
         }
 
-        LoadedData data = DataReader.Read(line.Positional[1], CommandSupport.Columns(line));
+        // Far from 0 (1e8 + a spread of 10) the picture is drawn about a float64 origin.
+        LoadedData data = DataReader.ReadCentred(line.Positional[1], CommandSupport.Columns(line));
         PlotData plotData = ViewOptions.PlotData("--dims", data, line.Get("--dims"));
         var frame = new ViewFrame(model.Parameters, model.History);
         using var backend = ComputeBackends.Create(ComputeDevice.Cpu);

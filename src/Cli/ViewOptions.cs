@@ -143,13 +143,13 @@ internal static class ViewOptions
         CheckDims(option, dims, data.Features);
         if (IsPrincipalAxes(dims))
         {
-            return Viewer.PlotData.OnPrincipalAxes(data.Values, data.Features);
+            return Viewer.PlotData.OnPrincipalAxes(data.Values, data.Features, data.Origin);
         }
 
         (int x, int y) = ParseDims(option, dims, data.Features);
         return new PlotData(data.Values, data.Features, x, y)
         {
-            XName = data.ColumnNames[x], YName = data.ColumnNames[y],
+            XName = data.ColumnNames[x], YName = data.ColumnNames[y], Origin = data.Origin,
         };
     }
 

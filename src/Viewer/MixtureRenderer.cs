@@ -174,8 +174,12 @@ public sealed partial class MixtureRenderer : IDisposable
         }
 
         // The title keeps the model's own D; the views draw its marginal on the axes.
-        ViewFrame drawn = data.Axes is { } axes
-            ? frame with { Parameters = axes.Project(frame.Parameters) } : frame;
+        // Moved to the data's origin in float64 first, so data far from 0 keeps its digits.
+        MixtureParameters local = data.Local(frame.Parameters);
+        ViewFrame drawn = frame with
+        {
+            Parameters = data.Axes is { } axes ? axes.Project(local) : local,
+        };
         canvas.Clear();
         text.Clear();
         Title.Draw(text, Style, 0, Width, 0, ViewTitle(kind, data), frame.Title);
@@ -242,12 +246,14 @@ public sealed partial class MixtureRenderer : IDisposable
         double xMin, double xMax, double yMin, double yMax)
     {
         int k = parameters.Components, d = parameters.Dimensions;
+        // About the grid's centre in float64: float32 keeps no digits of a model at 1e8.
+        double cx = (xMin / 2) + (xMax / 2), cy = (yMin / 2) + (yMax / 2);
         var means = new double[k * 2];
         var covariances = new double[k * 4];
         for (int c = 0; c < k; c++)
         {
-            means[2 * c] = parameters.MeansArray[(c * d) + data.DimX];
-            means[(2 * c) + 1] = parameters.MeansArray[(c * d) + data.DimY];
+            means[2 * c] = parameters.MeansArray[(c * d) + data.DimX] - cx;
+            means[(2 * c) + 1] = parameters.MeansArray[(c * d) + data.DimY] - cy;
             var block = parameters.MarginalCovariance(c, data.DimX, data.DimY);
             covariances[4 * c] = block.Xx;
             covariances[(4 * c) + 1] = block.Xy;
@@ -257,7 +263,8 @@ public sealed partial class MixtureRenderer : IDisposable
 
         var marginal = new MixtureParameters(
             CovarianceType.Full, k, 2, parameters.WeightsArray, means, covariances);
-        var grid = new DensityGrid(width, height, xMin, xMax, yMin, yMax);
+        var grid = new DensityGrid(
+            width, height, xMin - cx, xMax - cx, yMin - cy, yMax - cy);
         var density = new float[width * height];
         backend.EvaluateDensityGrid(MixtureKernelModel.Build(marginal), grid, density);
         return density;

@@ -36,7 +36,17 @@ public sealed class PlotData
         DimY = columns > 1 ? dimY : dimX;
     }
 
+    /// <summary>The values, shape (rows, columns), row-major: the data less <see cref="Origin"/>.
+    /// </summary>
     public ReadOnlyMemory<float> Values { get; }
+
+    /// <summary>
+    /// What was subtracted from each feature (in float64) before the values became float32,
+    /// shape (<see cref="ModelDimensions"/>), or null for none: data far from the origin (1e8 +
+    /// a spread of 10) keeps its digits. The axes are drawn relative to it and say so; a model
+    /// drawn over the data is moved by it first (before any projection).
+    /// </summary>
+    public IReadOnlyList<double>? Origin { get; init; }
 
     /// <summary>
     /// The principal axes the rows were projected onto, or null when they are the data's own
@@ -55,10 +65,10 @@ public sealed class PlotData
 
     /// <summary>Label of the x axis: its name, with the share of the variance on a principal
     /// axis ("PC1 (63% of variance)").</summary>
-    public string XLabel => Label(XName, 0);
+    public string XLabel => Label(XName, 0, DimX);
 
     /// <summary>Label of the y axis, as <see cref="XLabel"/>.</summary>
-    public string YLabel => Label(YName, 1);
+    public string YLabel => Label(YName, 1, DimY);
 
     /// <summary>Features a model drawn over this data has: the data's own.</summary>
     public int ModelDimensions => Axes?.Dimensions ?? Columns;
@@ -77,12 +87,15 @@ public sealed class PlotData
     /// </summary>
     /// <param name="values">Shape (rows, columns), row-major; at least one row.</param>
     /// <param name="columns">Features, at least 2.</param>
-    public static PlotData OnPrincipalAxes(ReadOnlyMemory<float> values, int columns)
+    /// <param name="origin">What was subtracted from each feature of the values, shape
+    /// (columns), or null (<see cref="Origin"/>).</param>
+    public static PlotData OnPrincipalAxes(
+        ReadOnlyMemory<float> values, int columns, IReadOnlyList<double>? origin = null)
     {
         PrincipalAxes axes = PrincipalAxes.Compute(values, columns);
         return new PlotData(axes.Project(values), 2)
         {
-            Axes = axes, XName = "PC1", YName = "PC2",
+            Axes = axes, XName = "PC1", YName = "PC2", Origin = origin,
         };
     }
 
@@ -153,11 +166,38 @@ public sealed class PlotData
             ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"x{dim}")
             : name;
 
-    private string Label(string name, int axis)
+    /// <summary>
+    /// <paramref name="parameters"/> (in the data's units) moved by <see cref="Origin"/> into
+    /// the units of <see cref="Values"/>, in float64.
+    /// </summary>
+    internal MixtureParameters Local(MixtureParameters parameters)
+    {
+        int d = parameters.Dimensions;
+        if (Origin is null)
+        {
+            return parameters;
+        }
+
+        ArgumentOutOfRangeException.ThrowIfNotEqual(Origin.Count, d, nameof(Origin));
+        double[] means = [.. parameters.MeansArray];
+        for (int i = 0; i < means.Length; i++)
+        {
+            means[i] -= Origin[i % d];
+        }
+
+        return new MixtureParameters(parameters.CovarianceType, parameters.Components, d,
+            parameters.WeightsArray, means, parameters.CovariancesArray);
+    }
+
+    private string Label(string name, int axis, int dim)
     {
         if (Axes is null)
         {
-            return name;
+            // The ticks count from the origin, as matplotlib's offset text says "+1e8".
+            return Origin is { } origin && origin[dim] != 0
+                ? string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                    $"{name} \u2212 {origin[dim]:G15}")
+                : name;
         }
 
         double total = Axes.FeatureVariances.Sum();

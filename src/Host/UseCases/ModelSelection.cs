@@ -1,3 +1,4 @@
+using GmmGpu.Data;
 using GmmGpu.Engine;
 
 namespace GmmGpu.UseCases;
@@ -73,11 +74,46 @@ public static class ModelSelection
         Action<SelectionCandidate>? candidate = null,
         CancellationToken cancellationToken = default)
     {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(features);
+        DataValidation.Validate(data.Span, features, nameof(data));
+        using var rows = new MemoryRowSource(data, features) { Checked = true };
+        return Select(rows, components, covarianceTypes, criterion, options, backend, progress,
+            candidate, cancellationToken);
+    }
+
+    /// <summary>
+    /// Selects as <see cref="Select(ReadOnlyMemory{float}, int, IReadOnlyList{int},
+    /// IReadOnlyList{CovarianceType}, InformationCriterion, GaussianMixtureOptions,
+    /// IComputeBackend, IProgress{IterationSnapshot}?, Action{SelectionCandidate}?,
+    /// CancellationToken)"/> does, over rows read as the file holds them: float64 data far from
+    /// the origin is shifted before it becomes float32, as <see cref="GaussianMixture.Fit(
+    /// IRowSource, IProgress{IterationSnapshot}?, CancellationToken)"/> does.
+    /// </summary>
+    /// <param name="data">The rows (finite values; a file source checks them as it reads).</param>
+    /// <param name="components">Every K to try, each ≥ 1.</param>
+    /// <param name="covarianceTypes">Every covariance form to try.</param>
+    /// <param name="criterion">BIC or AIC.</param>
+    /// <param name="options">The settings of every fit but K and the covariance type.</param>
+    /// <param name="backend">Where to fit (owned by the caller).</param>
+    /// <param name="progress">Receives every fit's iterations.</param>
+    /// <param name="candidate">Called after each fit (on this thread).</param>
+    /// <param name="cancellationToken">Stops the sweep between passes.</param>
+    public static SelectionResult Select(
+        IRowSource data,
+        IReadOnlyList<int> components,
+        IReadOnlyList<CovarianceType> covarianceTypes,
+        InformationCriterion criterion,
+        GaussianMixtureOptions options,
+        IComputeBackend backend,
+        IProgress<IterationSnapshot>? progress = null,
+        Action<SelectionCandidate>? candidate = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(components);
         ArgumentNullException.ThrowIfNull(covarianceTypes);
         ArgumentNullException.ThrowIfNull(options);
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(features);
-        long rows = data.Length / features;
+        long rows = data.Rows;
         var candidates = new List<SelectionCandidate>();
         SelectionCandidate? best = null;
         GaussianMixtureModel? bestModel = null;
@@ -100,11 +136,13 @@ public static class ModelSelection
                 }
 
                 GaussianMixtureModel model;
+                double score;
                 try
                 {
                     using var mixture = new GaussianMixture(
                         options with { Components = k, CovarianceType = type }, backend);
-                    model = mixture.Fit(data, features, progress, cancellationToken);
+                    (model, _, score, _) =
+                        mixture.FitAndScore(data, progress, cancellationToken);
                 }
                 catch (DegenerateComponentException error)
                 {
@@ -113,7 +151,6 @@ public static class ModelSelection
                     continue;
                 }
 
-                double score = model.Score(data, backend);
                 int p = model.Parameters.ParameterCount;
                 var row = new SelectionCandidate(
                     k, type, (-2 * score * rows) + (p * Math.Log(rows)),
