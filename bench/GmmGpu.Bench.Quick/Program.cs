@@ -10,6 +10,12 @@ using GmmGpu.Engine;
 // Usage: dotnet run -c Release --project bench/GmmGpu.Bench.Quick [rows] [threads] [passes]
 // With "passes": the SIMD and the blocked CPU pass side by side over a grid of D and K (the
 // crossover of CpuPassChoice), fastest of 5 runs each.
+if (args.Length > 0 && args[0] == "kernels")
+{
+    KernelRates.Run();
+    return;
+}
+
 int rows = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 1_000_000;
 int? threads = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : null;
 string threadCount = threads?.ToString(CultureInfo.InvariantCulture) ?? "all";

@@ -85,6 +85,78 @@ internal static class TileProduct
         sink.Row(7, c7, d7);
     }
 
+    /// <summary>
+    /// |y|² of 32 points, y = Pᵀ·d, P a D×D upper-triangular factor (row i at
+    /// <paramref name="factor"/> + i·<paramref name="factorStep"/>, zero below the diagonal) and
+    /// d the points' columns (feature i of the 32 points at <paramref name="columns"/> +
+    /// i·<paramref name="columnStep"/>). An 8×32 tile of y per 8 components j, each from the
+    /// steps i ≤ j only; the squares are summed in registers as each tile ends, so nothing of y
+    /// goes to memory.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static (Vector512<float> Low, Vector512<float> High) SquaredNorms(
+        ref float factor,
+        nint factorStep,
+        ref float columns,
+        nint columnStep,
+        int dimensions)
+    {
+        Vector512<float> low = default, high = default;
+        for (int j = 0; j < dimensions; j += Rows)
+        {
+            Vector512<float> c0 = default, c1 = default, c2 = default, c3 = default;
+            Vector512<float> c4 = default, c5 = default, c6 = default, c7 = default;
+            Vector512<float> d0 = default, d1 = default, d2 = default, d3 = default;
+            Vector512<float> d4 = default, d5 = default, d6 = default, d7 = default;
+            ref float a = ref Unsafe.Add(ref factor, j);
+            ref float b = ref columns;
+            int steps = Math.Min(dimensions, j + Rows);
+            for (int s = 0; s < steps; s++)
+            {
+                Vector512<float> lower = Vector512.LoadUnsafe(ref b);
+                Vector512<float> upper = Vector512.LoadUnsafe(ref b, Width);
+                Vector512<float> v = Vector512.Create(a);
+                c0 = Vector512.FusedMultiplyAdd(v, lower, c0);
+                d0 = Vector512.FusedMultiplyAdd(v, upper, d0);
+                v = Vector512.Create(Unsafe.Add(ref a, 1));
+                c1 = Vector512.FusedMultiplyAdd(v, lower, c1);
+                d1 = Vector512.FusedMultiplyAdd(v, upper, d1);
+                v = Vector512.Create(Unsafe.Add(ref a, 2));
+                c2 = Vector512.FusedMultiplyAdd(v, lower, c2);
+                d2 = Vector512.FusedMultiplyAdd(v, upper, d2);
+                v = Vector512.Create(Unsafe.Add(ref a, 3));
+                c3 = Vector512.FusedMultiplyAdd(v, lower, c3);
+                d3 = Vector512.FusedMultiplyAdd(v, upper, d3);
+                v = Vector512.Create(Unsafe.Add(ref a, 4));
+                c4 = Vector512.FusedMultiplyAdd(v, lower, c4);
+                d4 = Vector512.FusedMultiplyAdd(v, upper, d4);
+                v = Vector512.Create(Unsafe.Add(ref a, 5));
+                c5 = Vector512.FusedMultiplyAdd(v, lower, c5);
+                d5 = Vector512.FusedMultiplyAdd(v, upper, d5);
+                v = Vector512.Create(Unsafe.Add(ref a, 6));
+                c6 = Vector512.FusedMultiplyAdd(v, lower, c6);
+                d6 = Vector512.FusedMultiplyAdd(v, upper, d6);
+                v = Vector512.Create(Unsafe.Add(ref a, 7));
+                c7 = Vector512.FusedMultiplyAdd(v, lower, c7);
+                d7 = Vector512.FusedMultiplyAdd(v, upper, d7);
+                a = ref Unsafe.Add(ref a, factorStep);
+                b = ref Unsafe.Add(ref b, columnStep);
+            }
+
+            // Pairs first: four short chains instead of one of eight, the same order each time.
+            low += Vector512.FusedMultiplyAdd(c0, c0, c1 * c1)
+                + Vector512.FusedMultiplyAdd(c2, c2, c3 * c3)
+                + (Vector512.FusedMultiplyAdd(c4, c4, c5 * c5)
+                    + Vector512.FusedMultiplyAdd(c6, c6, c7 * c7));
+            high += Vector512.FusedMultiplyAdd(d0, d0, d1 * d1)
+                + Vector512.FusedMultiplyAdd(d2, d2, d3 * d3)
+                + (Vector512.FusedMultiplyAdd(d4, d4, d5 * d5)
+                    + Vector512.FusedMultiplyAdd(d6, d6, d7 * d7));
+        }
+
+        return (low, high);
+    }
+
     /// <summary>An 8×16 tile, for the last 16 columns of an odd count of vectors.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void MultiplyNarrow<TSink>(

@@ -42,28 +42,6 @@ internal struct LogDensitySink(
 }
 
 /// <summary>
-/// Σ over the tile's rows of the squares, per column: |y|² of 32 points when the rows are the
-/// components y_j of (x − μ)·P.
-/// </summary>
-internal struct SquaredNormSink : ITileSink
-{
-    public Vector512<float> Low;
-
-    public Vector512<float> High;
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public void Row(int m, Vector512<float> low, Vector512<float> high)
-    {
-        Low = Vector512.FusedMultiplyAdd(low, low, Low);
-        High = Vector512.FusedMultiplyAdd(high, high, High);
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public void Row(int m, Vector512<float> value) =>
-        Low = Vector512.FusedMultiplyAdd(value, value, Low);
-}
-
-/// <summary>
 /// Adds a float32 tile into float64 sums: target[(firstRow + m)·stride + Column + n] += tile.
 /// One block's float32 products, then float64 across blocks, as the SIMD pass flushes.
 /// </summary>

@@ -82,23 +82,15 @@ internal sealed class TriangularBlockedPass : BlockedPass<TriangularBlockedPass.
             Vector512<float> normalizer = Vector512.Create(_logNormalizer[k]);
             for (int b = 0; b < blockRows; b += pointTile)
             {
-                var norm = default(SquaredNormSink);
-
-                // Column j of y needs rows i ≤ j of the factor: tile j0..j0+7 stops at j0 + 8.
-                for (int j = 0; j < d; j += TileProduct.Rows)
-                {
-                    TileProduct.Multiply(
-                        ref Unsafe.Add(ref factor, j),
-                        _padded,
-                        ref Unsafe.Add(ref differences, b),
-                        blockRows,
-                        Math.Min(d, j + TileProduct.Rows),
-                        ref norm);
-                }
-
+                (Vector512<float> low, Vector512<float> high) = TileProduct.SquaredNorms(
+                    ref factor,
+                    _padded,
+                    ref Unsafe.Add(ref differences, b),
+                    blockRows,
+                    d);
                 ref float target = ref scratch.LogDensity[(k * blockRows) + b];
-                Vector512.FusedMultiplyAdd(norm.Low, half, normalizer).StoreUnsafe(ref target);
-                Vector512.FusedMultiplyAdd(norm.High, half, normalizer)
+                Vector512.FusedMultiplyAdd(low, half, normalizer).StoreUnsafe(ref target);
+                Vector512.FusedMultiplyAdd(high, half, normalizer)
                     .StoreUnsafe(ref target, TileProduct.Width);
             }
         }
