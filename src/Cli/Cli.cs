@@ -64,7 +64,7 @@ internal static class Cli
                 case "segment": return SegmentCommand.Run(args[1..], stdout, stderr, token);
                 case "devices": return DevicesCommand.Run(args[1..], stdout);
                 case "demo": return DemoCommand.Run(args[1..], stdout, stderr, cancellationToken);
-                case "bench": return BenchCommand.Run(args[1..], stdout, cancellationToken);
+                case "bench": return BenchCommand.Run(args[1..], stdout, stderr, cancellationToken);
                 default:
                     throw new UsageException(args[0].StartsWith('-')
                         ? $"unknown option {args[0]}"

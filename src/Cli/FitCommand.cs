@@ -30,6 +30,11 @@ internal static class FitCommand
             [arguments.DataPath, arguments.InitModelPath],
             ("-o", arguments.OutputPath), ("--export", arguments.ExportPath));
         GaussianMixtureOptions options = arguments.CreateOptions();
+        if ((arguments.View || arguments.ExportPath is not null)
+            && ViewOptions.TooManyComponents(options.Components) is { } tooMany)
+        {
+            throw new UsageException($"-k {options.Components} with a drawing: {tooMany}");
+        }
         if (arguments.Streams || (!arguments.View && arguments.ExportPath is null))
         {
             // Without a drawing nothing needs the data in memory as float32: the fit reads the

@@ -89,13 +89,17 @@ public sealed class PlotData
     /// <param name="columns">Features, at least 2.</param>
     /// <param name="origin">What was subtracted from each feature of the values, shape
     /// (columns), or null (<see cref="Origin"/>).</param>
+    /// <param name="sampleSeed">The <see cref="SampleSeed"/>.</param>
     public static PlotData OnPrincipalAxes(
-        ReadOnlyMemory<float> values, int columns, IReadOnlyList<double>? origin = null)
+        ReadOnlyMemory<float> values,
+        int columns,
+        IReadOnlyList<double>? origin = null,
+        int sampleSeed = 0)
     {
         PrincipalAxes axes = PrincipalAxes.Compute(values, columns);
         return new PlotData(axes.Project(values), 2)
         {
-            Axes = axes, XName = "PC1", YName = "PC2", Origin = origin,
+            Axes = axes, XName = "PC1", YName = "PC2", Origin = origin, SampleSeed = sampleSeed,
         };
     }
 
@@ -138,20 +142,27 @@ public sealed class PlotData
     }
 
     /// <summary>
-    /// At most <paramref name="maxRows"/> rows spread evenly over the data (every k-th), as
+    /// The seed of the rows a zoomed-in view draws (<see cref="Sample"/>): the same seed gives
+    /// the same picture, another seed another sample.
+    /// </summary>
+    public int SampleSeed { get; init; }
+
+    /// <summary>
+    /// At most <paramref name="maxRows"/> rows drawn at random (without repeats, seeded by
+    /// <see cref="SampleSeed"/>; every row when there are no more), in row order, as
     /// (DimX, DimY) pairs: what a zoomed-in view draws point by point.
     /// </summary>
     internal float[] Sample(int maxRows)
     {
         if (sample is not { } kept || kept.MaxRows != maxRows)
         {
-            int stride = Math.Max(1, (Rows + maxRows - 1) / maxRows);
-            var points = new float[2 * ((Rows + stride - 1) / stride)];
+            int[] rows = SampleRows(maxRows);
+            var points = new float[2 * rows.Length];
             ReadOnlySpan<float> v = Values.Span;
-            for (int row = 0, i = 0; row < Rows; row += stride, i += 2)
+            for (int i = 0; i < rows.Length; i++)
             {
-                points[i] = v[(row * Columns) + DimX];
-                points[i + 1] = v[(row * Columns) + DimY];
+                points[2 * i] = v[(rows[i] * Columns) + DimX];
+                points[(2 * i) + 1] = v[(rows[i] * Columns) + DimY];
             }
 
             kept = (maxRows, points);
@@ -159,6 +170,30 @@ public sealed class PlotData
         }
 
         return kept.Points;
+    }
+
+    /// <summary>
+    /// min(maxRows, Rows) distinct rows, uniformly at random, sorted (Floyd's algorithm: O(m)
+    /// time and memory, whatever N).
+    /// </summary>
+    private int[] SampleRows(int maxRows)
+    {
+        if (Rows <= maxRows)
+        {
+            return [.. Enumerable.Range(0, Rows)];
+        }
+
+        var random = new Random(SampleSeed);
+        var chosen = new HashSet<int>(maxRows);
+        for (int j = Rows - maxRows; j < Rows; j++)
+        {
+            int t = random.Next(j + 1);
+            chosen.Add(chosen.Contains(t) ? j : t);
+        }
+
+        int[] rows = [.. chosen];
+        Array.Sort(rows);
+        return rows;
     }
 
     private static string Named(string? name, int dim) =>
@@ -189,14 +224,21 @@ public sealed class PlotData
             parameters.WeightsArray, means, parameters.CovariancesArray);
     }
 
+    /// <summary>
+    /// Where the axis of feature <paramref name="dim"/> counts from in the data's units: its
+    /// <see cref="Origin"/>, or 0 (principal axes are centred already).
+    /// </summary>
+    internal double AxisOrigin(int dim) => Axes is null ? Origin?[dim] ?? 0 : 0;
+
     private string Label(string name, int axis, int dim)
     {
         if (Axes is null)
         {
             // The ticks count from the origin, as matplotlib's offset text says "+1e8".
-            return Origin is { } origin && origin[dim] != 0
+            double origin = AxisOrigin(dim);
+            return origin != 0
                 ? string.Create(System.Globalization.CultureInfo.InvariantCulture,
-                    $"{name} \u2212 {origin[dim]:G15}")
+                    $"{name} \u2212 {origin:G15}")
                 : name;
         }
 
