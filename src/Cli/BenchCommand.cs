@@ -1,3 +1,4 @@
+using GmmGpu.Cli.Features;
 using GmmGpu.UseCases;
 
 namespace GmmGpu.Cli;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using GmmGpu.Files;
 using GmmGpu.ModelFiles;
+using GmmGpu.Cli.Features;
 using GmmGpu.UseCases;
 using GmmGpu.Viewer;
 
@@ -92,7 +93,7 @@ internal static class DemoCommand
         DemoResult Fit(IProgress<IterationSnapshot> sink) => Demo.Fit(set, seed, device, sink, t);
         DemoResult result = HasDisplay && !line.Has("--no-window")
             ? LiveFit.Run(
-                Fit, reports, new PlotData(set.Data, 2), ViewKind.HeatMap, ColorBy.Density,
+                Fit, reports, new PlotData(set.Data, 2), ViewKind.HeatMap, ColorBy.Density, Aspect.Auto,
                 (1280, 720),
                 line.Has("--close-when-done"), stderr, quiet, t)
             : Fit(reports);

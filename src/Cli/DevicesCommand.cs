@@ -1,5 +1,5 @@
 using System.Globalization;
-using GmmGpu.UseCases;
+using GmmGpu.Cli.Features;
 
 namespace GmmGpu.Cli;
 

@@ -17,7 +17,8 @@ internal sealed class ExportWriter : IDisposable
     /// <param name="sink">Owned from here on, even when this throws.</param>
     /// <exception cref="Viewer.Gl.GlUnavailableException">No OpenGL.</exception>
     public ExportWriter(
-        FrameSink sink, ViewKind view, PlotData data, ColorBy colorBy = ColorBy.Density)
+        FrameSink sink, ViewKind view, PlotData data, ColorBy colorBy = ColorBy.Density,
+        Aspect aspect = Aspect.Auto)
     {
         try
         {
@@ -31,7 +32,7 @@ internal sealed class ExportWriter : IDisposable
 
         try
         {
-            exporter = new FitExporter(sink, view, data, backend, colorBy);
+            exporter = new FitExporter(sink, view, data, backend, colorBy, aspect: aspect);
         }
         catch
         {

@@ -33,6 +33,9 @@ internal sealed record FitArguments(
     /// <summary>--color-by: how the points view colours the data.</summary>
     public Viewer.ColorBy ColorBy { get; init; }
 
+    /// <summary>--aspect: how the 2-D views scale their two features.</summary>
+    public Viewer.Aspect Aspect { get; init; }
+
     /// <summary>--view-dims "I,J" or "pca": the features or axes a 2-D view draws.</summary>
     public string? ViewDims { get; init; }
 
@@ -98,6 +101,9 @@ internal sealed record FitArguments(
                                 data's top two principal axes (needs 2+ features)
           --color-by WHAT       density | component: the points view's colours, counts or
                                 each bin's most likely component (default density)
+          --aspect auto|equal   equal: one unit of data is the same length on both axes
+                                of the heat map, points and surface (a round component
+                                looks round); default auto: each axis fills the plot
           --view                show the fit live in a window: keys 1-5 / Tab view, 6
                                 dashboard, C colours, drag orbits (surface), wheel
                                 zoom (points, surface), R reset, Space pause, Esc
@@ -118,6 +124,7 @@ internal sealed record FitArguments(
         ["-o"] = "-o", ["--output"] = "-o",
         ["--export"] = "--export", ["--view-kind"] = "--view-kind", ["--size"] = "--size",
         ["--view-dims"] = "--view-dims", ["--color-by"] = "--color-by",
+        ["--aspect"] = "--aspect",
         ["--chunk-size"] = "--chunk-size",
         ["--max-device-memory"] = "--max-device-memory", ["--distributed"] = "--distributed",
     };
@@ -235,6 +242,7 @@ internal sealed record FitArguments(
             DeviceList = device is not null && DeviceLists.IsList(device) ? device : null,
             Distributed = distributed is not null,
             ColorBy = ViewOptions.ParseColorBy(line.Get("--color-by")),
+            Aspect = ViewOptions.ParseAspect(line.Get("--aspect")),
         };
     }
 

@@ -58,7 +58,8 @@ internal static class FitCommand
             ? LiveFit.Run(
                 p => mixture.Fit(rows, p, cancellationToken), sink,
                 ViewOptions.PlotData("--view-dims", data, arguments.ViewDims),
-                ExportKind(arguments, data), arguments.ColorBy, arguments.FrameSize,
+                ExportKind(arguments, data), arguments.ColorBy, arguments.Aspect,
+                arguments.FrameSize,
                 arguments.CloseWhenDone, stderr, arguments.Quiet, cancellationToken)
             : mixture.Fit(rows, sink, cancellationToken);
         double seconds = clock.Elapsed.TotalSeconds;
@@ -127,7 +128,7 @@ internal static class FitCommand
         return new ExportWriter(FrameSink.Create(path, width, height),
             ExportKind(arguments, data),
             ViewOptions.PlotData("--view-dims", data, arguments.ViewDims),
-            arguments.ColorBy);
+            arguments.ColorBy, arguments.Aspect);
     }
 
     private static ViewKind ExportKind(FitArguments arguments, LoadedData data) =>

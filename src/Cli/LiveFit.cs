@@ -21,6 +21,7 @@ internal static class LiveFit
         PlotData data,
         ViewKind kind,
         ColorBy colorBy,
+        Aspect aspect,
         (int Width, int Height) size,
         bool closeWhenDone,
         TextWriter stderr,
@@ -39,7 +40,7 @@ internal static class LiveFit
             return fit(progress);
         }
 
-        var live = new LiveView { ColorBy = colorBy };
+        var live = new LiveView { ColorBy = colorBy, Aspect = aspect };
         var both = new ProgressFan(progress, live);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         Task<T>? task = null;

@@ -27,6 +27,10 @@ internal static class PlotCommand
                             the density shown is the mixture's marginal on them
           --color-by WHAT   density | component: the points view's colours, counts or
                             each bin's most likely component (default density)
+          --aspect auto|equal
+                            heatmap, points, surface: equal draws one unit of data as
+                            the same length on both axes, so a round component looks
+                            round (default auto: each axis fills the plot)
           --window X0,X1,Y0,Y1
                             points view: zoom in on this region of the two features and
                             draw a random sample of up to 100,000 points one by one
@@ -42,6 +46,7 @@ internal static class PlotCommand
     {
         ["--kind"] = "--kind", ["-o"] = "-o", ["--output"] = "-o", ["--size"] = "--size",
         ["--columns"] = "--columns", ["--dims"] = "--dims", ["--color-by"] = "--color-by",
+        ["--aspect"] = "--aspect",
         ["--window"] = "--window", ["--seed"] = "--seed",
     };
 
@@ -70,6 +75,7 @@ internal static class PlotCommand
         ColorBy colorBy = ViewOptions.ParseColorBy(line.Get("--color-by"));
         DataWindow? window = ViewOptions.ParseWindow(line.Get("--window"));
         int seed = line.GetInt("--seed", int.MinValue) ?? 0;
+        Aspect aspect = ViewOptions.ParseAspect(line.Get("--aspect"));
         if (!output.EndsWith(".png", StringComparison.OrdinalIgnoreCase))
         {
             throw new UsageException($"-o {output}: plot writes PNG; give a name ending in .png");
@@ -100,6 +106,7 @@ internal static class PlotCommand
         {
             PointsColorBy = colorBy,
             PointsWindow = window,
+            Aspect = aspect,
         };
         ViewKind view = kind ?? ViewOptions.DefaultKind(data.Features);
         byte[] rgba = renderer.Render(view, frame, plotData);

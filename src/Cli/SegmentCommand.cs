@@ -1,6 +1,6 @@
 using GmmGpu.Data;
 using GmmGpu.Files;
-using GmmGpu.UseCases;
+using GmmGpu.Cli.Features;
 
 namespace GmmGpu.Cli;
 

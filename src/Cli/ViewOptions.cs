@@ -67,6 +67,14 @@ internal static class ViewOptions
                 $"--color-by \"{text}\" is not a colouring; use density | component");
     }
 
+    /// <summary>"auto" | "equal"; null gives auto.</summary>
+    public static Aspect ParseAspect(string? text) => text?.ToLowerInvariant() switch
+    {
+        null or "auto" => Aspect.Auto,
+        "equal" => Aspect.Equal,
+        _ => throw new UsageException($"--aspect \"{text}\" is not an aspect; use auto | equal"),
+    };
+
     /// <summary>"X0,X1,Y0,Y1" with X0 &lt; X1 and Y0 &lt; Y1; null gives null (no zoom).</summary>
     public static DataWindow? ParseWindow(string? text)
     {

@@ -86,6 +86,12 @@ public sealed partial class MixtureRenderer : IDisposable
     /// <summary>How the points view colours the data.</summary>
     public ColorBy PointsColorBy { get; set; } = ColorBy.Density;
 
+    /// <summary>
+    /// How the heat map, points and surface views scale their two features: equal gives one
+    /// unit the same length on both axes (on the surface, along its floor).
+    /// </summary>
+    public Aspect Aspect { get; set; } = Aspect.Auto;
+
     /// <summary>Filled density levels of the heat map (contour lines lie between them).</summary>
     public int Levels { get; set; } = 10;
 
@@ -110,7 +116,7 @@ public sealed partial class MixtureRenderer : IDisposable
         ArgumentNullException.ThrowIfNull(data);
         return ChartLayout.Create(Width, Height, new RectangleF(0, 0, Width, Height), Style,
             data.Range(data.DimX), data.Range(data.DimY), title: true, xLabel: true,
-            yLabel: true, ColorBar.Reserve(Style));
+            yLabel: true, ColorBar.Reserve(Style), Aspect);
     }
 
     /// <summary>

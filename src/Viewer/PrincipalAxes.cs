@@ -1,3 +1,5 @@
+using GmmGpu.Numerics;
+
 namespace GmmGpu.Viewer;
 
 /// <summary>
@@ -49,47 +51,8 @@ public sealed class PrincipalAxes
         ArgumentOutOfRangeException.ThrowIfLessThan(columns, 2);
         ArgumentOutOfRangeException.ThrowIfNotEqual(values.Length % columns, 0, nameof(values));
         ArgumentOutOfRangeException.ThrowIfZero(values.Length);
-        int d = columns, rows = values.Length / columns;
-        var origin = new double[d];
-        for (int f = 0; f < d; f++)
-        {
-            origin[f] = values.Span[f];
-        }
-
-        // Per feature: Σ (x − origin); then the upper triangle of Σ (x − origin)(x − origin)ᵀ.
-        var total = new double[d + (d * d)];
-        var gate = new object();
-        Parallel.For(0, (rows + Block - 1) / Block, () => new double[d + (d * d)],
-            (block, _, local) =>
-            {
-                Accumulate(values.Span, d, block * Block, Math.Min(rows, (block + 1) * Block),
-                    origin, local);
-                return local;
-            },
-            local =>
-            {
-                lock (gate)
-                {
-                    for (int i = 0; i < total.Length; i++)
-                    {
-                        total[i] += local[i];
-                    }
-                }
-            });
-
-        var centre = new double[d];
-        var covariance = new double[d * d];
-        for (int i = 0; i < d; i++)
-        {
-            centre[i] = origin[i] + (total[i] / rows);
-            for (int j = i; j < d; j++)
-            {
-                double c = (total[d + (i * d) + j] / rows)
-                    - (total[i] / rows * (total[j] / rows));
-                covariance[(i * d) + j] = covariance[(j * d) + i] = c;
-            }
-        }
-
+        int d = columns;
+        (double[] centre, double[] covariance) = SampleCovariance.Compute(values, columns);
         (double[] eigenvalues, double[] vectors) = SymmetricEigen.Decompose(covariance, d);
         var axes = new double[2 * d];
         for (int f = 0; f < d; f++)
@@ -202,30 +165,5 @@ public sealed class PrincipalAxes
     {
         (double xx, double xy, _) = parameters.MarginalCovariance(k, a, b);
         return a == b ? xx : xy;
-    }
-
-    private static void Accumulate(ReadOnlySpan<float> values, int d, int start, int end,
-        double[] origin, double[] sums)
-    {
-        Span<double> centred = d <= 256 ? stackalloc double[d] : new double[d];
-        for (int row = start; row < end; row++)
-        {
-            ReadOnlySpan<float> x = values.Slice(row * d, d);
-            for (int i = 0; i < d; i++)
-            {
-                centred[i] = x[i] - origin[i];
-                sums[i] += centred[i];
-            }
-
-            for (int i = 0; i < d; i++)
-            {
-                double ci = centred[i];
-                Span<double> outer = sums.AsSpan(d + (i * d), d);
-                for (int j = i; j < d; j++)
-                {
-                    outer[j] += ci * centred[j];
-                }
-            }
-        }
     }
 }

@@ -20,24 +20,27 @@ internal static class SurfaceFraming
     /// magnify it about the same centre, as a zoom should.
     /// </summary>
     /// <remarks>
-    /// What is fitted is the cylinder round the box (the circles of radius √2 through its
-    /// corners, at the floor and at the top): it contains the box's corners at every azimuth
-    /// and projects to the same outline at every azimuth, so a turning animation keeps one
+    /// What is fitted is the cylinder round the box (the circles through its corners, at the
+    /// floor and at the top): it contains the box's corners at every azimuth and projects to the same outline at every azimuth, so a turning animation keeps one
     /// scale and the floor's corners never leave the rectangle.
     /// </remarks>
+    /// <param name="floor">Half the floor's sides: the box drawn is [−1, 1]² scaled by it
+    /// (equal aspect narrows the floor along one feature); each in (0, 1].</param>
     public static Matrix4x4 ViewProjection(
-        OrbitCamera camera, int width, int height, RectangleF rect, float top)
+        OrbitCamera camera, int width, int height, RectangleF rect, float top, Vector2 floor)
     {
         float aspect = (float)width / height;
+        Matrix4x4 narrowed = Matrix4x4.CreateScale(floor.X, floor.Y, 1);
         Matrix4x4 reference = (camera with { Distance = OrbitCamera.Default.Distance })
             .ViewProjection(aspect);
+        float radius = floor.Length();
         float left = float.MaxValue, right = float.MinValue;
         float bottom = float.MaxValue, upper = float.MinValue;
         for (int i = 0; i < 2 * CirclePoints; i++)
         {
             float t = 2 * MathF.PI * (i % CirclePoints) / CirclePoints;
             var p = new Vector4(
-                MathF.Sqrt(2) * MathF.Cos(t), MathF.Sqrt(2) * MathF.Sin(t),
+                radius * MathF.Cos(t), radius * MathF.Sin(t),
                 i < CirclePoints ? 0 : top, 1);
             Vector4 clip = Vector4.Transform(p, reference);
             float x = clip.X / clip.W, y = clip.Y / clip.W;
@@ -58,6 +61,6 @@ internal static class SurfaceFraming
             0, scale, 0, 0,
             0, 0, 1, 0,
             shiftX, shiftY, 0, 1);
-        return camera.ViewProjection(aspect) * framing;
+        return narrowed * camera.ViewProjection(aspect) * framing;
     }
 }

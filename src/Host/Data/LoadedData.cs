@@ -38,8 +38,4 @@ public sealed class LoadedData
     /// (and for <c>.npy</c>) the column's 0-based index in the file as text ("0", "1", ...).
     /// </summary>
     public IReadOnlyList<string> ColumnNames { get; }
-
-    /// <summary>The values as a row source (not copied; already checked when read).</summary>
-    internal MemoryRowSource AsRowSource() =>
-        new(Values, Features, ColumnNames) { Checked = true };
 }

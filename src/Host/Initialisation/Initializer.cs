@@ -24,7 +24,7 @@ internal static class Initializer
             case InitMethod.KMeans:
             {
                 float[] seeds = KMeansSeeding.PlusPlus(data, k, random, cancellationToken);
-                double variance = data.Moments(cancellationToken).MeanVariance;
+                double variance = data.Moments(cancellationToken).Variance.Average();
                 KMeansSeeding.Refine(data, seeds, k, variance, cancellationToken);
                 return FromCentres(options, data, seeds, cancellationToken);
             }
@@ -106,7 +106,7 @@ internal static class Initializer
     }
 
     private static MixtureParameters UniformInBoundingBox(
-        GaussianMixtureOptions options, DataMoments moments, int d, Random random)
+        GaussianMixtureOptions options, FeatureSummary moments, int d, Random random)
     {
         int k = options.Components;
         var means = new double[k * d];

@@ -197,16 +197,15 @@ internal sealed class DataPasses : IDisposable
         }
     }
 
-    /// <summary>Per-feature bounds and variances of all the data, about its first row.</summary>
-    public DataMoments Moments(CancellationToken cancellationToken)
+    /// <summary>Per-feature bounds and variances of all the data (every process's rows).
+    /// </summary>
+    public FeatureSummary Moments(CancellationToken cancellationToken)
     {
-        var first = new float[Columns];
-        ReadRow(0, first);
-        var moments = new DataMoments(first);
+        var moments = new FeatureSummary(Columns);
         // A batch at a time, not a chunk: a resident chunk can be the whole share.
         Agree(() => RowBatches.ForEach(
-            source, (rows, _, _) => moments.Add(rows.Span), cancellationToken));
-        moments.AllReduce(communicator);
+            source, (rows, _, _) => moments.Add<float>(rows.Span), cancellationToken));
+        moments.Combine(communicator);
         return moments;
     }
 

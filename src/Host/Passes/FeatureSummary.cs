@@ -1,3 +1,4 @@
+using System.Numerics;
 using GmmGpu.Data;
 using GmmGpu.Distributed;
 using GmmGpu.Numerics;
@@ -5,9 +6,10 @@ using GmmGpu.Numerics;
 namespace GmmGpu.Passes;
 
 /// <summary>
-/// Per-feature bounds and variance of the data in float64, from one pass over the values as
-/// the file holds them (before any rounding to float32): what the internal scaling and the
-/// reg_covar warning are chosen from.
+/// Per-feature bounds and variance of the data in float64, from one pass: over the values as
+/// the file holds them (before any rounding to float32), what the internal scaling and the
+/// reg_covar warning are chosen from; over the float32 rows of a fit
+/// (<see cref="DataPasses.Moments"/>), the bounds and spread that initialisation starts from.
 /// </summary>
 internal sealed class FeatureSummary
 {
@@ -16,7 +18,8 @@ internal sealed class FeatureSummary
     private readonly double[] sumSquares;
     private bool shifted;
 
-    private FeatureSummary(int d)
+    /// <summary>An empty summary of D features, to which rows are added.</summary>
+    internal FeatureSummary(int d)
     {
         shift = new double[d];
         sum = new double[d];
@@ -117,13 +120,18 @@ internal sealed class FeatureSummary
     private static string Text(double value) =>
         value.ToString("g3", System.Globalization.CultureInfo.InvariantCulture);
 
-    /// <summary>Adds rows, shape (n, D), about this process's first row.</summary>
-    private void Add(ReadOnlySpan<double> rows)
+    /// <summary>Adds rows, shape (n, D), row-major, about this process's first row.</summary>
+    internal void Add<T>(ReadOnlySpan<T> rows)
+        where T : INumberBase<T>
     {
         int d = shift.Length;
         if (!shifted && rows.Length >= d)
         {
-            rows[..d].CopyTo(shift);
+            for (int j = 0; j < d; j++)
+            {
+                shift[j] = double.CreateTruncating(rows[j]);
+            }
+
             shifted = true;
         }
 
@@ -131,7 +139,7 @@ internal sealed class FeatureSummary
         {
             for (int j = 0; j < d; j++)
             {
-                double x = rows[i + j], centred = x - shift[j];
+                double x = double.CreateTruncating(rows[i + j]), centred = x - shift[j];
                 Minimum[j] = Math.Min(Minimum[j], x);
                 Maximum[j] = Math.Max(Maximum[j], x);
                 sum[j] += centred;
@@ -144,9 +152,10 @@ internal sealed class FeatureSummary
 
     /// <summary>
     /// Every process's bounds and variance: each process summed about its own first row, so
-    /// the variances combine through the means (Chan et al.'s pairwise formula).
+    /// the variances combine through the means (Chan et al.'s pairwise formula). Collective:
+    /// every rank calls it once, after its last <see cref="Add{T}"/>.
     /// </summary>
-    private void Combine(ICommunicator communicator)
+    internal void Combine(ICommunicator communicator)
     {
         int d = shift.Length;
         communicator.AllReduceMin(Minimum);

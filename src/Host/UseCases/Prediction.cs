@@ -16,39 +16,6 @@ public static class Prediction
     /// <summary>Rows per batch of the writers, at most (fewer for wide rows).</summary>
     public const int BatchRows = RowBatches.Rows;
 
-    /// <summary>Most likely component of each point, shape (N), values in [0, K).</summary>
-    /// <param name="model">The mixture.</param>
-    /// <param name="data">Shape (N, model.Dimensions), row-major, finite.</param>
-    /// <param name="features">The data's D; must equal the model's.</param>
-    /// <param name="backend">Where to compute; null uses a CPU backend for this call.</param>
-    /// <exception cref="ArgumentException">The data's width differs from the model's.</exception>
-    /// <remarks>scikit-learn: GaussianMixture.predict</remarks>
-    public static int[] Labels(
-        GaussianMixtureModel model,
-        ReadOnlyMemory<float> data,
-        int features,
-        IComputeBackend? backend = null)
-    {
-        ArgumentNullException.ThrowIfNull(model);
-        DataValidation.CheckFeatures(features, model.Dimensions);
-        return model.Predict(data, backend);
-    }
-
-    /// <summary>Writes the labels, shape (N), as int32 <c>.npy</c> or a CSV column "label".
-    /// </summary>
-    /// <returns>Points per component, shape (K).</returns>
-    /// <inheritdoc cref="Labels"/>
-    public static long[] WriteLabels(
-        GaussianMixtureModel model,
-        LoadedData data,
-        string outputPath,
-        IComputeBackend? backend = null)
-    {
-        ArgumentNullException.ThrowIfNull(data);
-        using MemoryRowSource rows = data.AsRowSource();
-        return WriteLabels(model, rows, outputPath, backend);
-    }
-
     /// <summary>
     /// Labels every row of <paramref name="data"/> a batch at a time (memory for one batch,
     /// whatever the file's size) and writes them to <paramref name="outputPath"/>, or only
@@ -56,7 +23,14 @@ public static class Prediction
     /// </summary>
     /// <returns>Points per component, shape (K).</returns>
     /// <exception cref="DataFormatException">A value of the data is not a finite number.</exception>
-    /// <inheritdoc cref="Labels"/>
+    /// <param name="outputPath">int32 <c>.npy</c> or a CSV column "label"; null counts only.
+    /// </param>
+    /// <param name="model">The mixture.</param>
+    /// <param name="data">Rows of width model.Dimensions.</param>
+    /// <param name="backend">Where to compute; null uses a CPU backend for this call.</param>
+    /// <param name="cancellationToken">Stops between batches.</param>
+    /// <exception cref="ArgumentException">The data's width differs from the model's.</exception>
+    /// <remarks>scikit-learn: GaussianMixture.predict</remarks>
     public static long[] WriteLabels(
         GaussianMixtureModel model,
         IRowSource data,
@@ -82,14 +56,6 @@ public static class Prediction
         return counts;
     }
 
-    /// <summary>Points per component of <paramref name="labels"/>, shape (K).</summary>
-    public static long[] CountPerComponent(ReadOnlySpan<int> labels, int components)
-    {
-        var counts = new long[components];
-        AddCounts(labels, counts);
-        return counts;
-    }
-
     private static void AddCounts(ReadOnlySpan<int> labels, long[] counts)
     {
         foreach (int label in labels)
@@ -99,29 +65,16 @@ public static class Prediction
     }
 
     /// <summary>
-    /// Writes the responsibilities, shape (N, K), float64 <c>.npy</c> or CSV columns p0..pK-1,
-    /// computed and written <see cref="BatchRows"/> rows at a time.
-    /// </summary>
-    /// <inheritdoc cref="Labels"/>
-    /// <remarks>scikit-learn: GaussianMixture.predict_proba</remarks>
-    public static void WriteProbabilities(
-        GaussianMixtureModel model,
-        LoadedData data,
-        string outputPath,
-        IComputeBackend? backend = null,
-        CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(data);
-        using MemoryRowSource rows = data.AsRowSource();
-        WriteProbabilities(model, rows, outputPath, backend, cancellationToken);
-    }
-
-    /// <summary>
     /// Writes the responsibilities of every row of <paramref name="data"/>, shape (N, K),
     /// float64 <c>.npy</c> or CSV columns p0..pK-1, a batch at a time.
     /// </summary>
     /// <exception cref="DataFormatException">A value of the data is not a finite number.</exception>
-    /// <inheritdoc cref="Labels"/>
+    /// <param name="outputPath">The file to write.</param>
+    /// <param name="model">The mixture.</param>
+    /// <param name="data">Rows of width model.Dimensions.</param>
+    /// <param name="backend">Where to compute; null uses a CPU backend for this call.</param>
+    /// <param name="cancellationToken">Stops between batches.</param>
+    /// <exception cref="ArgumentException">The data's width differs from the model's.</exception>
     /// <remarks>scikit-learn: GaussianMixture.predict_proba</remarks>
     public static void WriteProbabilities(
         GaussianMixtureModel model,

@@ -8,7 +8,11 @@ namespace GmmGpu.UseCases;
 public static class Scoring
 {
     /// <summary>log p(x) of each point, shape (N).</summary>
-    /// <inheritdoc cref="Prediction.Labels"/>
+    /// <param name="model">The mixture.</param>
+    /// <param name="data">Shape (N, model.Dimensions), row-major, finite.</param>
+    /// <param name="features">The data's D; must equal the model's.</param>
+    /// <param name="backend">Where to compute; null uses a CPU backend for this call.</param>
+    /// <exception cref="ArgumentException">The data's width differs from the model's.</exception>
     /// <remarks>scikit-learn: GaussianMixture.score_samples</remarks>
     public static double[] Scores(
         GaussianMixtureModel model,
@@ -21,24 +25,6 @@ public static class Scoring
         return model.ScoreSamples(data, backend);
     }
 
-    /// <summary>Writes log p(x) of each point, shape (N), float64 <c>.npy</c> or CSV.</summary>
-    /// <returns>The scores, shape (N).</returns>
-    /// <inheritdoc cref="Prediction.Labels"/>
-    public static double[] WriteScores(
-        GaussianMixtureModel model,
-        LoadedData data,
-        string outputPath,
-        IComputeBackend? backend = null)
-    {
-        ArgumentNullException.ThrowIfNull(data);
-        double[] scores = Scores(model, data.Values, data.Features, backend);
-        using TableWriter writer = TableWriter.Create(
-            outputPath, scores.Length, ["log_likelihood"], TableElement.Float64, true);
-        writer.WriteRows(scores);
-        writer.Commit();
-        return scores;
-    }
-
     /// <summary>
     /// Scores every row of <paramref name="data"/> a batch at a time (memory for one batch,
     /// whatever the file's size), writes log p(x) of each, shape (N), to
@@ -46,7 +32,7 @@ public static class Scoring
     /// returns their summary.
     /// </summary>
     /// <exception cref="DataFormatException">A value of the data is not a finite number.</exception>
-    /// <inheritdoc cref="Prediction.Labels"/>
+    /// <inheritdoc cref="Prediction.WriteLabels"/>
     public static ScoreSummary WriteScores(
         GaussianMixtureModel model,
         IRowSource data,

@@ -16,9 +16,11 @@ internal static class ChartLayout
     /// <param name="yLabel">Whether the y axis has a label.</param>
     /// <param name="rightWidth">Width kept right of the plot (colour bar, legend); 0 for none.
     /// </param>
+    /// <param name="aspect">Equal: the plot area shrinks along one axis, centred, so that one
+    /// unit of x and of y are as many pixels.</param>
     public static PlotLayout Create(int width, int height, RectangleF region, ChartStyle style,
         (double Min, double Max) x, (double Min, double Max) y, bool title, bool xLabel,
-        bool yLabel, float rightWidth)
+        bool yLabel, float rightWidth, Aspect aspect = Aspect.Auto)
     {
         float line = style.Line, tick = style.TickLength, gap = ChartStyle.LabelGap;
         float top = region.Top + (title ? Title.Height(style) : (line / 2) + (style.Pad * 0.5f));
@@ -33,8 +35,33 @@ internal static class ChartLayout
         right = Math.Max(right, left + 1);
         bottom = Math.Max(bottom, top + 1);
         var plot = new RectangleF(left, top, right, bottom);
-        float barLeft = right + (1.2f * style.Text);
-        var bar = new RectangleF(barLeft, top, barLeft + ColorBar.BarWidth(style), bottom);
+        if (aspect == Aspect.Equal)
+        {
+            plot = EqualScales(plot, x.Max - x.Min, y.Max - y.Min);
+        }
+
+        // The colour bar stands beside the plot, as tall as it is.
+        float barLeft = plot.Right + (1.2f * style.Text);
+        var bar = new RectangleF(
+            barLeft, plot.Top, barLeft + ColorBar.BarWidth(style), plot.Bottom);
         return new PlotLayout(width, height, plot, bar, x.Min, x.Max, y.Min, y.Max);
+    }
+
+    /// <summary>
+    /// <paramref name="plot"/> shrunk along one axis about its centre, so that spans of
+    /// <paramref name="xSpan"/> and <paramref name="ySpan"/> units have one scale. Labels,
+    /// ticks and the colour bar move with the plot's edges, so the chart stays centred.
+    /// </summary>
+    private static RectangleF EqualScales(RectangleF plot, double xSpan, double ySpan)
+    {
+        if (!(xSpan > 0 && ySpan > 0))
+        {
+            return plot;
+        }
+
+        double scale = Math.Min(plot.Width / xSpan, plot.Height / ySpan);
+        float halfWidth = (float)(scale * xSpan / 2), halfHeight = (float)(scale * ySpan / 2);
+        float cx = (plot.Left + plot.Right) / 2, cy = (plot.Top + plot.Bottom) / 2;
+        return new RectangleF(cx - halfWidth, cy - halfHeight, cx + halfWidth, cy + halfHeight);
     }
 }

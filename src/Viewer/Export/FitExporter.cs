@@ -33,13 +33,15 @@ public sealed class FitExporter : IProgress<IterationSnapshot>, IDisposable
     /// <param name="backend">Evaluates density grids on the drawing thread only: not the backend
     /// EM runs on.</param>
     /// <param name="colorBy">How the points view colours the data.</param>
+    /// <param name="aspect">How the 2-D views scale their two features.</param>
     /// <param name="maxQueuedBytes">Bytes of snapshots that may wait to be drawn, ≥ 1 (one
     /// snapshot may always wait); the default, 64 MiB, is thousands of iterations of a small
     /// model, so EM runs at full speed while the frames are drawn.</param>
     /// <exception cref="Gl.GlUnavailableException">No OpenGL.</exception>
     public FitExporter(
         FrameSink sink, ViewKind kind, PlotData data, IComputeBackend backend,
-        ColorBy colorBy = ColorBy.Density, long maxQueuedBytes = 64L << 20)
+        ColorBy colorBy = ColorBy.Density, long maxQueuedBytes = 64L << 20,
+        Aspect aspect = Aspect.Auto)
     {
         ArgumentNullException.ThrowIfNull(sink);
         this.sink = sink;
@@ -49,7 +51,7 @@ public sealed class FitExporter : IProgress<IterationSnapshot>, IDisposable
             ArgumentNullException.ThrowIfNull(backend);
             ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxQueuedBytes);
             this.maxQueuedBytes = maxQueuedBytes;
-            thread = new Thread(() => Draw(kind, data, backend, colorBy))
+            thread = new Thread(() => Draw(kind, data, backend, colorBy, aspect))
             {
                 IsBackground = true,
                 Name = "gmm export",
@@ -144,7 +146,8 @@ public sealed class FitExporter : IProgress<IterationSnapshot>, IDisposable
         return (sizeof(double) * (k + (k * d) + (2 * k * d * d))) + 256;
     }
 
-    private void Draw(ViewKind kind, PlotData data, IComputeBackend backend, ColorBy colorBy)
+    private void Draw(
+        ViewKind kind, PlotData data, IComputeBackend backend, ColorBy colorBy, Aspect aspect)
     {
         MixtureRenderer? renderer = null;
         try
@@ -152,6 +155,7 @@ public sealed class FitExporter : IProgress<IterationSnapshot>, IDisposable
             renderer = new MixtureRenderer(sink.Width, sink.Height, backend)
             {
                 PointsColorBy = colorBy,
+                Aspect = aspect,
             };
             var animation = new FitAnimation(renderer, kind, data, sink);
             ready.Set();

@@ -49,6 +49,9 @@ public sealed partial class LiveView : IProgress<IterationSnapshot>
     /// <summary>How the points view colours the data; C in the window switches it.</summary>
     public ColorBy ColorBy { get; set; }
 
+    /// <summary>How the 2-D views scale their two features.</summary>
+    public Aspect Aspect { get; set; }
+
     /// <summary>Frames drawn so far by <see cref="Run"/>.</summary>
     public int FramesDrawn { get; private set; }
 
@@ -154,6 +157,7 @@ public sealed partial class LiveView : IProgress<IterationSnapshot>
         renderer.SurfaceCamera = orbit ?? OrbitCamera.Default.Turn(
             FitAnimation.DegreesPerFrame * frame.History.Count);
         renderer.PointsColorBy = ColorBy;
+        renderer.Aspect = Aspect;
         renderer.Draw(Drawable(kind, data), frame, data);
         stale = false;
         FramesDrawn++;

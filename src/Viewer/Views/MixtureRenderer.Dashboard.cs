@@ -84,6 +84,7 @@ public sealed partial class MixtureRenderer
         renderer.PointsColorBy = PointsColorBy;
         renderer.PointsWindow = PointsWindow;
         renderer.Levels = Levels;
+        renderer.Aspect = Aspect;
         renderer.ShowData = ShowData;
         renderer.DensityScale = DensityScale;
         return renderer;

@@ -44,7 +44,7 @@ public sealed partial class MixtureRenderer
         float right = Math.Max(ColorBar.Reserve(Style),
             (1.2f * Style.Text) + Legend.Width(Style, ComponentHeading, [new("00: 0.00", Ink)]));
         return ChartLayout.Create(Width, Height, new RectangleF(0, 0, Width, Height), Style, x,
-            y, title: true, xLabel: true, yLabel: true, right);
+            y, title: true, xLabel: true, yLabel: true, right, Aspect);
     }
 
     private void DrawSampledPoints(ViewFrame frame, PlotData data, PlotLayout layout)

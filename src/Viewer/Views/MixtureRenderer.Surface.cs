@@ -40,7 +40,7 @@ public sealed partial class MixtureRenderer
         (double yMin, double yMax) = data.Range(data.DimY);
         var p = new Vector3((float)((2 * (x - xMin) / (xMax - xMin)) - 1),
             (float)((2 * (y - yMin) / (yMax - yMin)) - 1), (float)height * SurfaceScale);
-        return SurfacePixel(SurfaceViewProjection(), p);
+        return SurfacePixel(SurfaceViewProjection(data), p);
     }
 
     private void DrawSurface(ViewFrame frame, PlotData data)
@@ -99,7 +99,7 @@ public sealed partial class MixtureRenderer
             }
         }
 
-        Matrix4x4 camera = SurfaceViewProjection();
+        Matrix4x4 camera = SurfaceViewProjection(data);
         var light = new Vector3(0.4f, -0.3f, 1);
         if (ShowData)
         {
@@ -136,9 +136,18 @@ public sealed partial class MixtureRenderer
     }
 
     /// <summary>View × projection of <see cref="SurfaceCamera"/> for this frame, its box
-    /// framed inside <see cref="SurfaceArea"/>.</summary>
-    private Matrix4x4 SurfaceViewProjection() => SurfaceFraming.ViewProjection(
-        SurfaceCamera, Width, Height, SurfaceArea(), SurfaceScale);
+    /// framed inside <see cref="SurfaceArea"/>; with <see cref="Aspect.Equal"/> the box's floor
+    /// is narrowed along the feature of smaller range, so both have one scale.</summary>
+    private Matrix4x4 SurfaceViewProjection(PlotData data)
+    {
+        (double xMin, double xMax) = data.Range(data.DimX);
+        (double yMin, double yMax) = data.Range(data.DimY);
+        double xSpan = xMax - xMin, ySpan = yMax - yMin, longer = Math.Max(xSpan, ySpan);
+        Vector2 floor = Aspect == Aspect.Equal && xSpan > 0 && ySpan > 0
+            ? new Vector2((float)(xSpan / longer), (float)(ySpan / longer)) : Vector2.One;
+        return SurfaceFraming.ViewProjection(
+            SurfaceCamera, Width, Height, SurfaceArea(), SurfaceScale, floor);
+    }
 
     /// <summary>The 2-D views' layout of a frame: its plot area holds the surface's box, its
     /// colour bar the density's.</summary>

@@ -1,5 +1,6 @@
 using GmmGpu.Data;
 using GmmGpu.Tests.Data;
+using GmmGpu.Cli.Features;
 using GmmGpu.UseCases;
 using Xunit;
 
@@ -45,9 +46,11 @@ public class UseCaseTests
         SyntheticDataSet set = SyntheticData.Generate(n, 2, 3, seed: 4);
         string data = files.WriteNpy("d.npy", set.Data, n, 2), output = files.PathOf("p.npy");
 
-        Prediction.WriteProbabilities(
-            set.TrueModel, DataReader.Read(data), output, null,
-            TestContext.Current.CancellationToken);
+        using (IRowSource rows = RowSources.Open(data))
+        {
+            Prediction.WriteProbabilities(
+                set.TrueModel, rows, output, null, TestContext.Current.CancellationToken);
+        }
 
         double[] expected = set.TrueModel.PredictProba(set.Data);
         byte[] bytes = File.ReadAllBytes(output);

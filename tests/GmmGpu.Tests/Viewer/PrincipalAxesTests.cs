@@ -1,3 +1,4 @@
+using GmmGpu.Numerics;
 using GmmGpu.Viewer;
 using Xunit;
 

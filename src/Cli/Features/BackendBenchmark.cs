@@ -2,8 +2,9 @@ using System.Diagnostics;
 using GmmGpu.Backends;
 using GmmGpu.Em;
 using GmmGpu.Engine;
+using GmmGpu.UseCases;
 
-namespace GmmGpu.UseCases;
+namespace GmmGpu.Cli.Features;
 
 /// <summary>One backend's time for the fused E-step pass (one EM iteration's data pass).</summary>
 /// <param name="Device">The backend.</param>

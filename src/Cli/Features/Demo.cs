@@ -1,6 +1,7 @@
 using System.Diagnostics;
+using GmmGpu.UseCases;
 
-namespace GmmGpu.UseCases;
+namespace GmmGpu.Cli.Features;
 
 /// <summary>What <see cref="Demo.Run"/> did.</summary>
 /// <param name="TrueModel">The mixture the data came from.</param>

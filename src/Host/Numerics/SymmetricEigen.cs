@@ -1,4 +1,4 @@
-namespace GmmGpu.Viewer;
+namespace GmmGpu.Numerics;
 
 /// <summary>
 /// Eigenvalues and eigenvectors of a small real symmetric matrix by the cyclic Jacobi method:
@@ -6,7 +6,7 @@ namespace GmmGpu.Viewer;
 /// O(n³) per sweep and about ten sweeps; meant for covariance matrices of up to a few hundred
 /// features, where it is accurate to rounding even for close eigenvalues.
 /// </summary>
-public static class SymmetricEigen
+internal static class SymmetricEigen
 {
     private const int MaxSweeps = 100;
 

@@ -2,7 +2,7 @@ using GmmGpu.Data;
 using SixLabors.ImageSharp.PixelFormats;
 using SkiaSharp;
 
-namespace GmmGpu.Images;
+namespace GmmGpu.Cli.Features;
 
 /// <summary>Decodes a user's PNG or JPEG file into 8-bit RGB pixels.</summary>
 /// <remarks>

@@ -1,7 +1,7 @@
 using GmmGpu.Backends.Cpu;
 using GmmGpu.Backends.Ilgpu;
 
-namespace GmmGpu.UseCases;
+namespace GmmGpu.Cli.Features;
 
 /// <summary>An accelerator found on this machine.</summary>
 /// <param name="Device">The backend that runs on it.</param>

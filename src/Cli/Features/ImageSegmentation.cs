@@ -1,10 +1,9 @@
 using GmmGpu.Data;
 using GmmGpu.Files;
-using GmmGpu.Images;
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.PixelFormats;
 
-namespace GmmGpu.UseCases;
+namespace GmmGpu.Cli.Features;
 
 /// <summary>The colour space of the features of <see cref="ImageSegmentation"/>.</summary>
 public enum ColourSpace
