@@ -128,18 +128,8 @@ public static class AnomalyDetection
 
     /// <summary>
     /// Writes the anomalies as CSV (columns row, log_likelihood, then the point's features) or
-    /// <c>.npy</c> (float64, shape (count, 2 + D)), atomically.
-    /// </summary>
-    public static void Write(AnomalyReport report, LoadedData data, string outputPath)
-    {
-        ArgumentNullException.ThrowIfNull(data);
-        using MemoryRowSource rows = data.AsRowSource();
-        Write(report, rows, outputPath);
-    }
-
-    /// <summary>
-    /// Writes the anomalies as <see cref="Write(AnomalyReport, LoadedData, string)"/> does, their
-    /// features read back from <paramref name="data"/> in float64, as the file holds them.
+    /// <c>.npy</c> (float64, shape (count, 2 + D)), atomically; the features are read back from
+    /// <paramref name="data"/> in float64, as the file holds them.
     /// </summary>
     /// <param name="report">The anomalies of <paramref name="data"/>.</param>
     /// <param name="data">The rows the report was made from.</param>

@@ -53,43 +53,12 @@ public static class ModelSelection
     /// <paramref name="covarianceTypes"/> with the other settings of <paramref name="options"/>,
     /// and ranks them by <paramref name="criterion"/>. K larger than N is skipped and a fit that
     /// fails (a singular covariance) is kept as a candidate with its
-    /// <see cref="SelectionCandidate.Failure"/>; the sweep goes on.
+    /// <see cref="SelectionCandidate.Failure"/>; the sweep goes on. The rows are read as the
+    /// file holds them: float64 data far from the origin is shifted before it becomes float32,
+    /// as <see cref="GaussianMixture.Fit(IRowSource, IProgress{IterationSnapshot}?,
+    /// CancellationToken)"/> does.
     /// </summary>
-    /// <param name="data">Shape (N, D), row-major, finite.</param>
-    /// <param name="features">D ≥ 1.</param>
-    /// <param name="candidate">Called after each fit (on this thread).</param>
-    /// <exception cref="ArgumentException">Every K &gt; N.</exception>
-    /// <exception cref="DegenerateComponentException">Every candidate's fit failed (the first
-    /// failure).</exception>
-    /// <remarks>scikit-learn: the "Gaussian Mixture Model Selection" example</remarks>
-    public static SelectionResult Select(
-        ReadOnlyMemory<float> data,
-        int features,
-        IReadOnlyList<int> components,
-        IReadOnlyList<CovarianceType> covarianceTypes,
-        InformationCriterion criterion,
-        GaussianMixtureOptions options,
-        IComputeBackend backend,
-        IProgress<IterationSnapshot>? progress = null,
-        Action<SelectionCandidate>? candidate = null,
-        CancellationToken cancellationToken = default)
-    {
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(features);
-        DataValidation.Validate(data.Span, features, nameof(data));
-        using var rows = new MemoryRowSource(data, features) { Checked = true };
-        return Select(rows, components, covarianceTypes, criterion, options, backend, progress,
-            candidate, cancellationToken);
-    }
-
-    /// <summary>
-    /// Selects as <see cref="Select(ReadOnlyMemory{float}, int, IReadOnlyList{int},
-    /// IReadOnlyList{CovarianceType}, InformationCriterion, GaussianMixtureOptions,
-    /// IComputeBackend, IProgress{IterationSnapshot}?, Action{SelectionCandidate}?,
-    /// CancellationToken)"/> does, over rows read as the file holds them: float64 data far from
-    /// the origin is shifted before it becomes float32, as <see cref="GaussianMixture.Fit(
-    /// IRowSource, IProgress{IterationSnapshot}?, CancellationToken)"/> does.
-    /// </summary>
-    /// <param name="data">The rows (finite values; a file source checks them as it reads).</param>
+    /// <param name="data">The rows (a <see cref="MemoryRowSource"/> for data in memory).</param>
     /// <param name="components">Every K to try, each ≥ 1.</param>
     /// <param name="covarianceTypes">Every covariance form to try.</param>
     /// <param name="criterion">BIC or AIC.</param>
@@ -98,6 +67,11 @@ public static class ModelSelection
     /// <param name="progress">Receives every fit's iterations.</param>
     /// <param name="candidate">Called after each fit (on this thread).</param>
     /// <param name="cancellationToken">Stops the sweep between passes.</param>
+    /// <exception cref="ArgumentException">Every K &gt; N.</exception>
+    /// <exception cref="DegenerateComponentException">Every candidate's fit failed (the first
+    /// failure).</exception>
+    /// <exception cref="DataFormatException">A value of a file is not a finite number.</exception>
+    /// <remarks>scikit-learn: the "Gaussian Mixture Model Selection" example</remarks>
     public static SelectionResult Select(
         IRowSource data,
         IReadOnlyList<int> components,
