@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using GmmGpu.Backends;
 using GmmGpu.Viewer;
+using GmmGpu.Viewer.Views;
 
 namespace GmmGpu.Bench.Viewer;
 
@@ -26,7 +27,7 @@ internal static class FrameTimes
             data.Histogram2D((int)layout.Plot.Width, (int)layout.Plot.Height);
             double bin2D = clock.Elapsed.TotalMilliseconds;
             clock.Restart();
-            data.Histogram1D(0, MixtureRenderer.HistogramBins, -10, 10);
+            data.Histogram1D(0, HistogramView.Bins, -10, 10);
             double bin1D = clock.Elapsed.TotalMilliseconds;
             Console.WriteLine($"new data: bounds {ranges:F1} ms, 2-D binning {bin2D:F1} ms, "
                 + $"1-D binning {bin1D:F1} ms");

@@ -6,6 +6,7 @@ namespace GmmGpu.Kernels;
 /// <summary>Arguments of <see cref="DensityGridKernel"/>.</summary>
 public readonly struct DensityGridParams
 {
+    /// <summary>The arguments of one density-grid launch (members say each).</summary>
     public DensityGridParams(
         MixtureView model,
         ArrayView<float> basePoint,
@@ -30,23 +31,31 @@ public readonly struct DensityGridParams
         Density = density;
     }
 
+    /// <summary>The mixture whose density is drawn.</summary>
     public MixtureView Model { get; }
 
     /// <summary>Shape (D): the features that are not drawn.</summary>
     public ArrayView<float> BasePoint { get; }
 
+    /// <summary>Grid columns, ≥ 1; the grid has Density.Length / Width rows.</summary>
     public int Width { get; }
 
+    /// <summary>The feature that varies along a row, in [0, D).</summary>
     public int DimX { get; }
 
+    /// <summary>The feature that varies down the columns, in [0, D), ≠ DimX.</summary>
     public int DimY { get; }
 
+    /// <summary>Feature DimX at column 0, in the model's units.</summary>
     public float XMin { get; }
 
+    /// <summary>Feature DimX from one column to the next, > 0.</summary>
     public float XStep { get; }
 
+    /// <summary>Feature DimY at row 0, in the model's units.</summary>
     public float YMin { get; }
 
+    /// <summary>Feature DimY from one row to the next, > 0.</summary>
     public float YStep { get; }
 
     /// <summary>Shape (Height, Width), row-major.</summary>

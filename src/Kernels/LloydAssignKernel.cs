@@ -5,6 +5,7 @@ namespace GmmGpu.Kernels;
 /// <summary>Arguments of <see cref="LloydAssignKernel"/>.</summary>
 public readonly struct LloydAssignParams
 {
+    /// <summary>The arguments of one Lloyd launch (members say each).</summary>
     public LloydAssignParams(
         ArrayView<float> data,
         long rows,
@@ -22,6 +23,7 @@ public readonly struct LloydAssignParams
     /// <summary>Points, shape (N, D), row-major.</summary>
     public ArrayView<float> Data { get; }
 
+    /// <summary>N, the points to assign, ≥ 0.</summary>
     public long Rows { get; }
 
     /// <summary>Shape (K, D), row-major.</summary>

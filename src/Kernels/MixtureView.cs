@@ -8,6 +8,7 @@ namespace GmmGpu.Kernels;
 /// </summary>
 public readonly struct MixtureView
 {
+    /// <summary>A view of a mixture already on the device (members say each shape).</summary>
     public MixtureView(
         ArrayView<float> means,
         ArrayView<float> precisionCholesky,
@@ -24,15 +25,25 @@ public readonly struct MixtureView
         Form = form;
     }
 
+    /// <summary>Shape (K, D), row-major.</summary>
     public ArrayView<float> Means { get; }
 
+    /// <summary>
+    /// Shape (K, D, D) upper-triangular for <see cref="DensityForm.Triangular"/>, (K, D) otherwise.
+    /// </summary>
     public ArrayView<float> PrecisionCholesky { get; }
 
+    /// <summary>
+    /// Shape (K): log weight − D/2 log 2π + log det of the precision Cholesky factor.
+    /// </summary>
     public ArrayView<float> LogNormalizer { get; }
 
+    /// <summary>K, ≥ 1.</summary>
     public int Components { get; }
 
+    /// <summary>D, ≥ 1.</summary>
     public int Dimensions { get; }
 
+    /// <summary>The layout of <see cref="PrecisionCholesky"/>.</summary>
     public DensityForm Form { get; }
 }

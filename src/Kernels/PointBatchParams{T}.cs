@@ -10,6 +10,7 @@ namespace GmmGpu.Kernels;
 public readonly struct PointBatchParams<T>
     where T : unmanaged
 {
+    /// <summary>The arguments of one batch launch (members say each).</summary>
     public PointBatchParams(
         ArrayView<float> data, long start, MixtureView model, ArrayView<T> output)
     {
@@ -25,6 +26,7 @@ public readonly struct PointBatchParams<T>
     /// <summary>Index of the batch's first point.</summary>
     public long Start { get; }
 
+    /// <summary>The mixture the points are scored against.</summary>
     public MixtureView Model { get; }
 
     /// <summary>Per-point results, shape (n) or (n, K).</summary>

@@ -12,22 +12,29 @@ public interface IPointSource
 /// <summary>A point stored contiguously in a view (global or shared memory).</summary>
 public readonly struct ViewPoint : IPointSource
 {
+    /// <summary>The point whose D coordinates start at view[offset].</summary>
     public ViewPoint(ArrayView<float> view, long offset)
     {
         View = view;
         Offset = offset;
     }
 
+    /// <summary>The memory that holds the point.</summary>
     public ArrayView<float> View { get; }
 
+    /// <summary>Index of the point's first coordinate in <see cref="View"/>.</summary>
     public long Offset { get; }
 
+    /// <summary>Coordinate i of the point, 0 ≤ i &lt; D.</summary>
     public float Get(int i) => View[Offset + i];
 }
 
 /// <summary>A grid point: features DimX and DimY vary, the others sit at a base point.</summary>
 public readonly struct GridPoint : IPointSource
 {
+    /// <summary>
+    /// The point with feature dimX at x, dimY at y, the others at the base point.
+    /// </summary>
     public GridPoint(ArrayView<float> basePoint, int dimX, int dimY, float x, float y)
     {
         BasePoint = basePoint;
@@ -37,15 +44,21 @@ public readonly struct GridPoint : IPointSource
         Y = y;
     }
 
+    /// <summary>Shape (D): the values of the features that are not drawn.</summary>
     public ArrayView<float> BasePoint { get; }
 
+    /// <summary>The feature set to <see cref="X"/>, in [0, D).</summary>
     public int DimX { get; }
 
+    /// <summary>The feature set to <see cref="Y"/>, in [0, D).</summary>
     public int DimY { get; }
 
+    /// <summary>Feature DimX of the point.</summary>
     public float X { get; }
 
+    /// <summary>Feature DimY of the point.</summary>
     public float Y { get; }
 
+    /// <summary>Coordinate i of the point, 0 ≤ i &lt; D.</summary>
     public float Get(int i) => i == DimX ? X : (i == DimY ? Y : BasePoint[i]);
 }

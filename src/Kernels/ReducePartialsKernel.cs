@@ -5,6 +5,7 @@ namespace GmmGpu.Kernels;
 /// <summary>Arguments of <see cref="ReducePartialsKernel"/>.</summary>
 public readonly struct ReducePartialsParams
 {
+    /// <summary>The arguments of one reduction launch (members say each).</summary>
     public ReducePartialsParams(
         ArrayView<double> partials, int rows, int entries, ArrayView<double> totals)
     {
@@ -17,8 +18,10 @@ public readonly struct ReducePartialsParams
     /// <summary>Shape (rows, entries), row-major.</summary>
     public ArrayView<double> Partials { get; }
 
+    /// <summary>Partial rows to add, ≥ 1.</summary>
     public int Rows { get; }
 
+    /// <summary>Doubles per row, ≥ 1.</summary>
     public int Entries { get; }
 
     /// <summary>Shape (entries).</summary>

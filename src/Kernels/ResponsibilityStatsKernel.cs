@@ -5,6 +5,7 @@ namespace GmmGpu.Kernels;
 /// <summary>Arguments of <see cref="ResponsibilityStatsKernel"/>.</summary>
 public readonly struct ResponsibilityStatsParams
 {
+    /// <summary>The arguments of one E-step launch (members say each).</summary>
     public ResponsibilityStatsParams(
         ArrayView<float> data,
         long rows,
@@ -25,6 +26,7 @@ public readonly struct ResponsibilityStatsParams
     /// <summary>N.</summary>
     public long Rows { get; }
 
+    /// <summary>The mixture of this EM iteration.</summary>
     public MixtureView Model { get; }
 
     /// <summary>Tile of P points, K weights, moments of the model's form, L lanes.</summary>

@@ -5,6 +5,7 @@ namespace GmmGpu.Kernels;
 /// <summary>Arguments of <see cref="SampleByMinSquaredDistanceKernel"/>.</summary>
 public readonly struct SampleByMinSquaredDistanceParams
 {
+    /// <summary>The arguments of one k-means++ draw (members say each).</summary>
     public SampleByMinSquaredDistanceParams(
         ArrayView<float> data,
         long rows,
@@ -26,8 +27,10 @@ public readonly struct SampleByMinSquaredDistanceParams
     /// <summary>Points, shape (N, D), row-major.</summary>
     public ArrayView<float> Data { get; }
 
+    /// <summary>N, ≥ 1.</summary>
     public long Rows { get; }
 
+    /// <summary>D, ≥ 1.</summary>
     public int Dimensions { get; }
 
     /// <summary>Shape (count, D), row-major.</summary>
@@ -36,6 +39,9 @@ public readonly struct SampleByMinSquaredDistanceParams
     /// <summary>Centres so far (≥ 1).</summary>
     public int Count { get; }
 
+    /// <summary>
+    /// Seed of this draw: each point's exponential key is a hash of it and the row.
+    /// </summary>
     public ulong Seed { get; }
 
     /// <summary>

@@ -11,6 +11,7 @@ namespace GmmGpu.Kernels;
 /// </summary>
 public readonly struct TileLayout
 {
+    /// <summary>A layout (members say each).</summary>
     public TileLayout(
         int tilePoints, int components, int dimensions, MomentForm moments, int lanes)
     {

@@ -1,3 +1,5 @@
+using GmmGpu.Viewer.Chart;
+
 namespace GmmGpu.Viewer;
 
 public sealed partial class MixtureRenderer
@@ -33,6 +35,6 @@ public sealed partial class MixtureRenderer
         // Rasterised now, not while EM runs; then blank, as the stand-in is no fit to be seen.
         context.MakeCurrent();
         context.Gl.Finish();
-        painter.Begin(Background);
+        painter.Begin(ChartStyle.Paper);
     }
 }

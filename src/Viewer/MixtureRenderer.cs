@@ -1,38 +1,32 @@
 using System.Numerics;
-using GmmGpu.Em;
 using GmmGpu.Engine;
 using GmmGpu.Viewer.Chart;
 using GmmGpu.Viewer.Gl;
 using GmmGpu.Viewer.Rendering;
+using GmmGpu.Viewer.Views;
 
 namespace GmmGpu.Viewer;
 
 /// <summary>
 /// Draws <see cref="ViewFrame"/>s of a mixture over its data into an off-screen framebuffer and
-/// reads them back as RGBA. Owns a GL context (or borrows one); use it on one thread only.
+/// reads them back as RGBA. Owns a GL context (or borrows one); use it on one thread only. Each
+/// view is its own type (see <see cref="IPlotView"/>); the dashboard draws several of them into
+/// panels of one frame.
 /// </summary>
 public sealed partial class MixtureRenderer : IDisposable
 {
     /// <summary>Largest width or height accepted.</summary>
     public const int MaxSize = 8192;
 
-    private static readonly Vector4 Background = new(1, 1, 1, 1);
-    private static readonly Vector4 Ink = ChartStyle.Ink;
+    /// <summary>What the curves view says when the model carries no fit history.</summary>
+    public const string NoHistoryMessage = CurvesView.NoHistoryMessage;
 
     private readonly IGlContext context;
     private readonly bool ownsContext;
-    private readonly IComputeBackend backend;
     private readonly GlPainter painter;
-    private readonly Texture2D values;
-    private readonly Texture2D ramp;
-    private readonly CountsTexture counts;
-    private readonly CountsTexture floorCounts;
-    private readonly Texture2D labels;
-    private readonly Canvas canvas = new();
-    private readonly Canvas clipped = new();
-    private readonly TextPainter textPainter;
-    private readonly List<RectangleF> textBoxes = [];
-    private readonly TextLayer text;
+    private readonly ViewResources resources;
+    private readonly Dictionary<ViewKind, IPlotView> views = [];
+    private readonly DashboardView dashboard;
 
     /// <param name="backend">Evaluates density grids (heat map, surface).</param>
     /// <param name="context">A current GL context to draw with; null makes a headless one.</param>
@@ -42,30 +36,22 @@ public sealed partial class MixtureRenderer : IDisposable
     {
         ArgumentNullException.ThrowIfNull(backend);
         ValidateSize(width, height);
-        this.backend = backend;
         ownsContext = context is null;
         this.context = context ?? new HeadlessEglContext();
         try
         {
             painter = new GlPainter(this.context.Gl, width, height);
-            textPainter = new TextPainter(this.context.Gl);
-            text = new TextLayer(width, height);
-            Style = ChartStyle.For(width, height);
-            values = painter.CreateTexture(linear: true);
-            ramp = painter.CreateTexture(linear: true);
-            counts = new CountsTexture(painter);
-            floorCounts = new CountsTexture(painter);
-            labels = painter.CreateTexture(linear: false);
-            float[] rampValues = [.. Enumerable.Range(0, 256).Select(i => i / 255f)];
-            ramp.UploadFloats(1, 256, rampValues);
+            resources = new ViewResources(this.context.Gl, painter, backend);
+            views[ViewKind.HeatMap] = new HeatMapView(painter);
+            views[ViewKind.Points] = new PointsView(painter);
+            views[ViewKind.Histogram] = new HistogramView();
+            views[ViewKind.Surface] = new SurfaceView(painter);
+            views[ViewKind.Curves] = new CurvesView();
+            dashboard = new DashboardView(resources, views);
         }
         catch
         {
-            if (ownsContext)
-            {
-                this.context.Dispose();
-            }
-
+            DisposeGl();
             throw;
         }
     }
@@ -75,28 +61,82 @@ public sealed partial class MixtureRenderer : IDisposable
     public int Height => painter.Height;
 
     /// <summary>Sizes of the text, ticks and gaps of this picture size.</summary>
-    internal ChartStyle Style { get; }
+    internal ChartStyle Style => Whole.Style;
 
     /// <summary>The box of every piece of text in the last frame drawn, in pixels.</summary>
-    internal IReadOnlyList<RectangleF> TextBoxes => textBoxes;
+    internal IReadOnlyList<RectangleF> TextBoxes => resources.TextBoxes;
 
     /// <summary>Where the surface view is seen from.</summary>
-    public OrbitCamera SurfaceCamera { get; set; } = OrbitCamera.Default;
+    public OrbitCamera SurfaceCamera
+    {
+        get => Settings.SurfaceCamera;
+        set => Settings.SurfaceCamera = value;
+    }
 
     /// <summary>How the points view colours the data.</summary>
-    public ColorBy PointsColorBy { get; set; } = ColorBy.Density;
+    public ColorBy PointsColorBy
+    {
+        get => Settings.PointsColorBy;
+        set => Settings.PointsColorBy = value;
+    }
+
+    /// <summary>
+    /// The region the points view shows: null shows all the data as an image of counts; a
+    /// window (zoomed in) shows a sample of at most <see cref="PointsView.MaxSampledPoints"/>
+    /// rows point by point, so single points can be seen.
+    /// </summary>
+    public DataWindow? PointsWindow
+    {
+        get => Settings.PointsWindow;
+        set => Settings.PointsWindow = value;
+    }
 
     /// <summary>
     /// How the heat map, points and surface views scale their two features: equal gives one
     /// unit the same length on both axes (on the surface, along its floor).
     /// </summary>
-    public Aspect Aspect { get; set; } = Aspect.Auto;
+    public Aspect Aspect
+    {
+        get => Settings.Aspect;
+        set => Settings.Aspect = value;
+    }
 
     /// <summary>Filled density levels of the heat map (contour lines lie between them).</summary>
-    public int Levels { get; set; } = 10;
+    public int Levels
+    {
+        get => Settings.Levels;
+        set => Settings.Levels = value;
+    }
+
+    /// <summary>
+    /// Whether the heat map and surface views draw the data too: a light overlay of the binned
+    /// points on the heat map, their density on the surface's floor.
+    /// </summary>
+    public bool ShowData
+    {
+        get => Settings.ShowData;
+        set => Settings.ShowData = value;
+    }
+
+    /// <summary>
+    /// The density at the top of the heat map's and the surface's colour scale, and the top of
+    /// the histogram's axis (÷ 1.1); null (the default) takes each frame's own peak. An
+    /// animation fixes it, so that a colour means the same density in every frame. &gt; 0.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">Not positive and finite.</exception>
+    public double? DensityScale
+    {
+        get => Settings.DensityScale;
+        set => Settings.DensityScale = value;
+    }
 
     /// <summary>The GL version and renderer in use.</summary>
     public string Description => context.Description;
+
+    private ViewSettings Settings => resources.Settings;
+
+    /// <summary>The panel of the whole frame.</summary>
+    private PlotPanel Whole => resources.Panel(0, 0, Width, Height);
 
     /// <exception cref="ArgumentOutOfRangeException">Width or height is not in [1,
     /// 8192].</exception>
@@ -110,14 +150,46 @@ public sealed partial class MixtureRenderer : IDisposable
         }
     }
 
-    /// <summary>The layout a 2-D view of <paramref name="data"/> uses.</summary>
+    /// <summary>The layout the heat map of <paramref name="data"/> uses.</summary>
     public PlotLayout Layout(PlotData data)
     {
         ArgumentNullException.ThrowIfNull(data);
-        return ChartLayout.Create(Width, Height, new RectangleF(0, 0, Width, Height), Style,
-            data.Range(data.DimX), data.Range(data.DimY), title: true, xLabel: true,
-            yLabel: true, ColorBar.Reserve(Style), Aspect);
+        return HeatMapView.Layout(Whole, data);
     }
+
+    /// <summary>The layout of the points view: the whole data, or <see cref="PointsWindow"/>.
+    /// </summary>
+    public PlotLayout PointsLayout(PlotData data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        return PointsView.Layout(Whole, data);
+    }
+
+    /// <summary>The layout of the histogram view: x is the feature, y the density.</summary>
+    public PlotLayout HistogramLayout(ViewFrame frame, PlotData data)
+    {
+        ArgumentNullException.ThrowIfNull(frame);
+        ArgumentNullException.ThrowIfNull(data);
+        return HistogramView.Layout(Whole, frame, data);
+    }
+
+    /// <summary>Where the dashboard draws each view; see <see cref="DashboardView.Layout"/>.
+    /// </summary>
+    public IReadOnlyList<DashboardPanel> DashboardLayout(PlotData data, bool curves = true)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        return DashboardView.Layout(Width, Height, data, curves);
+    }
+
+    /// <summary>
+    /// The pixel where the surface view draws data point (x, y) at <paramref name="height"/>
+    /// (0: the floor; 1: the density's maximum).
+    /// </summary>
+    internal Vector2 SurfacePixel(PlotData data, double x, double y, double height = 0) =>
+        SurfaceView.Pixel(Whole, data, x, y, height);
+
+    /// <summary>The pixel rectangle the surface's box is fitted into.</summary>
+    internal RectangleF SurfaceArea() => SurfaceView.Area(Whole);
 
     /// <summary>
     /// Draws one frame and returns it as RGBA bytes, shape (Height, Width, 4), top row first.
@@ -171,47 +243,17 @@ public sealed partial class MixtureRenderer : IDisposable
         }
 
         context.MakeCurrent();
-        painter.Begin(Background);
-        textBoxes.Clear();
+        painter.Begin(ChartStyle.Paper);
+        resources.Begin();
         if (kind == ViewKind.Dashboard)
         {
-            DrawDashboard(frame, data);
-            return;
+            dashboard.Draw(Width, Height, frame, data);
         }
-
-        // The title keeps the model's own D; the views draw its marginal on the axes.
-        // Moved to the data's origin in float64 first, so data far from 0 keeps its digits.
-        MixtureParameters local = data.Local(frame.Parameters);
-        ViewFrame drawn = frame with
+        else
         {
-            Parameters = data.Axes is { } axes ? axes.Project(local) : local,
-        };
-        canvas.Clear();
-        text.Clear();
-        Title.Draw(text, Style, 0, Width, 0, ViewTitle(kind, data), frame.Title);
-        switch (kind)
-        {
-            case ViewKind.HeatMap: DrawHeatMap(drawn, data); break;
-            case ViewKind.Points: DrawPoints(drawn, data); break;
-            case ViewKind.Histogram: DrawHistogram(drawn, data); break;
-            case ViewKind.Surface: DrawSurface(drawn, data); break;
-            default: DrawCurves(drawn); break;
+            resources.Draw(views[kind], Whole, frame, data);
         }
-
-        painter.Draw(canvas);
-        textPainter.Draw(text, Width, Height);
-        textBoxes.AddRange(text.Boxes);
     }
-
-    /// <summary>The title of a view: what it shows, of which features.</summary>
-    private static string ViewTitle(ViewKind kind, PlotData data) => kind switch
-    {
-        ViewKind.HeatMap => $"Mixture density of {data.XName} and {data.YName}",
-        ViewKind.Points => $"Data and components of {data.XName} and {data.YName}",
-        ViewKind.Surface => $"Density surface of {data.XName} and {data.YName}",
-        ViewKind.Histogram => $"Histogram of {data.XName} and the mixture",
-        _ => "Fit: log-likelihood, AIC and BIC per iteration",
-    };
 
     /// <summary>
     /// Copies the last drawn frame, scaled, onto the context's window (framebuffer 0).
@@ -222,57 +264,22 @@ public sealed partial class MixtureRenderer : IDisposable
         painter.Blit(screenWidth, screenHeight);
     }
 
-    public void Dispose()
+    public void Dispose() => DisposeGl();
+
+    /// <summary>Deletes the GL objects made so far, then the context if it is ours.</summary>
+    private void DisposeGl()
     {
-        foreach (MixtureRenderer panel in panels.Values)
+        context.MakeCurrent();
+        foreach (IPlotView view in views.Values)
         {
-            panel.Dispose();
+            view.Dispose();
         }
 
-        context.MakeCurrent();
-        labels.Dispose();
-        textPainter.Dispose();
-        floorCounts.Dispose();
-        counts.Dispose();
-        ramp.Dispose();
-        values.Dispose();
-        painter.Dispose();
+        resources?.Dispose();
+        painter?.Dispose();
         if (ownsContext)
         {
             context.Dispose();
         }
-    }
-
-    /// <summary>
-    /// The mixture's marginal density on features (DimX, DimY) on a grid, row 0 at yMin: the
-    /// marginal of a Gaussian mixture keeps the weights, the two means and the 2×2 blocks.
-    /// </summary>
-    private float[] EvaluateDensity(
-        MixtureParameters parameters, PlotData data, int width, int height,
-        double xMin, double xMax, double yMin, double yMax)
-    {
-        int k = parameters.Components, d = parameters.Dimensions;
-        // About the grid's centre in float64: float32 keeps no digits of a model at 1e8.
-        double cx = (xMin / 2) + (xMax / 2), cy = (yMin / 2) + (yMax / 2);
-        var means = new double[k * 2];
-        var covariances = new double[k * 4];
-        for (int c = 0; c < k; c++)
-        {
-            means[2 * c] = parameters.MeansArray[(c * d) + data.DimX] - cx;
-            means[(2 * c) + 1] = parameters.MeansArray[(c * d) + data.DimY] - cy;
-            var block = parameters.MarginalCovariance(c, data.DimX, data.DimY);
-            covariances[4 * c] = block.Xx;
-            covariances[(4 * c) + 1] = block.Xy;
-            covariances[(4 * c) + 2] = block.Xy;
-            covariances[(4 * c) + 3] = block.Yy;
-        }
-
-        var marginal = new MixtureParameters(
-            CovarianceType.Full, k, 2, parameters.WeightsArray, means, covariances);
-        var grid = new DensityGrid(
-            width, height, xMin - cx, xMax - cx, yMin - cy, yMax - cy);
-        var density = new float[width * height];
-        backend.EvaluateDensityGrid(MixtureKernelModel.Build(marginal), grid, density);
-        return density;
     }
 }

@@ -11,6 +11,9 @@ internal sealed record ChartStyle(int Text, int TitleText, float Pad, float Tick
     /// <summary>Colour of text, frames and ticks.</summary>
     public static readonly Vector4 Ink = new(0.15f, 0.15f, 0.15f, 1);
 
+    /// <summary>Colour of the background: the picture, empty bins, round colour bars.</summary>
+    public static readonly Vector4 Paper = new(1, 1, 1, 1);
+
     /// <summary>Colour of secondary text (the iteration line).</summary>
     public static readonly Vector4 Muted = new(0.35f, 0.35f, 0.35f, 1);
 

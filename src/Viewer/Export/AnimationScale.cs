@@ -1,3 +1,5 @@
+using GmmGpu.Viewer.Views;
+
 namespace GmmGpu.Viewer.Export;
 
 /// <summary>
@@ -25,7 +27,7 @@ internal static class AnimationScale
         if (data.Columns == 1)
         {
             double[] bars = data.Histogram1D(
-                data.DimX, MixtureRenderer.HistogramBins, xMin, xMax);
+                data.DimX, HistogramView.Bins, xMin, xMax);
             return Positive(bars.Max());
         }
 

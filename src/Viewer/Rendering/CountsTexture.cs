@@ -34,5 +34,17 @@ internal sealed class CountsTexture(GlPainter painter) : IDisposable
         Max = max;
     }
 
+    /// <summary>
+    /// Bins the data's two drawn features at one bin per pixel of <paramref name="plot"/> into
+    /// the texture; returns the largest count, at least 1.
+    /// </summary>
+    public float UploadBinned(PlotData data, RectangleF plot, out float[] binned)
+    {
+        int width = Math.Max(1, (int)plot.Width), height = Math.Max(1, (int)plot.Height);
+        binned = data.Histogram2D(width, height);
+        Upload(binned, width, height);
+        return Max;
+    }
+
     public void Dispose() => Texture.Dispose();
 }

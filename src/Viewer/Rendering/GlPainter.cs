@@ -25,6 +25,7 @@ internal sealed class GlPainter : IDisposable
     private bool multisampling;
     private bool imagesDrawn;
     private Vector4 background;
+    private (int Left, int Top, int Width, int Height) panel;
     private readonly ShaderProgram flat;
     private readonly ShaderProgram dot;
     private readonly ShaderProgram scalar;
@@ -69,6 +70,9 @@ internal sealed class GlPainter : IDisposable
 
     public int Height { get; }
 
+    /// <summary>Size of the panel drawn into now (see <see cref="BeginPanel"/>).</summary>
+    private Vector2 PanelSize => new(panel.Width, panel.Height);
+
     public Texture2D CreateTexture(bool linear) => new(gl, linear);
 
     public void Begin(Vector4 background)
@@ -76,12 +80,40 @@ internal sealed class GlPainter : IDisposable
         multisampling = false;
         imagesDrawn = false;
         this.background = background;
-        resolved.Bind();
+        panel = (0, 0, Width, Height);
+        Bind(resolved);
         gl.Disable(EnableCap.DepthTest);
         gl.Enable(EnableCap.Blend);
         gl.BlendFunc(BlendingFactor.SrcAlpha, BlendingFactor.OneMinusSrcAlpha);
         gl.ClearColor(background.X, background.Y, background.Z, background.W);
         gl.Clear(ClearBufferMask.ColorBufferBit | ClearBufferMask.DepthBufferBit);
+    }
+
+    /// <summary>
+    /// From here on, pixel coordinates (origin top left) are those of the rectangle of
+    /// <paramref name="width"/> × <paramref name="height"/> pixels at (left, top) of the frame,
+    /// and drawing stays inside it. What is drawn multisampled so far is resolved, so that the
+    /// panel's images are drawn single-sampled too.
+    /// </summary>
+    public void BeginPanel(int left, int top, int width, int height)
+    {
+        if (multisampling)
+        {
+            Resolve();
+            multisampling = false;
+            imagesDrawn = true;
+        }
+
+        panel = (left, top, width, height);
+        Bind(resolved);
+    }
+
+    /// <summary>Binds a framebuffer with the panel's viewport.</summary>
+    private void Bind(Framebuffer target)
+    {
+        target.Bind();
+        gl.Viewport(panel.Left, Height - panel.Top - panel.Height, (uint)panel.Width,
+            (uint)panel.Height);
     }
 
     /// <summary>
@@ -99,7 +131,7 @@ internal sealed class GlPainter : IDisposable
         if (!imagesDrawn)
         {
             // Only the background so far (kept as the clear colour): clearing is cheaper.
-            framebuffer.Bind();
+            Bind(framebuffer);
             gl.ClearColor(background.X, background.Y, background.Z, background.W);
             gl.Clear(ClearBufferMask.ColorBufferBit | ClearBufferMask.DepthBufferBit);
             return;
@@ -111,7 +143,7 @@ internal sealed class GlPainter : IDisposable
         gl.BindFramebuffer(FramebufferTarget.DrawFramebuffer, framebuffer.Handle);
         gl.BlitFramebuffer(0, 0, Width, Height, 0, 0, Width, Height,
             ClearBufferMask.ColorBufferBit, BlitFramebufferFilter.Nearest);
-        framebuffer.Bind();
+        Bind(framebuffer);
         gl.Clear(ClearBufferMask.DepthBufferBit);
     }
 
@@ -131,7 +163,7 @@ internal sealed class GlPainter : IDisposable
     {
         Multisample();
         flat.Use();
-        flat.Set("uViewport", new Vector2(Width, Height));
+        flat.Set("uViewport", PanelSize);
         flatVertices.DrawTriangles(canvas.Vertices);
     }
 
@@ -145,7 +177,7 @@ internal sealed class GlPainter : IDisposable
         float sprite = MathF.Ceiling(size) + 2;
         Multisample();
         dot.Use();
-        dot.Set("uViewport", new Vector2(Width, Height));
+        dot.Set("uViewport", PanelSize);
         dot.Set("uRadius", size / 2);
         gl.PointSize(sprite);
         Scissor(clip);
@@ -168,7 +200,8 @@ internal sealed class GlPainter : IDisposable
         int left = (int)MathF.Floor(clip.Left), top = (int)MathF.Floor(clip.Top);
         int right = (int)MathF.Ceiling(clip.Right), bottom = (int)MathF.Ceiling(clip.Bottom);
         gl.Enable(EnableCap.ScissorTest);
-        gl.Scissor(left, Height - bottom, (uint)(right - left), (uint)(bottom - top));
+        gl.Scissor(panel.Left + left, Height - panel.Top - bottom, (uint)(right - left),
+            (uint)(bottom - top));
     }
 
     /// <summary>
@@ -179,7 +212,7 @@ internal sealed class GlPainter : IDisposable
         Texture2D values, RectangleF rect, float max, bool log, int levels, Vector4 empty)
     {
         scalar.Use();
-        scalar.Set("uViewport", new Vector2(Width, Height));
+        scalar.Set("uViewport", PanelSize);
         scalar.Set("uMax", max);
         scalar.Set("uLog", log ? 1 : 0);
         scalar.Set("uLevels", (float)levels);
@@ -199,7 +232,7 @@ internal sealed class GlPainter : IDisposable
         Texture2D counts, Texture2D labels, RectangleF rect, float max, Vector4 empty)
     {
         categorical.Use();
-        categorical.Set("uViewport", new Vector2(Width, Height));
+        categorical.Set("uViewport", PanelSize);
         categorical.Set("uMax", max);
         categorical.Set("uPaletteSize", ColorMaps.Components.Length / 4);
         gl.Uniform4(gl.GetUniformLocation(categorical.Handle, "uEmpty"), empty);
@@ -276,7 +309,7 @@ internal sealed class GlPainter : IDisposable
     public void DrawOverlay(Texture2D counts, RectangleF rect, float max, Vector4 ink)
     {
         overlay.Use();
-        overlay.Set("uViewport", new Vector2(Width, Height));
+        overlay.Set("uViewport", PanelSize);
         overlay.Set("uMax", max);
         gl.Uniform4(gl.GetUniformLocation(overlay.Handle, "uInk"), ink);
         counts.Bind(0);
@@ -308,24 +341,7 @@ internal sealed class GlPainter : IDisposable
         gl.Viewport(0, 0, (uint)screenWidth, (uint)screenHeight);
         gl.BlitFramebuffer(0, 0, Width, Height, 0, 0, screenWidth, screenHeight,
             ClearBufferMask.ColorBufferBit, BlitFramebufferFilter.Linear);
-        Current.Bind();
-    }
-
-    /// <summary>
-    /// Copies this frame, unscaled, into <paramref name="target"/>'s with its top-left corner at
-    /// pixel (left, top) of the target (y down); the target's framebuffer is bound afterwards.
-    /// </summary>
-    public void CopyTo(GlPainter target, int left, int top)
-    {
-        int bottom = target.Height - top - Height;
-        // Multisampled to multisampled blits must not move or scale: copy the resolved frame.
-        Resolve();
-        gl.BindFramebuffer(FramebufferTarget.ReadFramebuffer, resolved.Handle);
-        gl.BindFramebuffer(FramebufferTarget.DrawFramebuffer, target.Current.Handle);
-        gl.BlitFramebuffer(0, 0, Width, Height, left, bottom, left + Width, bottom + Height,
-            ClearBufferMask.ColorBufferBit, BlitFramebufferFilter.Nearest);
-        target.imagesDrawn = true;
-        target.Current.Bind();
+        Bind(Current);
     }
 
     /// <summary>The frame as RGBA bytes, top row first.</summary>
@@ -334,7 +350,7 @@ internal sealed class GlPainter : IDisposable
         Resolve();
         gl.Finish();
         resolved.Read(rgba);
-        Current.Bind();
+        Bind(Current);
     }
 
     public void Dispose()

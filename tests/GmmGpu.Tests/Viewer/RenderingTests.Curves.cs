@@ -80,9 +80,8 @@ public sealed partial class RenderingTests
         foreach (DashboardPanel panel in panels)
         {
             using var alone = new MixtureRenderer(panel.Width, panel.Height, backend);
-            Assert.True(alone.Render(panel.Kind, frame, data).AsSpan()
-                .SequenceEqual(Crop(dashboard, panel)),
-                $"the {panel.Kind} panel differs from the {panel.Kind} view drawn alone");
+            AssertDrawnAlone(
+                alone.Render(panel.Kind, frame, data), Crop(dashboard, panel), panel.Kind);
         }
 
         var oneFeature = new PlotData(Mixture1D(2_000, 0.5, -1, 0.5, 2, 0.8, seed: 43), 1);

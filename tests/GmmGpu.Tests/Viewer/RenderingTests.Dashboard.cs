@@ -29,8 +29,7 @@ public sealed partial class RenderingTests
         foreach (DashboardPanel panel in panels)
         {
             byte[] expected = alone.Render(panel.Kind, frame, data);
-            Assert.True(expected.AsSpan().SequenceEqual(Crop(dashboard, panel)),
-                $"the {panel.Kind} panel differs from the {panel.Kind} view drawn alone");
+            AssertDrawnAlone(expected, Crop(dashboard, panel), panel.Kind);
         }
     }
 
@@ -68,10 +67,37 @@ public sealed partial class RenderingTests
                 new DashboardPanel(ViewKind.Curves, Width / 2, 0, Width / 2, Height)],
             panels);
         using var alone = new MixtureRenderer(Width / 2, Height, backend);
-        Assert.True(alone.Render(ViewKind.Histogram, frame, data).AsSpan()
-            .SequenceEqual(Crop(dashboard, panels[0])));
-        Assert.True(alone.Render(ViewKind.Curves, frame, data).AsSpan()
-            .SequenceEqual(Crop(dashboard, panels[1])));
+        AssertDrawnAlone(alone.Render(ViewKind.Histogram, frame, data),
+            Crop(dashboard, panels[0]), ViewKind.Histogram);
+        AssertDrawnAlone(alone.Render(ViewKind.Curves, frame, data),
+            Crop(dashboard, panels[1]), ViewKind.Curves);
+    }
+
+    /// <summary>
+    /// A dashboard panel is its view drawn alone at the panel's size: the same pixels, but for
+    /// the rasteriser's rounding of a few edge pixels (the panel's viewport lies at an offset in
+    /// the frame, so vertices snap from other floating-point sums): at most 1 pixel in 2000
+    /// differs, by at most 24 of 255 in any channel.
+    /// </summary>
+    private static void AssertDrawnAlone(byte[] expected, byte[] actual, ViewKind kind)
+    {
+        Assert.Equal(expected.Length, actual.Length);
+        int pixels = 0, most = 0;
+        for (int i = 0; i < expected.Length; i += 4)
+        {
+            int worst = 0;
+            for (int c = 0; c < 4; c++)
+            {
+                worst = Math.Max(worst, Math.Abs(expected[i + c] - actual[i + c]));
+            }
+
+            pixels += worst > 0 ? 1 : 0;
+            most = Math.Max(most, worst);
+        }
+
+        Assert.True(pixels <= expected.Length / 4 / 2000 && most <= 24,
+            $"the {kind} panel differs from the {kind} view drawn alone in {pixels} pixels, "
+            + $"by up to {most}");
     }
 
     /// <summary>The panel's pixels of a frame of this class's size, as RGBA, top row first.

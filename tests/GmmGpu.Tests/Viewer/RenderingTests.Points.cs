@@ -1,4 +1,5 @@
 using GmmGpu.Viewer;
+using GmmGpu.Viewer.Views;
 using GmmGpu.Viewer.Rendering;
 using Xunit;
 using static GmmGpu.Tests.Viewer.ViewerFixtures;
@@ -67,7 +68,7 @@ public sealed partial class RenderingTests
         byte[] rgba = renderer.Render(ViewKind.Points, frame, data);
         renderer.PointsWindow = null;
 
-        var ink = MixtureRenderer.SampleInk;
+        var ink = PointsView.SampleInk;
         var inkRgb = ((byte)Math.Round(ink.X * 255), (byte)Math.Round(ink.Y * 255),
             (byte)Math.Round(ink.Z * 255));
         int inside = 0;
@@ -114,7 +115,7 @@ public sealed partial class RenderingTests
         int y = (int)on.Y, x0 = (int)on.X;
         int first = Enumerable.Range(x0 - 3, 7).First(x => Pixel(rgba, Width, x, y) == core);
         int last = Enumerable.Range(x0 - 3, 7).Last(x => Pixel(rgba, Width, x, y) == core);
-        Assert.InRange(last - first + 1, 1, (int)MixtureRenderer.EllipseWidth + 1);
+        Assert.InRange(last - first + 1, 1, (int)PointsView.EllipseWidth + 1);
         // Smoothed, the 1.5-pixel edge is mostly in one pixel each side: dark, whatever the
         // ellipse's sub-pixel position.
         foreach (int[] side in new[] { new[] { first - 1, first - 2 }, [last + 1, last + 2] })

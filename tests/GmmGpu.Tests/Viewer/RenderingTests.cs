@@ -1,6 +1,7 @@
 using GmmGpu.Backends;
 using GmmGpu.Engine;
 using GmmGpu.Viewer;
+using GmmGpu.Viewer.Views;
 using GmmGpu.Viewer.Rendering;
 using Xunit;
 using static GmmGpu.Tests.Viewer.ViewerFixtures;
@@ -89,7 +90,7 @@ public sealed partial class RenderingTests : IDisposable
         // White ink at 50-100% of the overlay's alpha over the lowest level.
         var pixel = Pixel(with, Width, (int)onB.X, (int)onB.Y);
         double share = (pixel.G - lowest.G) / (255.0 - lowest.G);
-        double ink = MixtureRenderer.DataOverlayInk.W;
+        double ink = HeatMapView.DataOverlayInk.W;
         Assert.InRange(share, (0.5 * ink) - 0.02, ink + 0.02);
         Assert.InRange(pixel.R, lowest.R + (share * (255 - lowest.R)) - 3,
             lowest.R + (share * (255 - lowest.R)) + 3);
@@ -115,7 +116,7 @@ public sealed partial class RenderingTests : IDisposable
         var frame = Frame(parameters);
         byte[] rgba = renderer.Render(ViewKind.Histogram, frame, data);
         PlotLayout layout = renderer.HistogramLayout(frame, data);
-        var bar = MixtureRenderer.BarColour;
+        var bar = HistogramView.BarColour;
         var barRgb = ((byte)Math.Round(bar.X * 255), (byte)Math.Round(bar.Y * 255),
             (byte)Math.Round(bar.Z * 255));
         int bestColumn = -1, bestHeight = 0;

@@ -68,6 +68,7 @@ public sealed class CpuBackend : IComputeBackend
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(statistics);
         CpuDataset dataset = CpuDataset.From(data);
+        dataset.EndSeeding();
         if (CpuPassChoice.Select(model, _pass) is IBlockedPass blocked)
         {
             StatisticsPartial.Reduce(
@@ -173,24 +174,39 @@ public sealed class CpuBackend : IComputeBackend
         ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
         CpuDataset dataset = CpuDataset.From(data);
         int d = dataset.Columns;
-        float[] centresCopy = centres[..(count * d)].ToArray();
-        SampleCandidate[] partials = _loop.Run(
-            dataset.Rows,
-            static () => false,
-            (start, rows, _) => KMeansPasses.SampleByMinSquaredDistance(
-                dataset.Data.Span.Slice((int)start * d, rows * d),
-                start,
-                d,
-                centresCopy,
-                count,
-                seed));
-        SampleCandidate best = SampleCandidate.None;
-        foreach (SampleCandidate partial in partials)
+        lock (dataset.SeedingLock)
         {
-            best = best.Best(partial);
-        }
+            // Successive draws of one seeding pass the same leading centres plus a new one.
+            SeedDistances? state = dataset.Seeding;
+            int folded = state?.FoldedPrefix(centres, count, d) ?? -1;
+            if (state is null || folded < 0)
+            {
+                state = new SeedDistances(dataset.Rows);
+                folded = 0;
+                dataset.Seeding = state;
+            }
 
-        return best;
+            float[] newSeeds = centres[(folded * d)..(count * d)].ToArray();
+            float[] distances = state.Distances;
+            SampleCandidate[] partials = _loop.Run(
+                dataset.Rows,
+                static () => false,
+                (start, rows, _) => KMeansPasses.SampleByMinSquaredDistance(
+                    dataset.Data.Span.Slice((int)start * d, rows * d),
+                    start,
+                    d,
+                    newSeeds,
+                    distances.AsSpan((int)start, rows),
+                    seed));
+            state.Folded(centres[..(count * d)]);
+            SampleCandidate best = SampleCandidate.None;
+            foreach (SampleCandidate partial in partials)
+            {
+                best = best.Best(partial);
+            }
+
+            return best;
+        }
     }
 
     /// <inheritdoc/>
@@ -202,8 +218,12 @@ public sealed class CpuBackend : IComputeBackend
         Span<double> sums)
     {
         CpuDataset dataset = CpuDataset.From(data);
+        dataset.EndSeeding();
         int d = dataset.Columns;
         float[] centresCopy = centres.ToArray();
+        NearestCentres? blocked = NearestCentres.Applies(components)
+            ? new NearestCentres(centres, components, d)
+            : null;
         LloydPartial[] partials = _loop.Run(
             dataset.Rows,
             static () => false,
@@ -212,7 +232,8 @@ public sealed class CpuBackend : IComputeBackend
                 count,
                 d,
                 centresCopy,
-                components));
+                components,
+                blocked));
         counts.Clear();
         sums.Clear();
         double inertia = 0;

@@ -12,6 +12,21 @@ internal sealed class CpuDataset(ReadOnlyMemory<float> data, long rows, int colu
 
     public int Columns { get; } = columns;
 
+    /// <summary>Held while a k-means++ draw reads or extends <see cref="Seeding"/>.</summary>
+    public Lock SeedingLock { get; } = new();
+
+    /// <summary>The k-means++ distances of the seeding under way on this data, if any.</summary>
+    public SeedDistances? Seeding { get; set; }
+
+    /// <summary>Drops the k-means++ distances: the seeding is over.</summary>
+    public void EndSeeding()
+    {
+        lock (SeedingLock)
+        {
+            Seeding = null;
+        }
+    }
+
     public void Dispose()
     {
     }

@@ -1,3 +1,8 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
+using GmmGpu.Backends.Cpu.Blocked;
 using GmmGpu.Engine;
 using GmmGpu.Kernels;
 
@@ -20,35 +25,43 @@ internal static class KMeansPasses
     }
 
     /// <summary>
-    /// One chunk's k-means++ candidate: the smallest exponential key −ln(u_i) / D(x_i)² over
-    /// its rows (lower row on equal keys), D(x_i)² = min_j |x_i − c_j|² in float32 (lowest j
-    /// first, as the ILGPU kernel takes it); row −1 when every D² is 0.
+    /// One chunk's k-means++ candidate: folds <paramref name="newSeeds"/> (shape (m, D)) into
+    /// the rows' D(x_i)² = min_j |x_i − c_j|² (float32, <paramref name="distances"/>, one per
+    /// row), then returns the smallest exponential key −ln(u_i) / D(x_i)² over its rows (lower
+    /// row on equal keys); row −1 when every D² is 0.
     /// </summary>
     public static SampleCandidate SampleByMinSquaredDistance(
         ReadOnlySpan<float> rows,
         long start,
         int dimensions,
-        ReadOnlySpan<float> centres,
-        int count,
+        ReadOnlySpan<float> newSeeds,
+        Span<float> distances,
         ulong seed)
     {
-        SampleCandidate best = SampleCandidate.None;
-        int points = rows.Length / dimensions;
-        for (int n = 0; n < points; n++)
+        for (int c = 0; c < newSeeds.Length; c += dimensions)
         {
-            ReadOnlySpan<float> x = rows.Slice(n * dimensions, dimensions);
-            float distance = float.PositiveInfinity;
-            for (int c = 0; c < count; c++)
+            FoldDistances(rows, dimensions, newSeeds.Slice(c, dimensions), distances);
+        }
+
+        SampleCandidate best = SampleCandidate.None;
+        for (int n = 0; n < distances.Length; n++)
+        {
+            float weight = distances[n];
+            if (!(weight > 0f))
             {
-                float candidate = SquaredDistance(x, centres.Slice(c * dimensions, dimensions));
-                if (candidate < distance)
-                {
-                    distance = candidate;
-                }
+                continue;
             }
 
+            // −ln u ≥ 1 − u: a row whose (1 − u)/D² already exceeds the best key cannot win,
+            // and needs no logarithm (the margin covers the rounding of both sides).
             long row = start + n;
-            double key = ExponentialKeys.Key(seed, row, distance);
+            if (best.Row >= 0
+                && 1.0 - ExponentialKeys.Uniform(seed, row) > best.Key * weight * (1.0 + 1e-9))
+            {
+                continue;
+            }
+
+            double key = ExponentialKeys.Key(seed, row, weight);
             if (ExponentialKeys.Precedes(key, row, best.Key, best.Row))
             {
                 best = new SampleCandidate(key, row);
@@ -58,41 +71,192 @@ internal static class KMeansPasses
         return best;
     }
 
-    /// <summary>Assigns one chunk's points to their nearest centres and sums per centre.</summary>
+    /// <summary>
+    /// distances[n] = |x_n − centre|² where that is smaller: the same float32 sum, feature by
+    /// feature, as <see cref="SquaredDistance"/>, 8 rows at a time in the lanes of a vector
+    /// (each 8×8 square of the rows transposed in registers).
+    /// </summary>
+    private static void FoldDistances(
+        ReadOnlySpan<float> rows,
+        int dimensions,
+        ReadOnlySpan<float> centre,
+        Span<float> distances)
+    {
+        const int lanes = 8;
+        int n = 0;
+        if (Avx.IsSupported)
+        {
+            int squares = dimensions / lanes * lanes;
+            Span<float> sums = stackalloc float[lanes];
+            for (; n + lanes <= distances.Length; n += lanes)
+            {
+                ReadOnlySpan<float> group = rows.Slice(n * dimensions, lanes * dimensions);
+                Vector256<float> sum = Vector256<float>.Zero;
+                for (int i = 0; i < squares; i += lanes)
+                {
+                    sum = AddSquare(group, dimensions, i, centre, sum);
+                }
+
+                sum.CopyTo(sums);
+                for (int lane = 0; lane < lanes; lane++)
+                {
+                    // The features past the last square, continuing each row's sum in order.
+                    float total = sums[lane];
+                    ReadOnlySpan<float> x = group.Slice(lane * dimensions, dimensions);
+                    for (int i = squares; i < dimensions; i++)
+                    {
+                        float difference = x[i] - centre[i];
+                        total += difference * difference;
+                    }
+
+                    if (total < distances[n + lane])
+                    {
+                        distances[n + lane] = total;
+                    }
+                }
+            }
+        }
+
+        for (; n < distances.Length; n++)
+        {
+            float distance = SquaredDistance(rows.Slice(n * dimensions, dimensions), centre);
+            if (distance < distances[n])
+            {
+                distances[n] = distance;
+            }
+        }
+    }
+
+    /// <summary>
+    /// sum + Σ_{j &lt; 8} (x_{·,i+j} − c_{i+j})², feature by feature, for 8 rows at once: the
+    /// rows' features i..i+7 transposed in registers (unpack, shuffle, swap halves).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<float> AddSquare(
+        ReadOnlySpan<float> group,
+        int dimensions,
+        int i,
+        ReadOnlySpan<float> centre,
+        Vector256<float> sum)
+    {
+        ref float first = ref Unsafe.Add(ref MemoryMarshal.GetReference(group), i);
+        Vector256<float> r0 = Vector256.LoadUnsafe(ref first);
+        Vector256<float> r1 = Vector256.LoadUnsafe(ref first, (nuint)dimensions);
+        Vector256<float> r2 = Vector256.LoadUnsafe(ref first, (nuint)(2 * dimensions));
+        Vector256<float> r3 = Vector256.LoadUnsafe(ref first, (nuint)(3 * dimensions));
+        Vector256<float> r4 = Vector256.LoadUnsafe(ref first, (nuint)(4 * dimensions));
+        Vector256<float> r5 = Vector256.LoadUnsafe(ref first, (nuint)(5 * dimensions));
+        Vector256<float> r6 = Vector256.LoadUnsafe(ref first, (nuint)(6 * dimensions));
+        Vector256<float> r7 = Vector256.LoadUnsafe(ref first, (nuint)(7 * dimensions));
+        Vector256<float> t0 = Avx.UnpackLow(r0, r1);
+        Vector256<float> t1 = Avx.UnpackHigh(r0, r1);
+        Vector256<float> t2 = Avx.UnpackLow(r2, r3);
+        Vector256<float> t3 = Avx.UnpackHigh(r2, r3);
+        Vector256<float> t4 = Avx.UnpackLow(r4, r5);
+        Vector256<float> t5 = Avx.UnpackHigh(r4, r5);
+        Vector256<float> t6 = Avx.UnpackLow(r6, r7);
+        Vector256<float> t7 = Avx.UnpackHigh(r6, r7);
+        Vector256<float> s0 = Avx.Shuffle(t0, t2, 0x44);
+        Vector256<float> s1 = Avx.Shuffle(t0, t2, 0xEE);
+        Vector256<float> s2 = Avx.Shuffle(t1, t3, 0x44);
+        Vector256<float> s3 = Avx.Shuffle(t1, t3, 0xEE);
+        Vector256<float> s4 = Avx.Shuffle(t4, t6, 0x44);
+        Vector256<float> s5 = Avx.Shuffle(t4, t6, 0xEE);
+        Vector256<float> s6 = Avx.Shuffle(t5, t7, 0x44);
+        Vector256<float> s7 = Avx.Shuffle(t5, t7, 0xEE);
+        sum = AddSquared(sum, Avx.Permute2x128(s0, s4, 0x20), centre[i]);
+        sum = AddSquared(sum, Avx.Permute2x128(s1, s5, 0x20), centre[i + 1]);
+        sum = AddSquared(sum, Avx.Permute2x128(s2, s6, 0x20), centre[i + 2]);
+        sum = AddSquared(sum, Avx.Permute2x128(s3, s7, 0x20), centre[i + 3]);
+        sum = AddSquared(sum, Avx.Permute2x128(s0, s4, 0x31), centre[i + 4]);
+        sum = AddSquared(sum, Avx.Permute2x128(s1, s5, 0x31), centre[i + 5]);
+        sum = AddSquared(sum, Avx.Permute2x128(s2, s6, 0x31), centre[i + 6]);
+        return AddSquared(sum, Avx.Permute2x128(s3, s7, 0x31), centre[i + 7]);
+    }
+
+    /// <summary>sum + (x − c)², multiplied then added: the scalar sum is not fused either.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<float> AddSquared(Vector256<float> sum, Vector256<float> x, float c)
+    {
+        Vector256<float> difference = x - Vector256.Create(c);
+        return sum + (difference * difference);
+    }
+
+    /// <summary>
+    /// Assigns one chunk's points to their nearest centres and sums per centre; with
+    /// <paramref name="blocked"/>, finds the nearest centres a block at a time (the same
+    /// centres and distances, faster at large K).
+    /// </summary>
     public static LloydPartial LloydStep(
         ReadOnlySpan<float> rows,
         int count,
         int dimensions,
         ReadOnlySpan<float> centres,
-        int components)
+        int components,
+        NearestCentres? blocked)
     {
         var partial = new LloydPartial(components, dimensions);
-        for (int n = 0; n < count; n++)
+        float[] scratch = blocked?.CreateScratch() ?? [];
+        Span<int> nearest = stackalloc int[BlockScratch.BlockRows];
+        Span<float> distance = stackalloc float[BlockScratch.BlockRows];
+        for (int first = 0; first < count; first += BlockScratch.BlockRows)
         {
-            ReadOnlySpan<float> x = rows.Slice(n * dimensions, dimensions);
-            int nearest = 0;
-            float best = float.PositiveInfinity;
-            for (int k = 0; k < components; k++)
+            int points = Math.Min(BlockScratch.BlockRows, count - first);
+            ReadOnlySpan<float> block = rows.Slice(first * dimensions, points * dimensions);
+            if (blocked is null)
             {
-                float distance = SquaredDistance(x, centres.Slice(k * dimensions, dimensions));
-                if (distance < best)
+                Nearest(block, dimensions, centres, components, nearest, distance);
+            }
+            else
+            {
+                blocked.Find(block, points, scratch, nearest, distance);
+            }
+
+            for (int n = 0; n < points; n++)
+            {
+                partial.Counts[nearest[n]]++;
+                Span<double> sum = partial.Sums.AsSpan(nearest[n] * dimensions, dimensions);
+                ReadOnlySpan<float> x = block.Slice(n * dimensions, dimensions);
+                for (int i = 0; i < dimensions; i++)
                 {
-                    best = distance;
-                    nearest = k;
+                    sum[i] += x[i];
                 }
-            }
 
-            partial.Counts[nearest]++;
-            Span<double> sum = partial.Sums.AsSpan(nearest * dimensions, dimensions);
-            for (int i = 0; i < dimensions; i++)
-            {
-                sum[i] += x[i];
+                partial.Inertia += distance[n];
             }
-
-            partial.Inertia += best;
         }
 
         return partial;
+    }
+
+    /// <summary>The nearest centre (the lowest on a tie) of each point, one at a time.</summary>
+    private static void Nearest(
+        ReadOnlySpan<float> block,
+        int dimensions,
+        ReadOnlySpan<float> centres,
+        int components,
+        Span<int> nearest,
+        Span<float> distance)
+    {
+        for (int n = 0; n < block.Length / dimensions; n++)
+        {
+            ReadOnlySpan<float> x = block.Slice(n * dimensions, dimensions);
+            int index = 0;
+            float best = float.PositiveInfinity;
+            for (int k = 0; k < components; k++)
+            {
+                float candidate = SquaredDistance(x, centres.Slice(k * dimensions, dimensions));
+                if (candidate < best)
+                {
+                    best = candidate;
+                    index = k;
+                }
+            }
+
+            nearest[n] = index;
+            distance[n] = best;
+        }
     }
 }
 

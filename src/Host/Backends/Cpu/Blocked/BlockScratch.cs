@@ -40,6 +40,29 @@ internal class BlockScratch
     /// </summary>
     public static int RoundUp(int value, int step) => (value + step - 1) / step * step;
 
+    /// <summary>
+    /// The <paramref name="count"/> ≤ <see cref="BlockRows"/> points of a block (row-major,
+    /// D values each) transposed into <paramref name="target"/>: feature i of point b at
+    /// i·<see cref="BlockRows"/> + b, zeros for the points past <paramref name="count"/>.
+    /// </summary>
+    public static void Transpose(
+        ReadOnlySpan<float> rows,
+        int count,
+        int dimensions,
+        Span<float> target)
+    {
+        for (int i = 0; i < dimensions; i++)
+        {
+            Span<float> feature = target.Slice(i * BlockRows, BlockRows);
+            for (int b = 0; b < count; b++)
+            {
+                feature[b] = rows[(b * dimensions) + i];
+            }
+
+            feature[count..].Clear();
+        }
+    }
+
     /// <summary>Clears the chunk's sums.</summary>
     public virtual void Clear()
     {

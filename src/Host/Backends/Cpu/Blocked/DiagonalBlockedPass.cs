@@ -52,16 +52,7 @@ internal sealed class DiagonalBlockedPass : BlockedPass<DiagonalBlockedPass.Scra
         const int blockRows = BlockScratch.BlockRows;
         int d = Dimensions;
         float[] transposed = scratch.Transposed;
-        for (int i = 0; i < d; i++)
-        {
-            Span<float> feature = transposed.AsSpan(i * blockRows, blockRows);
-            for (int b = 0; b < count; b++)
-            {
-                feature[b] = rows[(b * d) + i];
-            }
-
-            feature[count..].Clear();
-        }
+        BlockScratch.Transpose(rows, count, d, transposed);
 
         ref float means = ref MemoryMarshal.GetArrayDataReference(_meanPanel);
         ref float factors = ref MemoryMarshal.GetArrayDataReference(_factorPanel);

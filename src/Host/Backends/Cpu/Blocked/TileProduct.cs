@@ -29,7 +29,7 @@ internal static class TileProduct
     public const int Width = 16;
 
     /// <summary>An 8×32 tile: 16 accumulators, two B loads and eight broadcasts a step.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.AggressiveInlining | MethodImplOptions.AggressiveOptimization)]
     public static void Multiply<TSink>(
         ref float a,
         nint aStep,
@@ -101,60 +101,19 @@ internal static class TileProduct
         nint columnStep,
         int dimensions)
     {
-        Vector512<float> low = default, high = default;
+        var norms = default(SquareSums);
         for (int j = 0; j < dimensions; j += Rows)
         {
-            Vector512<float> c0 = default, c1 = default, c2 = default, c3 = default;
-            Vector512<float> c4 = default, c5 = default, c6 = default, c7 = default;
-            Vector512<float> d0 = default, d1 = default, d2 = default, d3 = default;
-            Vector512<float> d4 = default, d5 = default, d6 = default, d7 = default;
-            ref float a = ref Unsafe.Add(ref factor, j);
-            ref float b = ref columns;
-            int steps = Math.Min(dimensions, j + Rows);
-            for (int s = 0; s < steps; s++)
-            {
-                Vector512<float> lower = Vector512.LoadUnsafe(ref b);
-                Vector512<float> upper = Vector512.LoadUnsafe(ref b, Width);
-                Vector512<float> v = Vector512.Create(a);
-                c0 = Vector512.FusedMultiplyAdd(v, lower, c0);
-                d0 = Vector512.FusedMultiplyAdd(v, upper, d0);
-                v = Vector512.Create(Unsafe.Add(ref a, 1));
-                c1 = Vector512.FusedMultiplyAdd(v, lower, c1);
-                d1 = Vector512.FusedMultiplyAdd(v, upper, d1);
-                v = Vector512.Create(Unsafe.Add(ref a, 2));
-                c2 = Vector512.FusedMultiplyAdd(v, lower, c2);
-                d2 = Vector512.FusedMultiplyAdd(v, upper, d2);
-                v = Vector512.Create(Unsafe.Add(ref a, 3));
-                c3 = Vector512.FusedMultiplyAdd(v, lower, c3);
-                d3 = Vector512.FusedMultiplyAdd(v, upper, d3);
-                v = Vector512.Create(Unsafe.Add(ref a, 4));
-                c4 = Vector512.FusedMultiplyAdd(v, lower, c4);
-                d4 = Vector512.FusedMultiplyAdd(v, upper, d4);
-                v = Vector512.Create(Unsafe.Add(ref a, 5));
-                c5 = Vector512.FusedMultiplyAdd(v, lower, c5);
-                d5 = Vector512.FusedMultiplyAdd(v, upper, d5);
-                v = Vector512.Create(Unsafe.Add(ref a, 6));
-                c6 = Vector512.FusedMultiplyAdd(v, lower, c6);
-                d6 = Vector512.FusedMultiplyAdd(v, upper, d6);
-                v = Vector512.Create(Unsafe.Add(ref a, 7));
-                c7 = Vector512.FusedMultiplyAdd(v, lower, c7);
-                d7 = Vector512.FusedMultiplyAdd(v, upper, d7);
-                a = ref Unsafe.Add(ref a, factorStep);
-                b = ref Unsafe.Add(ref b, columnStep);
-            }
-
-            // Pairs first: four short chains instead of one of eight, the same order each time.
-            low += Vector512.FusedMultiplyAdd(c0, c0, c1 * c1)
-                + Vector512.FusedMultiplyAdd(c2, c2, c3 * c3)
-                + (Vector512.FusedMultiplyAdd(c4, c4, c5 * c5)
-                    + Vector512.FusedMultiplyAdd(c6, c6, c7 * c7));
-            high += Vector512.FusedMultiplyAdd(d0, d0, d1 * d1)
-                + Vector512.FusedMultiplyAdd(d2, d2, d3 * d3)
-                + (Vector512.FusedMultiplyAdd(d4, d4, d5 * d5)
-                    + Vector512.FusedMultiplyAdd(d6, d6, d7 * d7));
+            Multiply(
+                ref Unsafe.Add(ref factor, j),
+                factorStep,
+                ref columns,
+                columnStep,
+                Math.Min(dimensions, j + Rows),
+                ref norms);
         }
 
-        return (low, high);
+        return (norms.Low, norms.High);
     }
 
     /// <summary>An 8×16 tile, for the last 16 columns of an odd count of vectors.</summary>
@@ -230,4 +189,46 @@ internal static class TileProduct
 internal interface IColumnSink : ITileSink
 {
     int Column { set; }
+}
+
+/// <summary>
+/// Σ over a tile's rows of their squares, per column, in registers once inlined: |y|² of 32
+/// points when the rows are components of y. Pairs first, four short chains instead of one of
+/// eight, in the same order each time.
+/// </summary>
+internal struct SquareSums : ITileSink
+{
+    public Vector512<float> Low;
+
+    public Vector512<float> High;
+
+    private Vector512<float> _pendingLow;
+
+    private Vector512<float> _pendingHigh;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Row(int m, Vector512<float> low, Vector512<float> high)
+    {
+        if ((m & 1) == 0)
+        {
+            _pendingLow = low * low;
+            _pendingHigh = high * high;
+            return;
+        }
+
+        Low += Vector512.FusedMultiplyAdd(low, low, _pendingLow);
+        High += Vector512.FusedMultiplyAdd(high, high, _pendingHigh);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Row(int m, Vector512<float> value)
+    {
+        if ((m & 1) == 0)
+        {
+            _pendingLow = value * value;
+            return;
+        }
+
+        Low += Vector512.FusedMultiplyAdd(value, value, _pendingLow);
+    }
 }

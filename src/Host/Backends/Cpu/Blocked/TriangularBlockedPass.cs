@@ -50,16 +50,7 @@ internal sealed class TriangularBlockedPass : BlockedPass<TriangularBlockedPass.
         int d = Dimensions;
         float[] points = scratch.Points;
         float[] difference = scratch.TransposedDifference;
-        for (int i = 0; i < d; i++)
-        {
-            Span<float> feature = points.AsSpan(i * blockRows, blockRows);
-            for (int b = 0; b < count; b++)
-            {
-                feature[b] = rows[(b * d) + i];
-            }
-
-            feature[count..].Clear();
-        }
+        BlockScratch.Transpose(rows, count, d, points);
 
         ref float differences = ref MemoryMarshal.GetArrayDataReference(difference);
         ref float transposed = ref MemoryMarshal.GetArrayDataReference(points);

@@ -2,9 +2,13 @@ using System.Numerics;
 using GmmGpu.Viewer.Chart;
 using GmmGpu.Viewer.Rendering;
 
-namespace GmmGpu.Viewer;
+namespace GmmGpu.Viewer.Views;
 
-public sealed partial class MixtureRenderer
+/// <summary>
+/// The mixture's density as a lit 3-D surface over the data's density on the floor, inside a
+/// box with axes on both features and on density, and a colour bar.
+/// </summary>
+internal sealed class SurfaceView : IPlotView
 {
     private const int SurfaceGrid = 128;
 
@@ -30,26 +34,42 @@ public sealed partial class MixtureRenderer
     private static readonly Vector4 FloorColour = new(0.93f, 0.93f, 0.93f, 1);
     private static readonly Vector4 FloorInk = new(0.12f, 0.16f, 0.3f, 0.9f);
 
+    private readonly GlPainter painter;
+    private readonly CountsTexture floorCounts;
+
+    public SurfaceView(GlPainter painter)
+    {
+        this.painter = painter;
+        floorCounts = new CountsTexture(painter);
+    }
+
+    public string Title(PlotData data) => $"Density surface of {data.XName} and {data.YName}";
+
+    public void Dispose() => floorCounts.Dispose();
+
     /// <summary>
     /// The pixel where the surface view draws data point (x, y) at <paramref name="height"/>
     /// (0: the floor; 1: the density's maximum).
     /// </summary>
-    internal Vector2 SurfacePixel(PlotData data, double x, double y, double height = 0)
+    public static Vector2 Pixel(
+        PlotPanel panel, PlotData data, double x, double y, double height = 0)
     {
         (double xMin, double xMax) = data.Range(data.DimX);
         (double yMin, double yMax) = data.Range(data.DimY);
         var p = new Vector3((float)((2 * (x - xMin) / (xMax - xMin)) - 1),
             (float)((2 * (y - yMin) / (yMax - yMin)) - 1), (float)height * SurfaceScale);
-        return SurfacePixel(SurfaceViewProjection(data), p);
+        return Pixel(panel, ViewProjection(panel, data), p);
     }
 
-    private void DrawSurface(ViewFrame frame, PlotData data)
+    public void Draw(PlotPanel panel, ViewFrame frame, PlotData data)
     {
+        ViewSettings settings = panel.Settings;
         (double xMin, double xMax) = data.Range(data.DimX);
         (double yMin, double yMax) = data.Range(data.DimY);
         const int n = SurfaceGrid;
-        float[] density = EvaluateDensity(frame.Parameters, data, n, n, xMin, xMax, yMin, yMax);
-        float max = DensityScale is { } fixedMax ? (float)fixedMax : density.Max();
+        float[] density = MarginalDensity.Evaluate(
+            panel.Backend, frame.Parameters, data, n, n, xMin, xMax, yMin, yMax);
+        float max = settings.DensityScale is { } fixedMax ? (float)fixedMax : density.Max();
         max = max > 0 && float.IsFinite(max) ? max : 1;
         var heights = new float[n * n];
         for (int i = 0; i < heights.Length; i++)
@@ -99,9 +119,9 @@ public sealed partial class MixtureRenderer
             }
         }
 
-        Matrix4x4 camera = SurfaceViewProjection(data);
+        Matrix4x4 camera = ViewProjection(panel, data);
         var light = new Vector3(0.4f, -0.3f, 1);
-        if (ShowData)
+        if (settings.ShowData)
         {
             floorCounts.Upload(data.Histogram2D(FloorBins, FloorBins), FloorBins, FloorBins);
             painter.DrawFloor(
@@ -113,53 +133,55 @@ public sealed partial class MixtureRenderer
             painter.DrawSurface(vertices, camera, light, alpha: 1, fade: 0);
         }
 
-        Vector2 Project(Vector3 p) => SurfacePixel(camera, p);
-        SurfaceAxes.Draw(canvas, text, Style, Project, (xMin, xMax), (yMin, yMax), max,
+        Vector2 Project(Vector3 p) => Pixel(panel, camera, p);
+        ChartStyle style = panel.Style;
+        SurfaceAxes.Draw(panel.Canvas, panel.Text, style, Project, (xMin, xMax), (yMin, yMax), max,
             SurfaceScale, data.XLabel, data.YLabel);
-        RectangleF bar = SurfaceLayout().ColorBar;
-        painter.DrawScalar(ramp, bar, 1, log: false, levels: 0, Background);
-        int most = Math.Clamp((int)(bar.Height / (2.2f * Style.Line)), 2, 10);
-        ColorBar.DrawLinear(canvas, text, Style, bar, NiceTicks.Create(0, max, most), "density",
-            top: max);
+        RectangleF bar = Layout(panel).ColorBar;
+        painter.DrawScalar(panel.Ramp, bar, 1, log: false, levels: 0, ChartStyle.Paper);
+        int most = Math.Clamp((int)(bar.Height / (2.2f * style.Line)), 2, 10);
+        ColorBar.DrawLinear(panel.Canvas, panel.Text, style, bar, NiceTicks.Create(0, max, most),
+            "density", top: max);
     }
 
     /// <summary>
     /// The pixel rectangle the surface's box is fitted into: the 2-D views' plot area (room
     /// for the title and a colour bar) less a margin for the box's axis labels.
     /// </summary>
-    internal RectangleF SurfaceArea()
+    public static RectangleF Area(PlotPanel panel)
     {
-        RectangleF plot = SurfaceLayout().Plot;
+        RectangleF plot = Layout(panel).Plot;
         float margin = Math.Max(12, SurfaceMargin * Math.Min(plot.Width, plot.Height));
         return new RectangleF(plot.Left + margin, plot.Top + margin,
             plot.Right - margin, plot.Bottom - margin);
     }
 
-    /// <summary>View × projection of <see cref="SurfaceCamera"/> for this frame, its box
-    /// framed inside <see cref="SurfaceArea"/>; with <see cref="Aspect.Equal"/> the box's floor
+    /// <summary>View × projection of the settings' camera for this frame, its box
+    /// framed inside <see cref="Area"/>; with <see cref="Aspect.Equal"/> the box's floor
     /// is narrowed along the feature of smaller range, so both have one scale.</summary>
-    private Matrix4x4 SurfaceViewProjection(PlotData data)
+    private static Matrix4x4 ViewProjection(PlotPanel panel, PlotData data)
     {
         (double xMin, double xMax) = data.Range(data.DimX);
         (double yMin, double yMax) = data.Range(data.DimY);
         double xSpan = xMax - xMin, ySpan = yMax - yMin, longer = Math.Max(xSpan, ySpan);
-        Vector2 floor = Aspect == Aspect.Equal && xSpan > 0 && ySpan > 0
+        Vector2 floor = panel.Settings.Aspect == Aspect.Equal && xSpan > 0 && ySpan > 0
             ? new Vector2((float)(xSpan / longer), (float)(ySpan / longer)) : Vector2.One;
-        return SurfaceFraming.ViewProjection(
-            SurfaceCamera, Width, Height, SurfaceArea(), SurfaceScale, floor);
+        return SurfaceFraming.ViewProjection(panel.Settings.SurfaceCamera, panel.Width,
+            panel.Height, Area(panel), SurfaceScale, floor);
     }
 
     /// <summary>The 2-D views' layout of a frame: its plot area holds the surface's box, its
     /// colour bar the density's.</summary>
-    private PlotLayout SurfaceLayout() => ChartLayout.Create(Width, Height,
-        new RectangleF(0, 0, Width, Height), Style, (0, 1), (0, 1), title: true, xLabel: true,
-        yLabel: true, ColorBar.Reserve(Style));
+    private static PlotLayout Layout(PlotPanel panel) => ChartLayout.Create(panel.Width,
+        panel.Height, panel.Bounds, panel.Style, (0, 1), (0, 1), title: true, xLabel: true,
+        yLabel: true, ColorBar.Reserve(panel.Style));
 
     /// <summary>The pixel of a point of the surface's box seen through a view × projection.
     /// </summary>
-    private Vector2 SurfacePixel(Matrix4x4 viewProjection, Vector3 p)
+    private static Vector2 Pixel(PlotPanel panel, Matrix4x4 viewProjection, Vector3 p)
     {
         Vector4 clip = Vector4.Transform(new Vector4(p, 1), viewProjection);
-        return new Vector2((clip.X / clip.W + 1) / 2 * Width, (1 - (clip.Y / clip.W)) / 2 * Height);
+        return new Vector2((clip.X / clip.W + 1) / 2 * panel.Width,
+            (1 - (clip.Y / clip.W)) / 2 * panel.Height);
     }
 }

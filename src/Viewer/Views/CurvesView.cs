@@ -1,24 +1,34 @@
 using System.Numerics;
 using GmmGpu.Viewer.Chart;
 using GmmGpu.Viewer.Rendering;
-using GmmGpu.Viewer.Views;
 
-namespace GmmGpu.Viewer;
+namespace GmmGpu.Viewer.Views;
 
-public sealed partial class MixtureRenderer
+/// <summary>
+/// The fit's history: log-likelihood, AIC and BIC per iteration, one plot each, their
+/// iterations aligned; without a history, a line saying so.
+/// </summary>
+internal sealed class CurvesView : IPlotView
 {
     /// <summary>What the curves view says when the model carries no fit history.</summary>
     public const string NoHistoryMessage =
         "no fit history: this model was saved without its per-iteration figures";
 
-    private void DrawCurves(ViewFrame frame)
+    public string Title(PlotData data) => "Fit: log-likelihood, AIC and BIC per iteration";
+
+    public void Dispose()
+    {
+    }
+
+    public void Draw(PlotPanel panel, ViewFrame frame, PlotData data)
     {
         IReadOnlyList<IterationRecord> history = frame.History;
+        ChartStyle style = panel.Style;
         if (history.Count == 0)
         {
             // No axes with made-up ranges: say why there is nothing to draw.
-            text.Draw(NoHistoryMessage, Style.Text, Width / 2f, Height / 2f, Align.Centre,
-                Align.Centre, Ink);
+            panel.Text.Draw(NoHistoryMessage, style.Text, panel.Width / 2f, panel.Height / 2f,
+                Align.Centre, Align.Centre, ChartStyle.Ink);
             return;
         }
 
@@ -28,15 +38,15 @@ public sealed partial class MixtureRenderer
             ("AIC", r => r.Aic),
             ("BIC", r => r.Bic),
         ];
-        float top = Title.Height(Style), panel = (Height - top) / series.Length;
+        float top = Chart.Title.Height(style), each = (panel.Height - top) / series.Length;
         var layouts = new PlotLayout[series.Length];
         for (int s = 0; s < series.Length; s++)
         {
-            float panelTop = top + (s * panel);
+            float panelTop = top + (s * each);
             (double yMin, double yMax) = CurveRange.Of([.. history.Select(series[s].Value)]);
             // Under the series' name; the x axis is named once, under the last series.
-            var region = new RectangleF(0, panelTop + Style.Line, Width, panelTop + panel);
-            layouts[s] = ChartLayout.Create(Width, Height, region, Style,
+            var region = new RectangleF(0, panelTop + style.Line, panel.Width, panelTop + each);
+            layouts[s] = ChartLayout.Create(panel.Width, panel.Height, region, style,
                 (0.5, Math.Max(history.Count, 1) + 0.5), (yMin, yMax), title: false,
                 xLabel: s == series.Length - 1, yLabel: false, rightWidth: 0);
         }
@@ -46,12 +56,12 @@ public sealed partial class MixtureRenderer
         for (int s = 0; s < series.Length; s++)
         {
             PlotLayout layout = layouts[s] with { Plot = layouts[s].Plot with { Left = left } };
-            text.Draw(series[s].Name, Style.Text, left, layout.Plot.Top - (Style.Line * 0.5f)
-                - (Style.Pad * 0.5f), Align.Start, Align.End, Ink);
-            DrawCurve(layout, history, [.. history.Select(series[s].Value)],
+            panel.Text.Draw(series[s].Name, style.Text, left, layout.Plot.Top
+                - (style.Line * 0.5f) - (style.Pad * 0.5f), Align.Start, Align.End, ChartStyle.Ink);
+            DrawCurve(panel, layout, history, [.. history.Select(series[s].Value)],
                 ColorMaps.Component(s));
 
-            Axes.Draw(canvas, text, Style, layout, s == series.Length - 1 ? "iteration" : null,
+            Axes.Draw(panel.Canvas, panel.Text, style, layout, s == series.Length - 1 ? "iteration" : null,
                 null, integersX: true);
         }
     }
@@ -60,10 +70,11 @@ public sealed partial class MixtureRenderer
     /// One curve with a marker per iteration, clipped to the plot area; a point off the scale
     /// (see <see cref="CurveRange"/>) is a triangle on the edge, pointing the way it lies.
     /// </summary>
-    private void DrawCurve(PlotLayout layout, IReadOnlyList<IterationRecord> history,
-        double[] values, Vector4 colour)
+    private static void DrawCurve(PlotPanel panel, PlotLayout layout,
+        IReadOnlyList<IterationRecord> history, double[] values, Vector4 colour)
     {
         RectangleF plot = layout.Plot;
+        Canvas canvas = panel.Canvas, clipped = panel.Clipped;
         var points = new List<Vector2>();
         clipped.Clear();
         for (int i = 0; i < history.Count; i++)
@@ -90,6 +101,6 @@ public sealed partial class MixtureRenderer
         }
 
         clipped.Polyline(points.ToArray(), 2, colour, closed: false);
-        painter.Draw(clipped, plot);
+        panel.Painter.Draw(clipped, plot);
     }
 }

@@ -2,12 +2,16 @@ using System.Numerics;
 using GmmGpu.Viewer.Chart;
 using GmmGpu.Viewer.Rendering;
 
-namespace GmmGpu.Viewer;
+namespace GmmGpu.Viewer.Views;
 
-public sealed partial class MixtureRenderer
+/// <summary>
+/// One feature's histogram (as a density) under the mixture's marginal density and each
+/// weighted component's, with a legend.
+/// </summary>
+internal sealed class HistogramView : IPlotView
 {
     /// <summary>Bars of the histogram view.</summary>
-    public const int HistogramBins = 60;
+    public const int Bins = 60;
 
     /// <summary>Colour of the histogram view's bars.</summary>
     public static readonly Vector4 BarColour = new(170 / 255f, 190 / 255f, 215 / 255f, 1);
@@ -17,32 +21,35 @@ public sealed partial class MixtureRenderer
 
     private static readonly Vector4 MixtureInk = new(0, 0, 0, 1);
 
+    public string Title(PlotData data) => $"Histogram of {data.XName} and the mixture";
+
     /// <summary>The layout of the histogram view: x is the feature, y the density.</summary>
-    public PlotLayout HistogramLayout(ViewFrame frame, PlotData data)
+    public static PlotLayout Layout(PlotPanel panel, ViewFrame frame, PlotData data)
     {
-        ArgumentNullException.ThrowIfNull(frame);
-        ArgumentNullException.ThrowIfNull(data);
+        double? densityScale = panel.Settings.DensityScale;
         (double min, double max) = data.Range(data.DimX);
-        double[] bars = data.Histogram1D(data.DimX, HistogramBins, min, max);
+        double[] bars = data.Histogram1D(data.DimX, Bins, min, max);
         double top = bars.Max();
-        for (int i = 0; i < 200 && DensityScale is null; i++)
+        for (int i = 0; i < 200 && densityScale is null; i++)
         {
             double x = min + (i / 199.0 * (max - min));
             top = Math.Max(top, MixtureDensity1D(frame.Parameters, data.DimX, x).Total);
         }
 
-        return ChartLayout.Create(Width, Height, new RectangleF(0, 0, Width, Height), Style,
-            (min, max), (0, DensityScale is { } scale ? scale * 1.1 : top > 0 ? top * 1.1 : 1),
+        return ChartLayout.Create(panel.Width, panel.Height, panel.Bounds, panel.Style,
+            (min, max), (0, densityScale is { } scale ? scale * 1.1 : top > 0 ? top * 1.1 : 1),
             title: true, xLabel: true, yLabel: true,
             rightWidth: 0);
     }
 
-    private void DrawHistogram(ViewFrame frame, PlotData data)
+    public void Draw(PlotPanel panel, ViewFrame frame, PlotData data)
     {
-        PlotLayout layout = HistogramLayout(frame, data);
-        double min = layout.XMin, max = layout.XMax, width = (max - min) / HistogramBins;
-        double[] bars = data.Histogram1D(data.DimX, HistogramBins, min, max);
-        for (int b = 0; b < HistogramBins; b++)
+        Canvas canvas = panel.Canvas;
+        ChartStyle style = panel.Style;
+        PlotLayout layout = Layout(panel, frame, data);
+        double min = layout.XMin, max = layout.XMax, width = (max - min) / Bins;
+        double[] bars = data.Histogram1D(data.DimX, Bins, min, max);
+        for (int b = 0; b < Bins; b++)
         {
             Vector2 p0 = layout.ToPixel(min + (b * width), 0);
             Vector2 p1 = layout.ToPixel(min + ((b + 1) * width), bars[b]);
@@ -73,11 +80,12 @@ public sealed partial class MixtureRenderer
         float axis = layout.ToPixel(min, 0).Y;
         for (int k = 0; k < components.Length; k++)
         {
-            DrawAboveAxis(components[k], axis, ComponentLineWidth, ColorMaps.Component(k));
+            DrawAboveAxis(
+                canvas, components[k], axis, ComponentLineWidth, ColorMaps.Component(k));
         }
 
         canvas.Polyline(mixture, MixtureLineWidth, MixtureInk, closed: false);
-        Axes.Draw(canvas, text, Style, layout, data.XLabel, "density");
+        Axes.Draw(canvas, panel.Text, style, layout, data.XLabel, "density");
         LegendEntry[] entries =
         [
             new("mixture", MixtureInk, MixtureLineWidth),
@@ -87,8 +95,8 @@ public sealed partial class MixtureRenderer
                     Text = "component " + e.Text, LineWidth = ComponentLineWidth,
                 }),
         ];
-        float left = layout.Plot.Right - (Style.Pad * 0.5f) - Legend.BoxWidth(Style, null, entries);
-        Legend.Draw(canvas, text, Style, left, layout.Plot.Top + (Style.Pad * 0.5f),
+        float left = layout.Plot.Right - (style.Pad * 0.5f) - Legend.BoxWidth(style, null, entries);
+        Legend.Draw(canvas, panel.Text, style, left, layout.Plot.Top + (style.Pad * 0.5f),
             layout.Plot.Bottom, heading: null, entries, boxed: true);
     }
 
@@ -97,7 +105,7 @@ public sealed partial class MixtureRenderer
     /// (pixels, y down), each run reaching down to its neighbours by the axis: a component's
     /// flat tails would otherwise draw a coloured strip along the axis.
     /// </summary>
-    private void DrawAboveAxis(Vector2[] points, float axis, float width, Vector4 colour)
+    private static void DrawAboveAxis(Canvas canvas, Vector2[] points, float axis, float width, Vector4 colour)
     {
         int start = -1;
         for (int i = 0; i <= points.Length; i++)
@@ -110,10 +118,15 @@ public sealed partial class MixtureRenderer
             else if (!above && start >= 0)
             {
                 int end = Math.Min(i, points.Length - 1);
-                canvas.Polyline(points.AsSpan(start, end - start + 1), width, colour, closed: false);
+                canvas.Polyline(
+                    points.AsSpan(start, end - start + 1), width, colour, closed: false);
                 start = -1;
             }
         }
+    }
+
+    public void Dispose()
+    {
     }
 
     /// <summary>
