@@ -126,6 +126,13 @@ internal sealed class OutputFile : IDisposable
         }
     }
 
+    /// <summary>Adds another temporary file (an input's copy) to those
+    /// <see cref="DeletePending"/> deletes.</summary>
+    public static void TrackTemporary(string path) => Pending[path] = true;
+
+    /// <summary>Forgets a file given to <see cref="TrackTemporary"/> (it was deleted).</summary>
+    public static void ForgetTemporary(string path) => Pending.TryRemove(path, out _);
+
     /// <summary>Flushes to the disk and closes: the temporary file is complete.</summary>
     public void Close()
     {
