@@ -85,7 +85,7 @@ public static class ComponentDensity
     }
 
     /// <summary>Streaming log-sum-exp: after all terms, log Σ exp(term) = max + log(sum).</summary>
-    private static void AddToLogSum(float term, ref float max, ref float sum)
+    public static void AddToLogSum(float term, ref float max, ref float sum)
     {
         if (term > max)
         {

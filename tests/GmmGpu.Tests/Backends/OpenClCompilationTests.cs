@@ -1,3 +1,4 @@
+using GmmGpu.Kernels;
 using ILGPU;
 using ILGPU.Backends.OpenCL;
 using ILGPU.Runtime;
@@ -12,8 +13,13 @@ namespace GmmGpu.Tests.Backends;
 /// </summary>
 public sealed class OpenClCompilationTests
 {
+    /// <summary>
+    /// Every kernel but <see cref="WarpStatsKernel"/>: ILGPU 1.5.3 emits OpenCL warp shuffles
+    /// only for Intel devices, so the opencl backend runs the tiled E-step instead.
+    /// </summary>
     public static TheoryData<string> Kernels() =>
-        [.. PtxCompilationTests.KernelTypes().Select(t => t.Name)];
+        [.. PtxCompilationTests.KernelTypes().Select(t => t.Name)
+            .Where(name => name != nameof(WarpStatsKernel))];
 
     [Theory]
     [MemberData(nameof(Kernels))]

@@ -44,6 +44,7 @@ public sealed class PtxCompilationTests
                 nameof(ResponsibilityStatsKernel),
                 nameof(SampleByMinSquaredDistanceKernel),
                 nameof(ScoreSamplesKernel),
+                nameof(WarpStatsKernel),
             ],
             names);
     }
@@ -52,7 +53,41 @@ public sealed class PtxCompilationTests
     [MemberData(nameof(KernelsAndArchitectures))]
     public void Kernel_CompilesToPtx(string kernelName, int smVersion)
     {
-        EntryPointDescription entry = EntryPoint(kernelName);
+        string ptx = CompilePtx(EntryPoint(kernelName), smVersion);
+
+        // ILGPU 1.5.3 writes ".target sm_80" for SM_90 (PTX is forward-compatible; the
+        // driver JIT-compiles it for the device), so only the prefix is checked here.
+        Assert.Contains(".target sm_", ptx, StringComparison.Ordinal);
+        Assert.Contains(".entry", ptx, StringComparison.Ordinal);
+    }
+
+    /// <summary>The warp kernel is generic over D: every specialisation compiles.</summary>
+    [Theory]
+    [InlineData(70)]
+    [InlineData(90)]
+    public void WarpStatsKernel_EveryDimension_CompilesToPtx(int smVersion)
+    {
+        MethodInfo execute = typeof(WarpStatsKernel).GetMethod(nameof(WarpStatsKernel.Execute))!;
+        Type[] features =
+        [
+            typeof(Features1), typeof(Features2), typeof(Features3), typeof(Features4),
+            typeof(Features5), typeof(Features6), typeof(Features7), typeof(Features8),
+        ];
+        foreach (Type feature in features)
+        {
+            string ptx = CompilePtx(
+                EntryPointDescription.FromExplicitlyGroupedKernel(
+                    execute.MakeGenericMethod(feature)),
+                smVersion);
+
+            // The butterfly of shuffles is real warp shuffles, not shared memory.
+            Assert.Contains("shfl.sync.idx", ptx, StringComparison.Ordinal);
+        }
+    }
+
+    /// <summary>Compiles one entry point to PTX with the algorithms library, as on a GPU.</summary>
+    internal static string CompilePtx(EntryPointDescription entry, int smVersion)
+    {
         (CudaArchitecture architecture, CudaInstructionSet instructionSet) = smVersion == 70
             ? (CudaArchitecture.SM_70, CudaInstructionSet.ISA_70)
             : (CudaArchitecture.SM_90, CudaInstructionSet.ISA_80);
@@ -63,14 +98,8 @@ public sealed class PtxCompilationTests
             architecture,
             instructionSet,
             nvvmAPI: null);
-
-        var compiled = (PTXCompiledKernel)backend.Compile(entry, KernelSpecialization.Empty);
-
-        // ILGPU 1.5.3 writes ".target sm_80" for SM_90 (PTX is forward-compatible; the
-        // driver JIT-compiles it for the device), so only the prefix is checked here.
-        Assert.Equal(architecture, backend.Architecture);
-        Assert.Contains(".target sm_", compiled.PTXAssembly, StringComparison.Ordinal);
-        Assert.Contains(".entry", compiled.PTXAssembly, StringComparison.Ordinal);
+        return ((PTXCompiledKernel)backend.Compile(entry, KernelSpecialization.Empty))
+            .PTXAssembly;
     }
 
     /// <summary>Every static class named *Kernel with a public static Execute method.</summary>
@@ -84,6 +113,12 @@ public sealed class PtxCompilationTests
     {
         MethodInfo method = KernelTypes().Single(t => t.Name == kernelName)
             .GetMethod("Execute", BindingFlags.Public | BindingFlags.Static)!;
+        if (method.IsGenericMethodDefinition)
+        {
+            // Kernels generic over D (IFeatureCount): the largest specialisation.
+            method = method.MakeGenericMethod(typeof(Features8));
+        }
+
         bool implicitlyGrouped = method.GetParameters()[0].ParameterType == typeof(Index1D);
         return implicitlyGrouped
             ? EntryPointDescription.FromImplicitlyGroupedKernel(method)

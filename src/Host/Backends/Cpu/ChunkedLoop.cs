@@ -15,16 +15,18 @@ internal sealed class ChunkedLoop(int? maxDegreeOfParallelism)
     public static int ChunkCount(long rows) => (int)((rows + ChunkRows - 1) / ChunkRows);
 
     /// <summary>
-    /// Calls <paramref name="body"/>(start, count, scratch) once per chunk, with a scratch object
-    /// per worker thread, and returns the partials in chunk order.
+    /// Calls <paramref name="body"/>(start, count, scratch) once per chunk of
+    /// <paramref name="chunkRows"/> rows (a size that must not depend on the thread count), with
+    /// a scratch object per worker thread, and returns the partials in chunk order.
     /// </summary>
     public TPartial[] Run<TScratch, TPartial>(
         long rows,
         Func<TScratch> createScratch,
         Func<long, int, TScratch, TPartial> body,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default,
+        int chunkRows = ChunkRows)
     {
-        int chunks = ChunkCount(rows);
+        int chunks = (int)((rows + chunkRows - 1) / chunkRows);
         var partials = new TPartial[chunks];
         var options = new ParallelOptions
         {
@@ -39,8 +41,8 @@ internal sealed class ChunkedLoop(int? maxDegreeOfParallelism)
             (chunk, _, scratch) =>
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                long start = (long)chunk * ChunkRows;
-                int count = (int)Math.Min(ChunkRows, rows - start);
+                long start = (long)chunk * chunkRows;
+                int count = (int)Math.Min(chunkRows, rows - start);
                 partials[chunk] = body(start, count, scratch);
                 return scratch;
             },
@@ -49,8 +51,9 @@ internal sealed class ChunkedLoop(int? maxDegreeOfParallelism)
     }
 
     /// <summary>
-    /// Calls <paramref name="body"/>(start, count, scratch) once per chunk, with a scratch object
-    /// per worker thread, and hands each chunk's partial to <paramref name="fold"/> (under a
+    /// Calls <paramref name="body"/>(start, count, scratch) once per chunk of
+    /// <paramref name="chunkRows"/> rows (not depending on the thread count), with a scratch
+    /// object per worker thread, and hands each chunk's partial to <paramref name="fold"/> (under a
     /// lock) in chunk order as soon as every chunk before it is folded. Workers take chunks in
     /// order and wait while a slow one lags far behind, so at most about two partials per worker
     /// are held, not one per chunk, and the sum is the same whatever the thread count.
@@ -60,10 +63,11 @@ internal sealed class ChunkedLoop(int? maxDegreeOfParallelism)
         Func<TScratch> createScratch,
         Func<long, int, TScratch, TPartial> body,
         Action<TPartial> fold,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default,
+        int chunkRows = ChunkRows)
         where TPartial : class
     {
-        int chunks = ChunkCount(rows);
+        int chunks = (int)((rows + chunkRows - 1) / chunkRows);
         int workers = Math.Min(
             chunks, _maxDegreeOfParallelism > 0 ? _maxDegreeOfParallelism : Environment.ProcessorCount);
         int window = 2 * Math.Max(workers, 1);
@@ -91,8 +95,8 @@ internal sealed class ChunkedLoop(int? maxDegreeOfParallelism)
                 }
 
                 cancellationToken.ThrowIfCancellationRequested();
-                long start = (long)chunk * ChunkRows;
-                TPartial partial = body(start, (int)Math.Min(ChunkRows, rows - start), scratch);
+                long start = (long)chunk * chunkRows;
+                TPartial partial = body(start, (int)Math.Min(chunkRows, rows - start), scratch);
                 lock (gate)
                 {
                     pending[chunk] = partial;

@@ -21,14 +21,9 @@ public sealed partial class IlgpuBackend
         cancellationToken.ThrowIfCancellationRequested();
         IlgpuDataset dataset = Own(data);
         MixtureView view = Resident(model);
-        TilePlan plan =
-            AccumulatePlan(model.Components, model.Dimensions, model.Form, dataset.Rows);
-        ArrayView<double> rows = partials.View((long)plan.Rows * plan.Layout.Entries);
-        kernels.ResponsibilityStats(
-            stream,
-            plan.Config,
-            new ResponsibilityStatsParams(dataset.View, dataset.Rows, view, plan.Layout, rows));
-        ReadOnlySpan<double> sums = Reduce(rows, plan.Rows, plan.Layout.Entries);
+        (ArrayView<double> rows, int rowCount, int entries) =
+            LaunchStatistics(dataset, model, view);
+        ReadOnlySpan<double> sums = Reduce(rows, rowCount, entries);
 
         int k = model.Components;
         int first = k * model.Dimensions;
@@ -106,14 +101,70 @@ public sealed partial class IlgpuBackend
         return totalsRead[^1];
     }
 
-    /// <summary>The launch plan <see cref="Accumulate"/> uses for this model and size.</summary>
+    /// <summary>Which E-step kernel <see cref="Accumulate"/> runs (tests and benchmarks pin it).</summary>
+    internal StatisticsKernel StatisticsKernel { get; set; }
+
+    /// <summary>
+    /// The warp kernel's plan for this model and size, or null where it does not apply: on
+    /// OpenCL (ILGPU 1.5.3 has OpenCL warp shuffles for Intel devices only), or when
+    /// <see cref="StatisticsKernel"/> pins the tiled kernel.
+    /// </summary>
+    internal WarpPlan? WarpAccumulatePlan(
+        int components, int dimensions, PrecisionForm form, long rows) =>
+        StatisticsKernel == StatisticsKernel.Tiled
+            || accelerator.AcceleratorType == AcceleratorType.OpenCL
+            ? null
+            : WarpPlan.Create(
+                accelerator.MaxSharedMemoryPerGroup,
+                accelerator.WarpSize,
+                accelerator.NumMultiprocessors,
+                Shape.GroupsPerMultiprocessor,
+                Shape.GroupSize,
+                components,
+                dimensions,
+                Moments(form),
+                rows);
+
+    /// <summary>
+    /// Queues the E-step kernel <see cref="StatisticsKernel"/> chooses; returns its partial rows
+    /// (rows, entries).
+    /// </summary>
+    private (ArrayView<double> Rows, int RowCount, int Entries) LaunchStatistics(
+        IlgpuDataset dataset, KernelModel model, MixtureView view)
+    {
+        int k = model.Components;
+        int d = model.Dimensions;
+        if (WarpAccumulatePlan(k, d, model.Form, dataset.Rows) is WarpPlan warp)
+        {
+            ArrayView<double> warpRows = partials.View((long)warp.Rows * warp.Entries);
+            kernels.WarpStats(d)(
+                stream, warp.Config, new WarpStatsParams(dataset.View, dataset.Rows, view, warpRows));
+            return (warpRows, warp.Rows, warp.Entries);
+        }
+
+        if (StatisticsKernel == StatisticsKernel.Warp)
+        {
+            throw new InvalidOperationException(
+                $"The warp kernel does not take K={k}, D={d} (D ≤ {WarpStatsKernel.MaxDimensions} "
+                + "and one row of sums in shared memory).");
+        }
+
+        TilePlan plan = AccumulatePlan(k, d, model.Form, dataset.Rows);
+        ArrayView<double> rows = partials.View((long)plan.Rows * plan.Layout.Entries);
+        kernels.ResponsibilityStats(
+            stream,
+            plan.Config,
+            new ResponsibilityStatsParams(dataset.View, dataset.Rows, view, plan.Layout, rows));
+        return (rows, plan.Rows, plan.Layout.Entries);
+    }
+
+    private static MomentForm Moments(PrecisionForm form) =>
+        form == PrecisionForm.Triangular ? MomentForm.Triangular : MomentForm.Diagonal;
+
+    /// <summary>The tiled kernel's launch plan for this model and size.</summary>
     internal TilePlan AccumulatePlan(
         int components, int dimensions, PrecisionForm form, long rows) =>
-        Plan(
-            components,
-            dimensions,
-            form == PrecisionForm.Triangular ? MomentForm.Triangular : MomentForm.Diagonal,
-            rows);
+        Plan(components, dimensions, Moments(form), rows);
 
     private TilePlan Plan(int components, int dimensions, MomentForm moments, long rows)
     {
