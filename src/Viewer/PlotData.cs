@@ -214,14 +214,14 @@ public sealed class PlotData
         }
 
         ArgumentOutOfRangeException.ThrowIfNotEqual(Origin.Count, d, nameof(Origin));
-        double[] means = [.. parameters.MeansArray];
+        double[] means = [.. parameters.Means];
         for (int i = 0; i < means.Length; i++)
         {
             means[i] -= Origin[i % d];
         }
 
         return new MixtureParameters(parameters.CovarianceType, parameters.Components, d,
-            parameters.WeightsArray, means, parameters.CovariancesArray);
+            [.. parameters.Weights], means, [.. parameters.Covariances]);
     }
 
     /// <summary>
