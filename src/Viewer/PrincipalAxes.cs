@@ -103,10 +103,11 @@ public sealed class PrincipalAxes
         var means = new double[2 * k];
         var covariances = new double[4 * k];
         var sigmaW = new double[2 * d];
+        double[] allMeans = [.. parameters.Means];
         for (int c = 0; c < k; c++)
         {
             (means[2 * c], means[(2 * c) + 1]) =
-                ProjectPoint(parameters.MeansArray.AsSpan(c * d, d));
+                ProjectPoint(allMeans.AsSpan(c * d, d));
             // ΣW first (D × 2), then Wᵀ(ΣW): O(D²) per component.
             for (int a = 0; a < d; a++)
             {
@@ -142,7 +143,7 @@ public sealed class PrincipalAxes
         }
 
         return new MixtureParameters(
-            CovarianceType.Full, k, 2, parameters.WeightsArray, means, covariances);
+            CovarianceType.Full, k, 2, [.. parameters.Weights], means, covariances);
     }
 
     /// <summary>Wᵀ(x − μ) of one point of <see cref="Dimensions"/> features.</summary>

@@ -4,12 +4,18 @@ using GmmGpu.Engine;
 namespace GmmGpu.Em;
 
 /// <summary>Turns float64 parameters into the float32 form the kernels read.</summary>
-internal static class MixtureKernelModel
+public static class MixtureKernelModel
 {
     private static readonly double HalfLogTwoPi = 0.5 * Math.Log(2 * Math.PI);
 
+    /// <summary>
+    /// The model a backend scores with (<see cref="IComputeBackend.ScoreSamples"/>,
+    /// <see cref="IComputeBackend.EvaluateDensityGrid"/>): means, precision Cholesky factors
+    /// and log-normalisers of <paramref name="parameters"/>' K components in float32.
+    /// </summary>
     public static KernelModel Build(MixtureParameters parameters)
     {
+        ArgumentNullException.ThrowIfNull(parameters);
         ICovarianceModel covariance = CovarianceModels.For(parameters.CovarianceType);
         int k = parameters.Components, d = parameters.Dimensions;
         var means = new float[k * d];

@@ -14,7 +14,7 @@ namespace GmmGpu.Files;
 /// Several outputs of one command appear together or not at all: <see cref="Close"/> each
 /// (every temporary file complete), then <see cref="Commit"/> each (moves only).
 /// </remarks>
-internal sealed class OutputFile : IDisposable
+public sealed class OutputFile : IDisposable
 {
     private static readonly ConcurrentDictionary<string, bool> Pending = new();
 
@@ -115,6 +115,16 @@ internal sealed class OutputFile : IDisposable
             throw;
         }
     }
+
+    /// <summary>
+    /// Checks, before any work, that <paramref name="path"/> can be written: its folder exists
+    /// and takes a new file, and it names a file (a device such as /dev/null is written in
+    /// place).
+    /// </summary>
+    /// <exception cref="IOException">The folder is missing or cannot be written, or the path
+    /// is a folder.</exception>
+    /// <exception cref="UnauthorizedAccessException">No permission to write there.</exception>
+    public static void Check(string path) => OutputPaths.Check(path);
 
     /// <summary>Deletes every temporary file not yet committed or disposed (for a process
     /// that must end now); safe to call from any thread.</summary>

@@ -4,7 +4,7 @@ namespace GmmGpu.Numerics;
 /// Mean and covariance of row-major data in one parallel pass: float64 sums of differences
 /// from the first row, so that a large offset costs no precision; O(D²) memory per worker.
 /// </summary>
-internal static class SampleCovariance
+public static class SampleCovariance
 {
     private const int Block = 1 << 14;
 

@@ -6,7 +6,7 @@ namespace GmmGpu.Numerics;
 /// O(n³) per sweep and about ten sweeps; meant for covariance matrices of up to a few hundred
 /// features, where it is accurate to rounding even for close eigenvalues.
 /// </summary>
-internal static class SymmetricEigen
+public static class SymmetricEigen
 {
     private const int MaxSweeps = 100;
 

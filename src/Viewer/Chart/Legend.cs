@@ -20,7 +20,7 @@ internal static class Legend
     /// <summary>Entries of K components: their colour, index and weight.</summary>
     public static LegendEntry[] Components(MixtureParameters parameters) =>
     [
-        .. parameters.WeightsArray.Select((w, k) => new LegendEntry(
+        .. parameters.Weights.Select((w, k) => new LegendEntry(
             string.Create(CultureInfo.InvariantCulture, $"{k}: {w:0.00}"),
             ColorMaps.Component(k))),
     ];

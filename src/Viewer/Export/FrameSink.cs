@@ -64,7 +64,7 @@ public abstract class FrameSink : IDisposable
                 nameof(path));
         }
 
-        OutputPaths.Check(path);
+        OutputFile.Check(path);
     }
 
     /// <summary>Whether <paramref name="path"/> names a folder of frames.</summary>

@@ -20,7 +20,13 @@ internal sealed class PngFolderSink : FrameSink
     public static void CheckFolder(string folder)
     {
         string full = Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder));
-        OutputPaths.RequireFolder(folder, Path.GetDirectoryName(full) ?? "/");
+        string parent = Path.GetDirectoryName(full) ?? "/";
+        if (!Directory.Exists(parent))
+        {
+            throw new DirectoryNotFoundException(
+                $"cannot write {folder}: the folder {parent} does not exist.");
+        }
+
         if (File.Exists(full))
         {
             throw new IOException($"cannot write frames to {folder}: it is a file; give a folder, "

@@ -51,10 +51,10 @@ internal static class ComponentLabels
         {
             (double xx, double xy, double yy) = parameters.MarginalCovariance(c, dimX, dimY);
             double det = (xx * yy) - (xy * xy);
-            double weight = parameters.WeightsArray[c];
+            double weight = parameters.Weights[c];
             bool usable = det > 0 && double.IsFinite(det) && weight > 0;
-            terms[6 * c] = parameters.MeansArray[(c * d) + dimX];
-            terms[(6 * c) + 1] = parameters.MeansArray[(c * d) + dimY];
+            terms[6 * c] = parameters.Means[(c * d) + dimX];
+            terms[(6 * c) + 1] = parameters.Means[(c * d) + dimY];
             terms[(6 * c) + 2] = usable ? yy / det : 0;
             terms[(6 * c) + 3] = usable ? -xy / det : 0;
             terms[(6 * c) + 4] = usable ? xx / det : 0;

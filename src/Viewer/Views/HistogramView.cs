@@ -142,8 +142,8 @@ internal sealed class HistogramView : IPlotView
         for (int k = 0; k < each.Length; k++)
         {
             double variance = parameters.MarginalCovariance(k, dim, dim).Xx;
-            double z = x - parameters.MeansArray[(k * d) + dim];
-            each[k] = parameters.WeightsArray[k] * Math.Exp(-z * z / (2 * variance))
+            double z = x - parameters.Means[(k * d) + dim];
+            each[k] = parameters.Weights[k] * Math.Exp(-z * z / (2 * variance))
                 / Math.Sqrt(2 * Math.PI * variance);
             total += each[k];
         }

@@ -19,8 +19,8 @@ internal static class MarginalDensity
         var covariances = new double[k * 4];
         for (int c = 0; c < k; c++)
         {
-            means[2 * c] = parameters.MeansArray[(c * d) + data.DimX];
-            means[(2 * c) + 1] = parameters.MeansArray[(c * d) + data.DimY];
+            means[2 * c] = parameters.Means[(c * d) + data.DimX];
+            means[(2 * c) + 1] = parameters.Means[(c * d) + data.DimY];
             var block = parameters.MarginalCovariance(c, data.DimX, data.DimY);
             covariances[4 * c] = block.Xx;
             covariances[(4 * c) + 1] = block.Xy;
@@ -29,7 +29,7 @@ internal static class MarginalDensity
         }
 
         var marginal = new MixtureParameters(
-            CovarianceType.Full, k, 2, parameters.WeightsArray, means, covariances);
+            CovarianceType.Full, k, 2, [.. parameters.Weights], means, covariances);
         var grid = new DensityGrid(width, height, xMin, xMax, yMin, yMax);
         var density = new float[width * height];
         backend.EvaluateDensityGrid(MixtureKernelModel.Build(marginal), grid, density);

@@ -96,7 +96,7 @@ internal sealed class PointsView : IPlotView
     private static void DrawEllipses(Canvas clipped, ColorBy colorBy,
         MixtureParameters parameters, PlotData data, PlotLayout layout)
     {
-        double[] means = parameters.MeansArray;
+        IReadOnlyList<double> means = parameters.Means;
         int d = parameters.Dimensions;
         for (int k = 0; k < parameters.Components; k++)
         {
