@@ -22,6 +22,7 @@ internal static class KernelRates
         var random = new Random(1);
         float[] factor = new float[components * d * d];
         float[] columns = new float[d * points];
+        float[] centre = new float[d];
         for (int i = 0; i < d; i++)
         {
             for (int j = i; j < d; j++)
@@ -50,7 +51,7 @@ internal static class KernelRates
                 for (int b = 0; b < points; b += 32)
                 {
                     (Vector512<float> low, Vector512<float> high) = TileProduct.SquaredNorms(
-                        ref factor[k * d * d], d, ref columns[b], points, d);
+                        ref factor[k * d * d], d, ref columns[b], points, d, ref centre[0]);
                     total += low + high;
                 }
             }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using GmmGpu.Covariance;
 using GmmGpu.Files;
 
 namespace GmmGpu.Cli;
@@ -15,11 +16,9 @@ internal static class CommandSupport
         ["cpu"] = ComputeDevice.Cpu,
     };
 
-    public static readonly Dictionary<string, CovarianceType> CovarianceTypes = new()
-    {
-        ["full"] = CovarianceType.Full, ["tied"] = CovarianceType.Tied,
-        ["diag"] = CovarianceType.Diagonal, ["spherical"] = CovarianceType.Spherical,
-    };
+    /// <summary>--covariance's choices: scikit-learn's names of the covariance types.</summary>
+    public static readonly Dictionary<string, CovarianceType> CovarianceTypes =
+        CovarianceModels.All.ToDictionary(model => model.Name, model => model.Type);
 
     /// <summary>--json, --quiet and --help, plus the given flags ("--a|-b").</summary>
     public static Dictionary<string, string> Flags(params string[] specs) =>

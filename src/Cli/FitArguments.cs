@@ -1,3 +1,4 @@
+using GmmGpu.Covariance;
 using GmmGpu.Data;
 using DeviceLists = GmmGpu.Backends.DeviceList;
 using GmmGpu.ModelFiles;
@@ -135,12 +136,6 @@ internal sealed record FitArguments(
         ["--view"] = "--view", ["--close-when-done"] = "--close-when-done",
     };
 
-    private static readonly Dictionary<string, CovarianceType> CovarianceTypes = new()
-    {
-        ["full"] = CovarianceType.Full, ["tied"] = CovarianceType.Tied,
-        ["diag"] = CovarianceType.Diagonal, ["spherical"] = CovarianceType.Spherical,
-    };
-
     private static readonly Dictionary<string, InitMethod> InitMethods = new()
     {
         ["kmeans++"] = InitMethod.KMeansPlusPlus, ["kmeans"] = InitMethod.KMeans,
@@ -226,7 +221,7 @@ internal sealed record FitArguments(
             line.Positional[0],
             CommandSupport.Columns(line),
             components,
-            line.GetChoice("--covariance", CovarianceTypes),
+            line.GetChoice("--covariance", CommandSupport.CovarianceTypes),
             options,
             initModel,
             line.Get("-o"),
@@ -263,9 +258,9 @@ internal sealed record FitArguments(
             || (Covariance is { } type && type != start.CovarianceType))
         {
             throw new DataFormatException(
-                $"{InitModelPath} is a {ModelFile.TypeName(start.CovarianceType)} model with "
+                $"{InitModelPath} is a {CovarianceModels.NameOf(start.CovarianceType)} model with "
                 + $"K={start.Components}, but the command asks for "
-                + $"{ModelFile.TypeName(Covariance ?? start.CovarianceType)} with "
+                + $"{CovarianceModels.NameOf(Covariance ?? start.CovarianceType)} with "
                 + $"K={Components ?? start.Components}; make -k and --covariance match the model "
                 + "or leave them out.");
         }

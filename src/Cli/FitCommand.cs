@@ -49,16 +49,22 @@ internal static class FitCommand
         var clock = Stopwatch.StartNew();
         IProgress<IterationSnapshot> sink =
             export is null ? progress : new ProgressFan(progress, export.Progress);
+        // The same fit as the streamed path: the fit's last pass scores the data as well.
+        (GaussianMixtureModel Model, TimeSpan FitTime, double Score, long Rows) fit = default;
+        GaussianMixtureModel FitAndScore(IProgress<IterationSnapshot> p)
+        {
+            fit = mixture.FitAndScore(rows, p, cancellationToken);
+            return fit.Model;
+        }
+
         GaussianMixtureModel model = arguments.View
             ? LiveFit.Run(
-                p => mixture.Fit(rows, p, cancellationToken), sink,
+                FitAndScore, sink,
                 ViewOptions.PlotData("--view-dims", data, arguments.ViewDims),
                 ExportKind(arguments, data), arguments.ColorBy, arguments.Aspect,
                 arguments.FrameSize,
                 arguments.CloseWhenDone, stderr, arguments.Quiet, cancellationToken)
-            : mixture.Fit(rows, sink, cancellationToken);
-        double seconds = clock.Elapsed.TotalSeconds;
-        double score = mixture.Score(model, rows, cancellationToken);
+            : FitAndScore(sink);
         // The model is written in full before the export replaces its target, and moved in
         // place after it: a failure of either leaves neither.
         using OutputFile? modelFile = arguments.OutputPath is { } output
@@ -78,9 +84,23 @@ internal static class FitCommand
         modelFile?.Commit();
 
         var report = new FitReport(
-            mixture.Backends, (data.Rows, data.Features), model, score, seconds,
-            progress.TotalIterations, progress.IterationTime,
+            mixture.Backends, (fit.Rows, data.Features), model, fit.Score,
+            fit.FitTime.TotalSeconds, progress.TotalIterations, progress.IterationTime,
             arguments.OutputPath);
+        return Report(report, model, options, arguments, stdout, stderr);
+    }
+
+    /// <summary>
+    /// The report on stdout (JSON with --json) and the fit's warnings on stderr; returns 0.
+    /// </summary>
+    public static int Report(
+        FitReport report,
+        GaussianMixtureModel model,
+        GaussianMixtureOptions options,
+        FitArguments arguments,
+        TextWriter stdout,
+        TextWriter stderr)
+    {
         if (arguments.Json)
         {
             report.WriteJson(stdout);
@@ -95,7 +115,7 @@ internal static class FitCommand
     }
 
     /// <summary>The fit's warnings, one line each on stderr (none with --quiet).</summary>
-    public static void WarnIfNotConverged(
+    private static void WarnIfNotConverged(
         GaussianMixtureModel model, GaussianMixtureOptions options, FitArguments arguments, TextWriter stderr)
     {
         foreach (string warning in arguments.Quiet ? [] : model.Warnings)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using GmmGpu.Covariance;
 using GmmGpu.Engine;
 using GmmGpu.ModelFiles;
 
@@ -64,7 +65,7 @@ internal sealed class FitReport(
         text.AppendLine(c, $"samples           {data.Rows}");
         text.AppendLine(c, $"features          {data.Features}");
         text.AppendLine(c, $"components        {model.Components}");
-        text.AppendLine(c, $"covariance        {ModelFile.TypeName(model.CovarianceType)}");
+        text.AppendLine(c, $"covariance        {CovarianceModels.NameOf(model.CovarianceType)}");
         text.AppendLine(c, $"iterations        {model.Iterations}");
         text.AppendLine(c, $"converged         {(model.Converged ? "yes" : "no")}");
         text.AppendLine(c, $"lower bound       {model.LowerBound:G10}");
@@ -94,7 +95,7 @@ internal sealed class FitReport(
             json.WriteNumber("n_samples", data.Rows);
             json.WriteNumber("n_features", data.Features);
             json.WriteNumber("n_components", model.Components);
-            json.WriteString("covariance_type", ModelFile.TypeName(model.CovarianceType));
+            json.WriteString("covariance_type", CovarianceModels.NameOf(model.CovarianceType));
             json.WriteNumber("n_iter", model.Iterations);
             json.WriteBoolean("converged", model.Converged);
             WriteNumber(json, "lower_bound", model.LowerBound);

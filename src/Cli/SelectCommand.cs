@@ -1,4 +1,5 @@
 using GmmGpu.Backends;
+using GmmGpu.Covariance;
 using GmmGpu.Data;
 using GmmGpu.Engine;
 using GmmGpu.ModelFiles;
@@ -88,13 +89,13 @@ internal static class SelectCommand
             {
                 if (!json && row.Failure is not null)
                 {
-                    string type = ModelFile.TypeName(row.CovarianceType);
+                    string type = CovarianceModels.NameOf(row.CovarianceType);
                     stdout.WriteLine(CommandSupport.Format(
                         $"{row.Components,5}  {type,-10} {row.Failure}"));
                 }
                 else if (!json)
                 {
-                    string type = ModelFile.TypeName(row.CovarianceType);
+                    string type = CovarianceModels.NameOf(row.CovarianceType);
                     (int k, double bic, double aic, int n) =
                         (row.Components, row.Bic, row.Aic, row.Iterations);
                     stdout.WriteLine(CommandSupport.Format(
@@ -104,7 +105,7 @@ internal static class SelectCommand
                 if (!quiet && row.Failure is null)
                 {
                     stderr.WriteLine(CommandSupport.Format(
-                        $"fitted K={row.Components} {ModelFile.TypeName(row.CovarianceType)}"));
+                        $"fitted K={row.Components} {CovarianceModels.NameOf(row.CovarianceType)}"));
                 }
             },
             t);
@@ -113,7 +114,7 @@ internal static class SelectCommand
             result.BestModel.Save(output);
         }
 
-        string bestType = ModelFile.TypeName(result.Best.CovarianceType);
+        string bestType = CovarianceModels.NameOf(result.Best.CovarianceType);
         if (json)
         {
             CommandSupport.WriteJson(stdout, w =>
@@ -126,7 +127,7 @@ internal static class SelectCommand
                 {
                     w.WriteStartObject();
                     w.WriteNumber("n_components", row.Components);
-                    w.WriteString("covariance_type", ModelFile.TypeName(row.CovarianceType));
+                    w.WriteString("covariance_type", CovarianceModels.NameOf(row.CovarianceType));
                     CommandSupport.Number(w, "bic", row.Bic);
                     CommandSupport.Number(w, "aic", row.Aic);
                     w.WriteNumber("n_iter", row.Iterations);

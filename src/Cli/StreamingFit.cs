@@ -107,17 +107,7 @@ internal static class StreamingFit
                     ? collectiveClock.PerIteration
                     : null,
             };
-            if (arguments.Json)
-            {
-                report.WriteJson(stdout);
-            }
-            else
-            {
-                report.WriteText(stdout);
-            }
-
-            FitCommand.WarnIfNotConverged(model, options, arguments, stderr);
-            return 0;
+            return FitCommand.Report(report, model, options, arguments, stdout, stderr);
         }
         finally
         {

@@ -7,9 +7,15 @@ internal sealed class DiagonalCovariance : ICovarianceModel
 {
     public CovarianceType Type => CovarianceType.Diagonal;
 
+    public string Name => "diag";
+
+    public bool Shared => false;
+
     public PrecisionForm Form => PrecisionForm.Diagonal;
 
     public int CovarianceLength(int components, int dimensions) => components * dimensions;
+
+    public int[] Shape(int components, int dimensions) => [components, dimensions];
 
     public int ParameterCount(int components, int dimensions) => components * dimensions;
 

@@ -7,10 +7,16 @@ internal sealed class FullCovariance : ICovarianceModel
 {
     public CovarianceType Type => CovarianceType.Full;
 
+    public string Name => "full";
+
+    public bool Shared => false;
+
     public PrecisionForm Form => PrecisionForm.Triangular;
 
     public int CovarianceLength(int components, int dimensions) =>
         components * dimensions * dimensions;
+
+    public int[] Shape(int components, int dimensions) => [components, dimensions, dimensions];
 
     public int ParameterCount(int components, int dimensions) =>
         components * TriangularMath.PackedLength(dimensions);

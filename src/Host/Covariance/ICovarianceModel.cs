@@ -9,13 +9,23 @@ namespace GmmGpu.Covariance;
 /// </summary>
 internal interface ICovarianceModel
 {
+    /// <summary>The type this model implements.</summary>
     CovarianceType Type { get; }
+
+    /// <summary>scikit-learn's name of the type: full, tied, diag or spherical.</summary>
+    string Name { get; }
+
+    /// <summary>True when every component shares one covariance (tied).</summary>
+    bool Shared { get; }
 
     /// <summary>How the kernels see the precision factor and what second moments they sum.</summary>
     PrecisionForm Form { get; }
 
     /// <summary>Number of doubles in the covariances array.</summary>
     int CovarianceLength(int components, int dimensions);
+
+    /// <summary>scikit-learn's shape of covariances_ (and precisions_cholesky_).</summary>
+    int[] Shape(int components, int dimensions);
 
     /// <summary>Free parameters of the covariances (for AIC and BIC).</summary>
     int ParameterCount(int components, int dimensions);

@@ -7,9 +7,15 @@ internal sealed class SphericalCovariance : ICovarianceModel
 {
     public CovarianceType Type => CovarianceType.Spherical;
 
+    public string Name => "spherical";
+
+    public bool Shared => false;
+
     public PrecisionForm Form => PrecisionForm.Diagonal;
 
     public int CovarianceLength(int components, int dimensions) => components;
+
+    public int[] Shape(int components, int dimensions) => [components];
 
     public int ParameterCount(int components, int dimensions) => components;
 

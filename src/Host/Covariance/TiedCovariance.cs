@@ -7,9 +7,15 @@ internal sealed class TiedCovariance : ICovarianceModel
 {
     public CovarianceType Type => CovarianceType.Tied;
 
+    public string Name => "tied";
+
+    public bool Shared => true;
+
     public PrecisionForm Form => PrecisionForm.Triangular;
 
     public int CovarianceLength(int components, int dimensions) => dimensions * dimensions;
+
+    public int[] Shape(int components, int dimensions) => [dimensions, dimensions];
 
     public int ParameterCount(int components, int dimensions) =>
         TriangularMath.PackedLength(dimensions);

@@ -160,7 +160,7 @@ public sealed class MixtureParameters
         CheckShape("weights", weights.Length, components, $"({components})");
         CheckShape("means", means.Length, components * dimensions, $"({components}, {dimensions})");
         CheckShape("covariances", covariances.Length, model.CovarianceLength(components, dimensions),
-            ShapeText(model.Type, components, dimensions));
+            ModelFiles.ModelJson.ShapeText(model.Shape(components, dimensions)));
         CheckFinite("weights", weights);
         CheckFinite("means", means);
         CheckFinite("covariances", covariances);
@@ -187,17 +187,9 @@ public sealed class MixtureParameters
 
         if (model.Form == Engine.PrecisionForm.Triangular)
         {
-            CheckSymmetric(covariances, dimensions, model.Type == CovarianceType.Tied);
+            CheckSymmetric(covariances, dimensions, model.Shared);
         }
     }
-
-    internal static string ShapeText(CovarianceType type, int k, int d) => type switch
-    {
-        CovarianceType.Full => $"({k}, {d}, {d})",
-        CovarianceType.Tied => $"({d}, {d})",
-        CovarianceType.Diagonal => $"({k}, {d})",
-        _ => $"({k})",
-    };
 
     private static void CheckShape(string name, int actual, int expected, string shape)
     {

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using GmmGpu.Covariance;
 using GmmGpu.Files;
 
 namespace GmmGpu.ModelFiles;
@@ -12,19 +13,6 @@ internal static class ModelFile
 {
     public const string Format = "gmmgpu-model";
     public const int Version = 1;
-
-    private static readonly string[] TypeNames = ["full", "tied", "diag", "spherical"];
-
-    /// <summary>The file's name for a covariance type: full, tied, diag or spherical.</summary>
-    public static string TypeName(CovarianceType type) => TypeNames[(int)type];
-
-    /// <summary>Parses full, tied, diag or spherical (case-insensitive); null if unknown.</summary>
-    public static CovarianceType? ParseType(string name)
-    {
-        int index = System.Array.FindIndex(
-            TypeNames, n => string.Equals(n, name, StringComparison.OrdinalIgnoreCase));
-        return index < 0 ? null : (CovarianceType)index;
-    }
 
     /// <summary>Writes <paramref name="path"/> atomically (<see cref="OutputFile"/>).</summary>
     /// <exception cref="IOException">The folder does not exist or cannot be written.</exception>
@@ -42,11 +30,11 @@ internal static class ModelFile
     {
         MixtureParameters p = model.Parameters;
         int k = p.Components, d = p.Dimensions;
-        int[] covarianceShape = CovarianceShape(p.CovarianceType, k, d);
+        int[] covarianceShape = CovarianceModels.For(p.CovarianceType).Shape(k, d);
         writer.WriteStartObject();
         writer.WriteString("format", Format);
         writer.WriteNumber("version", Version);
-        writer.WriteString("covariance_type", TypeName(p.CovarianceType));
+        writer.WriteString("covariance_type", CovarianceModels.NameOf(p.CovarianceType));
         writer.WriteNumber("n_components", k);
         writer.WriteNumber("n_features", d);
         WriteArray(writer, "weights_", p.WeightsArray, [k]);
@@ -93,13 +81,4 @@ internal static class ModelFile
 
         writer.WriteEndArray();
     }
-
-    /// <summary>The shape of covariances_ and precisions_cholesky_.</summary>
-    public static int[] CovarianceShape(CovarianceType type, int k, int d) => type switch
-    {
-        CovarianceType.Full => [k, d, d],
-        CovarianceType.Tied => [d, d],
-        CovarianceType.Diagonal => [k, d],
-        _ => [k],
-    };
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using GmmGpu.Covariance;
 using GmmGpu.Data;
 
 namespace GmmGpu.ModelFiles;
@@ -129,7 +130,7 @@ internal static class ModelFileReader
         }
 
         string typeName = file.RequiredString("covariance_type");
-        CovarianceType type = ModelFile.ParseType(typeName) ?? throw new DataFormatException(
+        CovarianceType type = CovarianceModels.Parse(typeName) ?? throw new DataFormatException(
             $"{path}: unknown covariance_type \"{typeName}\"; "
             + "expected full, tied, diag or spherical.");
 
@@ -154,7 +155,7 @@ internal static class ModelFileReader
                 $"{path}: n_features_in_ is {featuresIn} but the model has {d} features.");
         }
 
-        int[] covarianceShape = ModelFile.CovarianceShape(type, k, d);
+        int[] covarianceShape = CovarianceModels.For(type).Shape(k, d);
         double[] means = file.Array("means_", [k, d]);
         double[] weights = file.Array("weights_", [k]);
         double[]? covariances = file.OptionalArray("covariances_", covarianceShape);

@@ -72,6 +72,9 @@ internal static class PrecisionCholeskyForms
         bool diagonal = CovarianceModels.For(parameters.CovarianceType).Form
             == PrecisionForm.Diagonal;
         int block = diagonal ? 1 : d * d;
+        // Diagonal: D blocks per component; spherical and full: one; tied: one for all.
+        int blocksPerComponent =
+            Math.Max(1, precisionsCholesky.Length / block / parameters.Components);
         var given = new double[block];
         var expected = new double[block];
         for (int c = 0; c < precisionsCholesky.Length / block; c++)
@@ -87,9 +90,7 @@ internal static class PrecisionCholeskyForms
 
             if (!(difference <= Tolerance * scale))
             {
-                int component = diagonal && parameters.CovarianceType == CovarianceType.Diagonal
-                    ? c / d
-                    : c;
+                int component = c / blocksPerComponent;
                 throw new DataFormatException(
                     $"{path}: precisions_cholesky_ and covariances_ disagree for "
                     + $"{Name(parameters.CovarianceType, component)} (relative difference "
@@ -130,5 +131,5 @@ internal static class PrecisionCholeskyForms
     }
 
     private static string Name(CovarianceType type, int component) =>
-        type == CovarianceType.Tied ? "the tied covariance" : $"component {component}";
+        CovarianceModels.For(type).Shared ? "the tied covariance" : $"component {component}";
 }

@@ -71,7 +71,7 @@ public class BlockedPassTests
         AssertMatchesReferenceAndSimd(model, data);
     }
 
-    // Two chunks of 16384 rows and a part; blocks in order within each chunk.
+    // Several chunks (of 16384 or 4096 rows) and a part; blocks in order within each chunk.
     [Theory]
     [InlineData(CovarianceType.Full, 16)]
     [InlineData(CovarianceType.Diagonal, 17)]

@@ -1,3 +1,4 @@
+using GmmGpu.Covariance;
 using GmmGpu.Tests.Fixtures;
 using GmmGpu.Tests.Reference;
 using Xunit;
@@ -75,11 +76,6 @@ public class SklearnAgreementTests
         return fixture;
     }
 
-    internal static CovarianceType ParseType(string name) => name switch
-    {
-        "full" => CovarianceType.Full,
-        "tied" => CovarianceType.Tied,
-        "diag" => CovarianceType.Diagonal,
-        _ => CovarianceType.Spherical,
-    };
+    internal static CovarianceType ParseType(string name) =>
+        CovarianceModels.Parse(name) ?? throw new ArgumentException(name, nameof(name));
 }

@@ -15,16 +15,18 @@ internal sealed class ChunkedLoop(int? maxDegreeOfParallelism)
     public static int ChunkCount(long rows) => (int)((rows + ChunkRows - 1) / ChunkRows);
 
     /// <summary>
-    /// Calls <paramref name="body"/>(start, count, scratch) once per chunk, with a scratch object
-    /// per worker thread, and returns the partials in chunk order.
+    /// Calls <paramref name="body"/>(start, count, scratch) once per chunk of
+    /// <paramref name="chunkRows"/> rows (a size that must not depend on the thread count), with
+    /// a scratch object per worker thread, and returns the partials in chunk order.
     /// </summary>
     public TPartial[] Run<TScratch, TPartial>(
         long rows,
         Func<TScratch> createScratch,
         Func<long, int, TScratch, TPartial> body,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default,
+        int chunkRows = ChunkRows)
     {
-        int chunks = ChunkCount(rows);
+        int chunks = (int)((rows + chunkRows - 1) / chunkRows);
         var partials = new TPartial[chunks];
         var options = new ParallelOptions
         {
@@ -39,8 +41,8 @@ internal sealed class ChunkedLoop(int? maxDegreeOfParallelism)
             (chunk, _, scratch) =>
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                long start = (long)chunk * ChunkRows;
-                int count = (int)Math.Min(ChunkRows, rows - start);
+                long start = (long)chunk * chunkRows;
+                int count = (int)Math.Min(chunkRows, rows - start);
                 partials[chunk] = body(start, count, scratch);
                 return scratch;
             },

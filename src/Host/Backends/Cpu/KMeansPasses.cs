@@ -1,7 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
-using System.Runtime.Intrinsics.X86;
 using GmmGpu.Backends.Cpu.Blocked;
 using GmmGpu.Engine;
 using GmmGpu.Kernels;
@@ -84,7 +83,7 @@ internal static class KMeansPasses
     {
         const int lanes = 8;
         int n = 0;
-        if (Avx.IsSupported)
+        if (RegisterTranspose.IsSupported)
         {
             int squares = dimensions / lanes * lanes;
             Span<float> sums = stackalloc float[lanes];
@@ -129,7 +128,7 @@ internal static class KMeansPasses
 
     /// <summary>
     /// sum + Σ_{j &lt; 8} (x_{·,i+j} − c_{i+j})², feature by feature, for 8 rows at once: the
-    /// rows' features i..i+7 transposed in registers (unpack, shuffle, swap halves).
+    /// rows' features i..i+7 transposed in registers.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector256<float> AddSquare(
@@ -139,39 +138,25 @@ internal static class KMeansPasses
         ReadOnlySpan<float> centre,
         Vector256<float> sum)
     {
-        ref float first = ref Unsafe.Add(ref MemoryMarshal.GetReference(group), i);
-        Vector256<float> r0 = Vector256.LoadUnsafe(ref first);
-        Vector256<float> r1 = Vector256.LoadUnsafe(ref first, (nuint)dimensions);
-        Vector256<float> r2 = Vector256.LoadUnsafe(ref first, (nuint)(2 * dimensions));
-        Vector256<float> r3 = Vector256.LoadUnsafe(ref first, (nuint)(3 * dimensions));
-        Vector256<float> r4 = Vector256.LoadUnsafe(ref first, (nuint)(4 * dimensions));
-        Vector256<float> r5 = Vector256.LoadUnsafe(ref first, (nuint)(5 * dimensions));
-        Vector256<float> r6 = Vector256.LoadUnsafe(ref first, (nuint)(6 * dimensions));
-        Vector256<float> r7 = Vector256.LoadUnsafe(ref first, (nuint)(7 * dimensions));
-        Vector256<float> t0 = Avx.UnpackLow(r0, r1);
-        Vector256<float> t1 = Avx.UnpackHigh(r0, r1);
-        Vector256<float> t2 = Avx.UnpackLow(r2, r3);
-        Vector256<float> t3 = Avx.UnpackHigh(r2, r3);
-        Vector256<float> t4 = Avx.UnpackLow(r4, r5);
-        Vector256<float> t5 = Avx.UnpackHigh(r4, r5);
-        Vector256<float> t6 = Avx.UnpackLow(r6, r7);
-        Vector256<float> t7 = Avx.UnpackHigh(r6, r7);
-        Vector256<float> s0 = Avx.Shuffle(t0, t2, 0x44);
-        Vector256<float> s1 = Avx.Shuffle(t0, t2, 0xEE);
-        Vector256<float> s2 = Avx.Shuffle(t1, t3, 0x44);
-        Vector256<float> s3 = Avx.Shuffle(t1, t3, 0xEE);
-        Vector256<float> s4 = Avx.Shuffle(t4, t6, 0x44);
-        Vector256<float> s5 = Avx.Shuffle(t4, t6, 0xEE);
-        Vector256<float> s6 = Avx.Shuffle(t5, t7, 0x44);
-        Vector256<float> s7 = Avx.Shuffle(t5, t7, 0xEE);
-        sum = AddSquared(sum, Avx.Permute2x128(s0, s4, 0x20), centre[i]);
-        sum = AddSquared(sum, Avx.Permute2x128(s1, s5, 0x20), centre[i + 1]);
-        sum = AddSquared(sum, Avx.Permute2x128(s2, s6, 0x20), centre[i + 2]);
-        sum = AddSquared(sum, Avx.Permute2x128(s3, s7, 0x20), centre[i + 3]);
-        sum = AddSquared(sum, Avx.Permute2x128(s0, s4, 0x31), centre[i + 4]);
-        sum = AddSquared(sum, Avx.Permute2x128(s1, s5, 0x31), centre[i + 5]);
-        sum = AddSquared(sum, Avx.Permute2x128(s2, s6, 0x31), centre[i + 6]);
-        return AddSquared(sum, Avx.Permute2x128(s3, s7, 0x31), centre[i + 7]);
+        RegisterTranspose.Load8x8(
+            ref Unsafe.Add(ref MemoryMarshal.GetReference(group), i),
+            dimensions,
+            out Vector256<float> c0,
+            out Vector256<float> c1,
+            out Vector256<float> c2,
+            out Vector256<float> c3,
+            out Vector256<float> c4,
+            out Vector256<float> c5,
+            out Vector256<float> c6,
+            out Vector256<float> c7);
+        sum = AddSquared(sum, c0, centre[i]);
+        sum = AddSquared(sum, c1, centre[i + 1]);
+        sum = AddSquared(sum, c2, centre[i + 2]);
+        sum = AddSquared(sum, c3, centre[i + 3]);
+        sum = AddSquared(sum, c4, centre[i + 4]);
+        sum = AddSquared(sum, c5, centre[i + 5]);
+        sum = AddSquared(sum, c6, centre[i + 6]);
+        return AddSquared(sum, c7, centre[i + 7]);
     }
 
     /// <summary>sum + (x − c)², multiplied then added: the scalar sum is not fused either.

@@ -1,3 +1,7 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+
 namespace GmmGpu.Backends.Cpu.Blocked;
 
 /// <summary>
@@ -51,15 +55,63 @@ internal class BlockScratch
         int dimensions,
         Span<float> target)
     {
-        for (int i = 0; i < dimensions; i++)
+        const int side = 8;
+        int squares = RegisterTranspose.IsSupported ? dimensions / side * side : 0;
+        ref float source = ref MemoryMarshal.GetReference(rows);
+        ref float columns = ref MemoryMarshal.GetReference(target);
+        int b = 0;
+        for (; squares > 0 && b + side <= count; b += side)
         {
-            Span<float> feature = target.Slice(i * BlockRows, BlockRows);
-            for (int b = 0; b < count; b++)
+            for (int i = 0; i < squares; i += side)
             {
-                feature[b] = rows[(b * dimensions) + i];
+                RegisterTranspose.Load8x8(
+                    ref Unsafe.Add(ref source, (b * dimensions) + i),
+                    dimensions,
+                    out Vector256<float> c0,
+                    out Vector256<float> c1,
+                    out Vector256<float> c2,
+                    out Vector256<float> c3,
+                    out Vector256<float> c4,
+                    out Vector256<float> c5,
+                    out Vector256<float> c6,
+                    out Vector256<float> c7);
+                ref float column = ref Unsafe.Add(ref columns, (i * BlockRows) + b);
+                c0.StoreUnsafe(ref column);
+                c1.StoreUnsafe(ref column, BlockRows);
+                c2.StoreUnsafe(ref column, 2 * BlockRows);
+                c3.StoreUnsafe(ref column, 3 * BlockRows);
+                c4.StoreUnsafe(ref column, 4 * BlockRows);
+                c5.StoreUnsafe(ref column, 5 * BlockRows);
+                c6.StoreUnsafe(ref column, 6 * BlockRows);
+                c7.StoreUnsafe(ref column, 7 * BlockRows);
             }
 
-            feature[count..].Clear();
+            CopyColumns(rows, dimensions, b, b + side, squares, target);
+        }
+
+        CopyColumns(rows, dimensions, b, count, 0, target);
+        for (int i = 0; i < dimensions; i++)
+        {
+            target.Slice((i * BlockRows) + count, BlockRows - count).Clear();
+        }
+    }
+
+    /// <summary>Features [first, D) of points [from, to) into their columns, one by one.
+    /// </summary>
+    private static void CopyColumns(
+        ReadOnlySpan<float> rows,
+        int dimensions,
+        int from,
+        int to,
+        int first,
+        Span<float> target)
+    {
+        for (int b = from; b < to; b++)
+        {
+            for (int i = first; i < dimensions; i++)
+            {
+                target[(i * BlockRows) + b] = rows[(b * dimensions) + i];
+            }
         }
     }
 

@@ -30,13 +30,15 @@ internal static class TileProduct
 
     /// <summary>An 8×32 tile: 16 accumulators, two B loads and eight broadcasts a step.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining | MethodImplOptions.AggressiveOptimization)]
-    public static void Multiply<TSink>(
+    public static void Multiply<TColumns, TSink>(
         ref float a,
         nint aStep,
         ref float b,
         nint bStep,
         int steps,
+        ref TColumns columns,
         ref TSink sink)
+        where TColumns : struct, ITileColumns, allows ref struct
         where TSink : struct, ITileSink
     {
         Vector512<float> c0 = default, c1 = default, c2 = default, c3 = default;
@@ -45,8 +47,7 @@ internal static class TileProduct
         Vector512<float> d4 = default, d5 = default, d6 = default, d7 = default;
         for (int s = 0; s < steps; s++)
         {
-            Vector512<float> low = Vector512.LoadUnsafe(ref b);
-            Vector512<float> high = Vector512.LoadUnsafe(ref b, Width);
+            (Vector512<float> low, Vector512<float> high) = columns.LoadPair(ref b, s);
             Vector512<float> v = Vector512.Create(a);
             c0 = Vector512.FusedMultiplyAdd(v, low, c0);
             d0 = Vector512.FusedMultiplyAdd(v, high, d0);
@@ -88,8 +89,9 @@ internal static class TileProduct
     /// <summary>
     /// |y|² of 32 points, y = Pᵀ·d, P a D×D upper-triangular factor (row i at
     /// <paramref name="factor"/> + i·<paramref name="factorStep"/>, zero below the diagonal) and
-    /// d the points' columns (feature i of the 32 points at <paramref name="columns"/> +
-    /// i·<paramref name="columnStep"/>). An 8×32 tile of y per 8 components j, each from the
+    /// d the points' columns less a centre (feature i of the 32 points at
+    /// <paramref name="columns"/> + i·<paramref name="columnStep"/>, less centre[i], the
+    /// difference taken as the tile reads it). An 8×32 tile of y per 8 components j, each from the
     /// steps i ≤ j only; the squares are summed in registers as each tile ends, so nothing of y
     /// goes to memory.
     /// </summary>
@@ -99,9 +101,11 @@ internal static class TileProduct
         nint factorStep,
         ref float columns,
         nint columnStep,
-        int dimensions)
+        int dimensions,
+        ref float centre)
     {
         var norms = default(SquareSums);
+        var centred = new StepCentredColumns(ref centre);
         for (int j = 0; j < dimensions; j += Rows)
         {
             Multiply(
@@ -110,6 +114,7 @@ internal static class TileProduct
                 ref columns,
                 columnStep,
                 Math.Min(dimensions, j + Rows),
+                ref centred,
                 ref norms);
         }
 
@@ -118,20 +123,22 @@ internal static class TileProduct
 
     /// <summary>An 8×16 tile, for the last 16 columns of an odd count of vectors.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void MultiplyNarrow<TSink>(
+    public static void MultiplyNarrow<TColumns, TSink>(
         ref float a,
         nint aStep,
         ref float b,
         nint bStep,
         int steps,
+        ref TColumns columns,
         ref TSink sink)
+        where TColumns : struct, ITileColumns, allows ref struct
         where TSink : struct, ITileSink
     {
         Vector512<float> c0 = default, c1 = default, c2 = default, c3 = default;
         Vector512<float> c4 = default, c5 = default, c6 = default, c7 = default;
         for (int s = 0; s < steps; s++)
         {
-            Vector512<float> column = Vector512.LoadUnsafe(ref b);
+            Vector512<float> column = columns.LoadOne(ref b, s);
             c0 = Vector512.FusedMultiplyAdd(Vector512.Create(a), column, c0);
             c1 = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref a, 1)), column, c1);
             c2 = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref a, 2)), column, c2);
@@ -159,28 +166,33 @@ internal static class TileProduct
     /// <paramref name="sink"/> told each tile's first column through <see cref="IColumnSink"/>.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void MultiplyColumns<TSink>(
+    public static void MultiplyColumns<TColumns, TSink>(
         ref float a,
         nint aStep,
         ref float b,
         nint bStep,
         int steps,
         int firstColumn,
-        int columns,
+        int columnCount,
+        ref TColumns columns,
         ref TSink sink)
+        where TColumns : struct, ITileColumns, allows ref struct
         where TSink : struct, IColumnSink
     {
         int n = firstColumn;
-        for (; n + (2 * Width) <= columns; n += 2 * Width)
+        for (; n + (2 * Width) <= columnCount; n += 2 * Width)
         {
             sink.Column = n;
-            Multiply(ref a, aStep, ref Unsafe.Add(ref b, n), bStep, steps, ref sink);
+            columns.MoveTo(n);
+            Multiply(ref a, aStep, ref Unsafe.Add(ref b, n), bStep, steps, ref columns, ref sink);
         }
 
-        if (n < columns)
+        if (n < columnCount)
         {
             sink.Column = n;
-            MultiplyNarrow(ref a, aStep, ref Unsafe.Add(ref b, n), bStep, steps, ref sink);
+            columns.MoveTo(n);
+            MultiplyNarrow(
+                ref a, aStep, ref Unsafe.Add(ref b, n), bStep, steps, ref columns, ref sink);
         }
     }
 }
@@ -231,4 +243,67 @@ internal struct SquareSums : ITileSink
 
         Low += Vector512.FusedMultiplyAdd(value, value, _pendingLow);
     }
+}
+
+/// <summary>How a tile reads the 32 (or 16) values of B at a step.</summary>
+internal interface ITileColumns
+{
+    /// <summary>The tile about to run starts at this column of B.</summary>
+    void MoveTo(int column);
+
+    /// <summary>Columns n..n+31 of step <paramref name="step"/>, B's at <paramref name="b"/>.
+    /// </summary>
+    (Vector512<float> Low, Vector512<float> High) LoadPair(ref float b, int step);
+
+    /// <summary>Columns n..n+15 of step <paramref name="step"/>.</summary>
+    Vector512<float> LoadOne(ref float b, int step);
+}
+
+/// <summary>B less centre[step]: step i of B is feature i of the points, less a mean's i.
+/// </summary>
+internal readonly ref struct StepCentredColumns(ref float centre) : ITileColumns
+{
+    private readonly ref float _centre = ref centre;
+
+    public void MoveTo(int column)
+    {
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public (Vector512<float> Low, Vector512<float> High) LoadPair(ref float b, int step)
+    {
+        Vector512<float> c = Vector512.Create(Unsafe.Add(ref _centre, step));
+        return (Vector512.LoadUnsafe(ref b) - c, Vector512.LoadUnsafe(ref b, TileProduct.Width) - c);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public Vector512<float> LoadOne(ref float b, int step) =>
+        Vector512.LoadUnsafe(ref b) - Vector512.Create(Unsafe.Add(ref _centre, step));
+}
+
+/// <summary>
+/// B less centre[column]: column j of B is feature j of the points (a step per point), less a
+/// mean's j. <paramref name="width"/> values of the centre, a multiple of 16.
+/// </summary>
+internal ref struct ColumnCentredColumns(ref float centre, int width) : ITileColumns
+{
+    private readonly ref float _centre = ref centre;
+    private Vector512<float> _low;
+    private Vector512<float> _high;
+
+    public void MoveTo(int column)
+    {
+        _low = Vector512.LoadUnsafe(ref _centre, (nuint)column);
+        _high = column + (2 * TileProduct.Width) <= width
+            ? Vector512.LoadUnsafe(ref _centre, (nuint)(column + TileProduct.Width))
+            : default;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public readonly (Vector512<float> Low, Vector512<float> High) LoadPair(ref float b, int step) =>
+        (Vector512.LoadUnsafe(ref b) - _low, Vector512.LoadUnsafe(ref b, TileProduct.Width) - _high);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public readonly Vector512<float> LoadOne(ref float b, int step) =>
+        Vector512.LoadUnsafe(ref b) - _low;
 }

@@ -7,8 +7,8 @@ namespace GmmGpu.Backends.Cpu.Blocked;
 
 /// <summary>
 /// The blocked pass for triangular factors (full and tied covariances). Per component k, the
-/// block's differences x − μ_k (taken first, in float32, so far-from-origin data keeps its
-/// digits) times the factor, Y = (X − μ_k)·P_k (B×D by D×D, upper triangle only), give
+/// block's differences x − μ_k (taken first, in float32, as the tiles read the points, so
+/// far-from-origin data keeps its digits) times the factor, Y = (X − μ_k)·P_k (B×D by D×D, upper triangle only), give
 /// log N_k = LogNormalizer_k − ½|y|²; the second moments are
 /// Σ r (x − μ_k)(x − μ_k)ᵀ = (X − μ_k)ᵀ·diag(r)·(X − μ_k) (D×B by B×D, upper tiles only).
 /// D is padded with zeros to a multiple of 16 (a vector).
@@ -49,25 +49,10 @@ internal sealed class TriangularBlockedPass : BlockedPass<TriangularBlockedPass.
         const int pointTile = 2 * TileProduct.Width;
         int d = Dimensions;
         float[] points = scratch.Points;
-        float[] difference = scratch.TransposedDifference;
         BlockScratch.Transpose(rows, count, d, points);
-
-        ref float differences = ref MemoryMarshal.GetArrayDataReference(difference);
         ref float transposed = ref MemoryMarshal.GetArrayDataReference(points);
         for (int k = 0; k < Components; k++)
         {
-            ReadOnlySpan<float> mean = _means.AsSpan(k * _padded, d);
-            for (int i = 0; i < d; i++)
-            {
-                Vector512<float> centre = Vector512.Create(mean[i]);
-                for (int b = 0; b < blockRows; b += TileProduct.Width)
-                {
-                    nuint at = (nuint)((i * blockRows) + b);
-                    (Vector512.LoadUnsafe(ref transposed, at) - centre)
-                        .StoreUnsafe(ref differences, at);
-                }
-            }
-
             ref float factor = ref _factors[k * _padded * _padded];
             Vector512<float> half = Vector512.Create(-0.5f);
             Vector512<float> normalizer = Vector512.Create(_logNormalizer[k]);
@@ -76,9 +61,10 @@ internal sealed class TriangularBlockedPass : BlockedPass<TriangularBlockedPass.
                 (Vector512<float> low, Vector512<float> high) = TileProduct.SquaredNorms(
                     ref factor,
                     _padded,
-                    ref Unsafe.Add(ref differences, b),
+                    ref Unsafe.Add(ref transposed, b),
                     blockRows,
-                    d);
+                    d,
+                    ref _means[k * _padded]);
                 ref float target = ref scratch.LogDensity[(k * blockRows) + b];
                 Vector512.FusedMultiplyAdd(low, half, normalizer).StoreUnsafe(ref target);
                 Vector512.FusedMultiplyAdd(high, half, normalizer)
@@ -100,7 +86,6 @@ internal sealed class TriangularBlockedPass : BlockedPass<TriangularBlockedPass.
         }
 
         ref float x = ref MemoryMarshal.GetArrayDataReference(scratch.Rows);
-        ref float differences = ref MemoryMarshal.GetArrayDataReference(scratch.Difference);
         ref float weights = ref MemoryMarshal.GetArrayDataReference(scratch.Weighted);
         ref double firstMoments = ref MemoryMarshal.GetArrayDataReference(scratch.FirstMoments);
         for (int k = 0; k < Components; k++)
@@ -116,7 +101,6 @@ internal sealed class TriangularBlockedPass : BlockedPass<TriangularBlockedPass.
                     nuint at = (nuint)((b * padded) + i);
                     Vector512<float> difference = Vector512.LoadUnsafe(ref x, at) - centre;
                     Vector512<float> weighted = Vector512.Create(Unsafe.Add(ref r, b)) * difference;
-                    difference.StoreUnsafe(ref differences, at);
                     weighted.StoreUnsafe(ref weights, at);
                     first += weighted;
                 }
@@ -124,19 +108,22 @@ internal sealed class TriangularBlockedPass : BlockedPass<TriangularBlockedPass.
                 DoubleSumSink.Add(ref Unsafe.Add(ref firstMoments, (k * padded) + i), first);
             }
 
-            // Rows i0..i0+7 of the moments, from the first column tile that reaches i0.
+            // Rows i0..i0+7 of the moments, from the first column tile that reaches i0:
+            // r·(x − μ)_i broadcast, times (x − μ)_j taken as the tile reads the points.
             int moments = k * padded * padded;
             for (int i = 0; i < d; i += TileProduct.Rows)
             {
                 var sink = new DoubleSumSink(scratch.Moments, moments, padded, i);
+                var centred = new ColumnCentredColumns(ref mean, padded);
                 TileProduct.MultiplyColumns(
-                    ref Unsafe.Add(ref differences, i),
+                    ref Unsafe.Add(ref weights, i),
                     padded,
-                    ref weights,
+                    ref x,
                     padded,
                     count,
                     i / width * width,
                     padded,
+                    ref centred,
                     ref sink);
             }
         }
@@ -161,7 +148,7 @@ internal sealed class TriangularBlockedPass : BlockedPass<TriangularBlockedPass.
         }
     }
 
-    /// <summary>Buffers of one worker: the block transposed, differences, weights, sums.</summary>
+    /// <summary>Buffers of one worker: the block both ways round, weights, sums.</summary>
     internal sealed class Scratch : BlockScratch
     {
         public Scratch(int components, int padded, bool statistics)
@@ -169,8 +156,6 @@ internal sealed class TriangularBlockedPass : BlockedPass<TriangularBlockedPass.
         {
             int length = padded * BlockRows;
             Points = new float[length];
-            TransposedDifference = new float[length];
-            Difference = statistics ? new float[length] : [];
             Weighted = statistics ? new float[length] : [];
             Rows = statistics ? new float[length] : [];
             FirstMoments = statistics ? new double[components * padded] : [];
@@ -179,12 +164,6 @@ internal sealed class TriangularBlockedPass : BlockedPass<TriangularBlockedPass.
 
         /// <summary>The block's points transposed, shape (padded D, BlockRows).</summary>
         public float[] Points { get; }
-
-        /// <summary>x − μ_k transposed, shape (padded D, BlockRows).</summary>
-        public float[] TransposedDifference { get; }
-
-        /// <summary>x − μ_k by point, shape (BlockRows, padded D), zero past D.</summary>
-        public float[] Difference { get; }
 
         /// <summary>r·(x − μ_k) by point, shape (BlockRows, padded D).</summary>
         public float[] Weighted { get; }
