@@ -7,7 +7,7 @@ namespace GmmGpu.Tests.Backends;
 /// <summary>
 /// Each E-step kernel of the ILGPU backend, pinned, against the float64 reference and each
 /// other, on ilgpu-cpu as production launches it (one-thread groups) and in a small warp shape
-/// (see <see cref="IlgpuWarpShapeFixture"/>).
+/// (see <see cref="IlgpuWarpShapeFixture"/>), and on CUDA where a device is present.
 /// </summary>
 public abstract class StatisticsKernelTests
 {
@@ -216,4 +216,18 @@ public sealed class IlgpuWarpShapeStatisticsKernelTests(IlgpuWarpShapeFixture fi
     : StatisticsKernelTests, IClassFixture<IlgpuWarpShapeFixture>
 {
     protected override IlgpuBackend Backend => fixture.Backend;
+}
+
+/// <summary>The kernels on a CUDA GPU; each test says it is skipped where none is present.</summary>
+public sealed class CudaStatisticsKernelTests(CudaFixture fixture)
+    : StatisticsKernelTests, IClassFixture<CudaFixture>
+{
+    protected override IlgpuBackend Backend
+    {
+        get
+        {
+            Assert.SkipWhen(fixture.Backend is null, $"no CUDA device: {fixture.Reason}");
+            return fixture.Backend!;
+        }
+    }
 }
