@@ -63,4 +63,31 @@ internal static class SurfaceFraming
             shiftX, shiftY, 0, 1);
         return narrowed * camera.ViewProjection(aspect) * framing;
     }
+
+    /// <summary>
+    /// The pixel rectangle (origin top left) of the cylinder round the box, seen through
+    /// <paramref name="viewProjection"/> in a width × height frame: where the box can reach at
+    /// any azimuth, so what is placed beside it stays put while it turns.
+    /// </summary>
+    public static RectangleF Outline(
+        Matrix4x4 viewProjection, int width, int height, float top, Vector2 floor)
+    {
+        // The view × projection narrows the floor itself: the circle is of the unit box.
+        float radius = floor.Length();
+        var inverse = Matrix4x4.CreateScale(1 / floor.X, 1 / floor.Y, 1);
+        float left = float.MaxValue, right = float.MinValue;
+        float upper = float.MaxValue, lower = float.MinValue;
+        for (int i = 0; i < 2 * CirclePoints; i++)
+        {
+            float t = 2 * MathF.PI * (i % CirclePoints) / CirclePoints;
+            var p = new Vector4(radius * MathF.Cos(t), radius * MathF.Sin(t),
+                i < CirclePoints ? 0 : top, 1);
+            Vector4 clip = Vector4.Transform(Vector4.Transform(p, inverse), viewProjection);
+            float x = (clip.X / clip.W + 1) / 2 * width, y = (1 - (clip.Y / clip.W)) / 2 * height;
+            (left, right) = (Math.Min(left, x), Math.Max(right, x));
+            (upper, lower) = (Math.Min(upper, y), Math.Max(lower, y));
+        }
+
+        return new RectangleF(left, upper, right, lower);
+    }
 }

@@ -187,15 +187,6 @@ internal sealed class TextLayer
     private static Vector2 Place(float x, float y, float a, float b, bool upward) =>
         upward ? new Vector2(x + b, y - a) : new Vector2(x + a, y + b);
 
-    private static void Vertex(List<float> batch, Vector2 p, float u, float v, Vector4 colour)
-    {
-        batch.Add(p.X);
-        batch.Add(p.Y);
-        batch.Add(u);
-        batch.Add(v);
-        batch.Add(colour.X);
-        batch.Add(colour.Y);
-        batch.Add(colour.Z);
-        batch.Add(colour.W);
-    }
+    private static void Vertex(List<float> batch, Vector2 p, float u, float v, Vector4 colour) =>
+        batch.AddRange([p.X, p.Y, u, v, colour.X, colour.Y, colour.Z, colour.W]);
 }

@@ -145,13 +145,6 @@ internal sealed class Canvas
         Vertex(p3.X, p3.Y, colour);
     }
 
-    private void Vertex(float x, float y, Vector4 colour)
-    {
-        vertices.Add(x);
-        vertices.Add(y);
-        vertices.Add(colour.X);
-        vertices.Add(colour.Y);
-        vertices.Add(colour.Z);
-        vertices.Add(colour.W);
-    }
+    private void Vertex(float x, float y, Vector4 colour) =>
+        vertices.AddRange([x, y, colour.X, colour.Y, colour.Z, colour.W]);
 }

@@ -3,17 +3,27 @@ namespace GmmGpu.Viewer.Rendering;
 /// <summary>GLSL 3.30 core sources of the programs.</summary>
 internal static class Shaders
 {
-    public const string FlatVertex = """
+    /// <summary>
+    /// The head of every vertex shader whose positions are pixels (origin top left, y down):
+    /// the position attribute, the viewport's size and the way to clip space.
+    /// </summary>
+    private const string PixelVertexHead = """
         #version 330 core
         layout(location = 0) in vec2 aPosition;
-        layout(location = 1) in vec4 aColour;
         uniform vec2 uViewport;
+        vec4 pixelPosition()
+        {
+            return vec4(aPosition.x / uViewport.x * 2.0 - 1.0,
+                        1.0 - aPosition.y / uViewport.y * 2.0, 0.0, 1.0);
+        }
+        """ + "\n";
+
+    public const string FlatVertex = PixelVertexHead + """
+        layout(location = 1) in vec4 aColour;
         out vec4 vColour;
         void main()
         {
-            vec2 ndc = vec2(aPosition.x / uViewport.x * 2.0 - 1.0,
-                            1.0 - aPosition.y / uViewport.y * 2.0);
-            gl_Position = vec4(ndc, 0.0, 1.0);
+            gl_Position = pixelPosition();
             vColour = aColour;
         }
         """;
@@ -27,18 +37,13 @@ internal static class Shaders
 
     // Dots: the point's centre in window pixels (y up, as gl_FragCoord) goes to the fragments,
     // since a point sprite's own square (and gl_PointCoord) is snapped to the pixel grid.
-    public const string DotVertex = """
-        #version 330 core
-        layout(location = 0) in vec2 aPosition;
+    public const string DotVertex = PixelVertexHead + """
         layout(location = 1) in vec4 aColour;
-        uniform vec2 uViewport;
         out vec4 vColour;
         flat out vec2 vCentre;
         void main()
         {
-            vec2 ndc = vec2(aPosition.x / uViewport.x * 2.0 - 1.0,
-                            1.0 - aPosition.y / uViewport.y * 2.0);
-            gl_Position = vec4(ndc, 0.0, 1.0);
+            gl_Position = pixelPosition();
             vColour = aColour;
             vCentre = vec2(aPosition.x, uViewport.y - aPosition.y);
         }
@@ -61,17 +66,12 @@ internal static class Shaders
         }
         """;
 
-    public const string ScalarVertex = """
-        #version 330 core
-        layout(location = 0) in vec2 aPosition;
+    public const string ScalarVertex = PixelVertexHead + """
         layout(location = 1) in vec2 aUv;
-        uniform vec2 uViewport;
         out vec2 vUv;
         void main()
         {
-            vec2 ndc = vec2(aPosition.x / uViewport.x * 2.0 - 1.0,
-                            1.0 - aPosition.y / uViewport.y * 2.0);
-            gl_Position = vec4(ndc, 0.0, 1.0);
+            gl_Position = pixelPosition();
             vUv = aUv;
         }
         """;
@@ -219,19 +219,14 @@ internal static class Shaders
         }
         """;
 
-    public const string TextVertex = """
-        #version 330 core
-        layout(location = 0) in vec2 aPosition;
+    public const string TextVertex = PixelVertexHead + """
         layout(location = 1) in vec2 aUv;
         layout(location = 2) in vec4 aColour;
-        uniform vec2 uViewport;
         out vec2 vUv;
         out vec4 vColour;
         void main()
         {
-            vec2 ndc = vec2(aPosition.x / uViewport.x * 2.0 - 1.0,
-                            1.0 - aPosition.y / uViewport.y * 2.0);
-            gl_Position = vec4(ndc, 0.0, 1.0);
+            gl_Position = pixelPosition();
             vUv = aUv;
             vColour = aColour;
         }

@@ -137,7 +137,7 @@ internal sealed class SurfaceView : IPlotView
         ChartStyle style = panel.Style;
         SurfaceAxes.Draw(panel.Canvas, panel.Text, style, Project, (xMin, xMax), (yMin, yMax), max,
             SurfaceScale, data.XLabel, data.YLabel);
-        RectangleF bar = Layout(panel).ColorBar;
+        RectangleF bar = BarBeside(panel, camera, Floor(panel, data));
         painter.DrawScalar(panel.Ramp, bar, 1, log: false, levels: 0, ChartStyle.Paper);
         int most = Math.Clamp((int)(bar.Height / (2.2f * style.Line)), 2, 10);
         ColorBar.DrawLinear(panel.Canvas, panel.Text, style, bar, NiceTicks.Create(0, max, most),
@@ -159,15 +159,52 @@ internal sealed class SurfaceView : IPlotView
     /// <summary>View × projection of the settings' camera for this frame, its box
     /// framed inside <see cref="Area"/>; with <see cref="Aspect.Equal"/> the box's floor
     /// is narrowed along the feature of smaller range, so both have one scale.</summary>
-    private static Matrix4x4 ViewProjection(PlotPanel panel, PlotData data)
+    private static Matrix4x4 ViewProjection(PlotPanel panel, PlotData data) =>
+        SurfaceFraming.ViewProjection(panel.Settings.SurfaceCamera, panel.Width,
+            panel.Height, Area(panel), SurfaceScale, Floor(panel, data));
+
+    /// <summary>Half the floor's sides: 1 each, or with <see cref="Aspect.Equal"/> in the
+    /// ratio of the two features' ranges.</summary>
+    private static Vector2 Floor(PlotPanel panel, PlotData data)
     {
         (double xMin, double xMax) = data.Range(data.DimX);
         (double yMin, double yMax) = data.Range(data.DimY);
         double xSpan = xMax - xMin, ySpan = yMax - yMin, longer = Math.Max(xSpan, ySpan);
-        Vector2 floor = panel.Settings.Aspect == Aspect.Equal && xSpan > 0 && ySpan > 0
+        return panel.Settings.Aspect == Aspect.Equal && xSpan > 0 && ySpan > 0
             ? new Vector2((float)(xSpan / longer), (float)(ySpan / longer)) : Vector2.One;
-        return SurfaceFraming.ViewProjection(panel.Settings.SurfaceCamera, panel.Width,
-            panel.Height, Area(panel), SurfaceScale, floor);
+    }
+
+    /// <summary>
+    /// The colour bar beside the box (not at the panel's right edge, far from a box that
+    /// fills the height and not the width): right of where the box can reach and of every
+    /// label drawn so far, as tall as the box's reach, within the layout's own bar.
+    /// </summary>
+    private static RectangleF BarBeside(PlotPanel panel, Matrix4x4 camera, Vector2 floor)
+    {
+        ChartStyle style = panel.Style;
+        PlotLayout layout = Layout(panel);
+        RectangleF outline = SurfaceFraming.Outline(
+            camera, panel.Width, panel.Height, SurfaceScale, floor);
+        RectangleF area = Area(panel);
+        float right = outline.Right + (area.Left - layout.Plot.Left);
+        foreach (RectangleF box in panel.Text.Boxes)
+        {
+            // Labels of the box (not the title above the plot area).
+            if (box.Top >= layout.Plot.Top)
+            {
+                right = Math.Max(right, box.Right);
+            }
+        }
+
+        float left = Math.Min(layout.ColorBar.Left, right + (1.2f * style.Text));
+        float top = Math.Max(layout.ColorBar.Top, outline.Top);
+        float bottom = Math.Min(layout.ColorBar.Bottom, outline.Bottom);
+        if (bottom - top < 6 * style.Line)
+        {
+            (top, bottom) = (layout.ColorBar.Top, layout.ColorBar.Bottom);
+        }
+
+        return new RectangleF(left, top, left + layout.ColorBar.Width, bottom);
     }
 
     /// <summary>The 2-D views' layout of a frame: its plot area holds the surface's box, its
