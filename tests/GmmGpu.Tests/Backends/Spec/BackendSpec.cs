@@ -1,19 +1,23 @@
-using GmmGpu.Backends.Ilgpu;
 using GmmGpu.Engine;
 using Xunit;
 
 namespace GmmGpu.Tests.Backends;
 
 /// <summary>
-/// The ILGPU kernels against the float64 reference; run on ILGPU's CPU accelerator in two
-/// launch shapes (see <see cref="IlgpuCpuBackendTests"/>, <see cref="IlgpuGpuShapeBackendTests"/>).
+/// One specification of <see cref="IComputeBackend"/>, against the float64 reference: every
+/// backend runs the same cases on the same seeded data (<see cref="IlgpuTestData"/>) with the
+/// same tolerances. The backends are the subclasses in <c>BackendSpecs.cs</c>: cpu, ilgpu-cpu
+/// in two launch shapes, and cuda where a device is present.
 /// </summary>
-public abstract partial class IlgpuBackendTests
+public abstract partial class BackendSpec
 {
     /// <summary>Allowed error relative to Σ|term| of each sum (float32 per-point maths).</summary>
     private const double Tolerance = 1e-6;
 
-    protected abstract IlgpuBackend Backend { get; }
+    protected abstract IComputeBackend Backend { get; }
+
+    /// <summary>Draws of the proportionality test (fewer where a launch is slow).</summary>
+    protected virtual int SamplingDraws => 4000;
 
     public static TheoryData<PrecisionForm, int, int, float> StatisticsCases()
     {
