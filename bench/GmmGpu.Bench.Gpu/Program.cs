@@ -6,11 +6,13 @@ using GmmGpu.Engine;
 
 // GPU smoke benchmark: times IlgpuBackend.Accumulate (the fused E-step) on a few shapes and
 // checks its log-likelihood against a float64 scalar reference and the ilgpu-cpu backend.
-//   GmmGpu.Bench.Gpu [--device cuda|opencl|ilgpu-cpu] [--small] [--reps N] [--sweep]
+//   GmmGpu.Bench.Gpu [--device cuda|opencl|ilgpu-cpu] [--small] [--reps N] [--sweep] [--targets]
 // --sweep also times every case under 16 launch shapes (group size × groups per SM).
+// --targets measures the rows of issue 15's target table instead (TargetTable).
 ComputeDevice device = ComputeDevice.Cuda;
 bool small = false;
 bool sweep = false;
+bool targets = false;
 int reps = 20;
 for (int a = 0; a < args.Length; a++)
 {
@@ -31,13 +33,16 @@ for (int a = 0; a < args.Length; a++)
         case "--sweep":
             sweep = true;
             break;
+        case "--targets":
+            targets = true;
+            break;
         case "--reps":
             reps = int.Parse(args[++a], System.Globalization.CultureInfo.InvariantCulture);
             break;
         default:
             Console.Error.WriteLine(
                 $"Unknown argument '{args[a]}'. Use --device cuda|opencl|ilgpu-cpu, "
-                + "--small, --reps N, --sweep.");
+                + "--small, --reps N, --sweep, --targets.");
             return 2;
     }
 }
@@ -64,6 +69,13 @@ catch (InvalidOperationException e)
 using IlgpuBackend backend = created;
 Console.WriteLine($"device: {device} '{backend.DeviceName}', "
     + $"{backend.MemoryBytes / (1 << 20)} MiB, created in {clock.ElapsedMilliseconds} ms");
+if (targets)
+{
+    bool met = GmmGpu.Bench.Gpu.TargetTable.Run(backend, device, reps, small);
+    Console.WriteLine(met ? "targets: OK (every check passed)" : "targets: FAIL (a check failed)");
+    return met ? 0 : 1;
+}
+
 using IlgpuBackend? cpu = device == ComputeDevice.IlgpuCpu
     ? null
     : IlgpuBackend.Create(ComputeDevice.IlgpuCpu);

@@ -13,7 +13,14 @@ public static class ComponentDensity
 {
     /// <summary>log(w_k N(x | mean_k, Σ_k)).</summary>
     public static float LogDensity<TPoint>(in TPoint x, in MixtureView model, int k)
-        where TPoint : struct, IPointSource
+        where TPoint : struct, IPointSource =>
+        LogDensityOfDifference(
+            new PointDifference<TPoint>(x, model.Means, (long)k * model.Dimensions), model, k);
+
+    /// <summary>log(w_k N(x | mean_k, Σ_k)) from diff = x − mean_k, coordinate by coordinate.</summary>
+    public static float LogDensityOfDifference<TDifference>(
+        in TDifference diff, in MixtureView model, int k)
+        where TDifference : struct, IPointSource
     {
         int d = model.Dimensions;
         long meanBase = (long)k * d;
@@ -22,8 +29,7 @@ public static class ComponentDensity
         {
             for (int j = 0; j < d; j++)
             {
-                float y = (x.Get(j) - model.Means[meanBase + j])
-                    * model.PrecisionCholesky[meanBase + j];
+                float y = diff.Get(j) * model.PrecisionCholesky[meanBase + j];
                 squared += y * y;
             }
         }
@@ -35,8 +41,7 @@ public static class ComponentDensity
                 float y = 0f;
                 for (int i = 0; i <= j; i++)
                 {
-                    y += (x.Get(i) - model.Means[meanBase + i])
-                        * model.PrecisionCholesky[factorBase + (i * d) + j];
+                    y += diff.Get(i) * model.PrecisionCholesky[factorBase + (i * d) + j];
                 }
 
                 squared += y * y;

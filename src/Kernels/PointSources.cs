@@ -62,3 +62,29 @@ public readonly struct GridPoint : IPointSource
     /// <summary>Coordinate i of the point, 0 ≤ i &lt; D.</summary>
     public float Get(int i) => i == DimX ? X : (i == DimY ? Y : BasePoint[i]);
 }
+
+/// <summary>x − mean: a point's coordinates about a component's mean, taken as read.</summary>
+/// <typeparam name="TPoint">Where the point's coordinates come from.</typeparam>
+public readonly struct PointDifference<TPoint> : IPointSource
+    where TPoint : struct, IPointSource
+{
+    /// <summary>The difference of <paramref name="point"/> and means[offset .. offset + D).</summary>
+    public PointDifference(TPoint point, ArrayView<float> means, long offset)
+    {
+        Point = point;
+        Means = means;
+        Offset = offset;
+    }
+
+    /// <summary>The point x.</summary>
+    public TPoint Point { get; }
+
+    /// <summary>Shape (K, D): the components' means.</summary>
+    public ArrayView<float> Means { get; }
+
+    /// <summary>Index of the component's first mean coordinate, k·D.</summary>
+    public long Offset { get; }
+
+    /// <inheritdoc/>
+    public float Get(int i) => Point.Get(i) - Means[Offset + i];
+}

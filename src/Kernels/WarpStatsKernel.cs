@@ -188,30 +188,6 @@ public static class WarpStatsKernel
             diff[i] = x[i] - model.Means[meanBase + i];
         }
 
-        float squared = 0f;
-        if (model.Form == DensityForm.Diagonal)
-        {
-            for (int j = 0; j < d; j++)
-            {
-                float y = diff[j] * model.PrecisionCholesky[meanBase + j];
-                squared += y * y;
-            }
-        }
-        else
-        {
-            long factorBase = meanBase * d;
-            for (int j = 0; j < d; j++)
-            {
-                float y = 0f;
-                for (int i = 0; i <= j; i++)
-                {
-                    y += diff[i] * model.PrecisionCholesky[factorBase + (i * d) + j];
-                }
-
-                squared += y * y;
-            }
-        }
-
-        return model.LogNormalizer[k] - (0.5f * squared);
+        return ComponentDensity.LogDensityOfDifference(new ViewPoint(diff, 0), model, k);
     }
 }

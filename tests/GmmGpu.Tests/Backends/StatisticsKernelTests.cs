@@ -7,7 +7,7 @@ namespace GmmGpu.Tests.Backends;
 /// <summary>
 /// Each E-step kernel of the ILGPU backend, pinned, against the float64 reference and each
 /// other, on ilgpu-cpu as production launches it (one-thread groups) and in a small warp shape
-/// (see <see cref="IlgpuWarpShapeFixture"/>).
+/// (see <see cref="IlgpuWarpShapeFixture"/>), and on CUDA where a device is present.
 /// </summary>
 public abstract class StatisticsKernelTests
 {
@@ -19,7 +19,8 @@ public abstract class StatisticsKernelTests
     public static TheoryData<StatisticsKernelChoice, CovarianceType, int, int, int> KernelCases()
     {
         var cases = new TheoryData<StatisticsKernelChoice, CovarianceType, int, int, int>();
-        foreach (StatisticsKernelChoice kernel in Enum.GetValues<StatisticsKernelChoice>())
+        foreach (StatisticsKernelChoice kernel in
+            new[] { StatisticsKernelChoice.Tiled, StatisticsKernelChoice.Warp })
         {
             foreach (CovarianceType type in Enum.GetValues<CovarianceType>())
             {
@@ -82,6 +83,64 @@ public abstract class StatisticsKernelTests
     }
 
     [Theory]
+    [InlineData(StatisticsKernelChoice.Tiled, PrecisionForm.Triangular)]
+    [InlineData(StatisticsKernelChoice.Warp, PrecisionForm.Triangular)]
+    [InlineData(StatisticsKernelChoice.Tiled, PrecisionForm.Diagonal)]
+    [InlineData(StatisticsKernelChoice.Warp, PrecisionForm.Diagonal)]
+    public void Accumulate_PartialsOverBudget_OneGroupGivesTheSameSums(
+        StatisticsKernelChoice kernel, PrecisionForm form)
+    {
+        KernelModel model = IlgpuTestData.Model(17, 3, 2, form);
+        float[] data = IlgpuTestData.Points(18, model, 2001);
+        SufficientStatistics unbounded = Accumulate(kernel, model, data);
+
+        // One byte: room for no row, so one group takes every tile.
+        Backend.PartialBudgetBytes = 1;
+        SufficientStatistics bounded;
+        try
+        {
+            bounded = Accumulate(kernel, model, data);
+        }
+        finally
+        {
+            Backend.PartialBudgetBytes = PartialBudget.DefaultBytes;
+        }
+
+        StatisticsChecks.AssertMatchesReference(bounded, model, data, Tolerance);
+        (_, SufficientStatistics magnitude) = NaiveReference.Accumulate(data, model);
+        StatisticsChecks.AssertClose(unbounded, bounded, magnitude, 2 * Tolerance);
+    }
+
+    [Fact]
+    public void Accumulate_StreamedChunks_EqualResidentAndReuseTheirDeviceBuffers()
+    {
+        // Chunks start on multiples of 256 rows, as ChunkPlan cuts them.
+        const int Rows = 1800;
+        int[] starts = [0, 768, 1536];
+        KernelModel model = IlgpuTestData.Model(19, 4, 3, PrecisionForm.Triangular);
+        float[] data = IlgpuTestData.Points(20, model, Rows);
+        SufficientStatistics resident = Accumulate(StatisticsKernelChoice.Auto, model, data);
+        int allocations = Backend.DatasetBuffers.Allocations;
+
+        var streamed = new SufficientStatistics(4, 3, model.Form);
+        for (int iteration = 0; iteration < 3; iteration++)
+        {
+            streamed.Clear();
+            for (int c = 0; c < starts.Length; c++)
+            {
+                int end = c + 1 < starts.Length ? starts[c + 1] : Rows;
+                float[] chunk = data[(starts[c] * 3)..(end * 3)];
+                SufficientStatistics part = Accumulate(StatisticsKernelChoice.Auto, model, chunk);
+                Add(streamed, part);
+            }
+        }
+
+        Assert.True(Backend.DatasetBuffers.Allocations - allocations <= 2);
+        (_, SufficientStatistics magnitude) = NaiveReference.Accumulate(data, model);
+        StatisticsChecks.AssertClose(resident, streamed, magnitude, 1e-9);
+    }
+
+    [Theory]
     [InlineData(1, 1, true)]
     [InlineData(2, 5, true)]
     [InlineData(8, 16, true)]
@@ -94,6 +153,27 @@ public abstract class StatisticsKernelTests
             components, dimensions, PrecisionForm.Triangular, 100_000);
 
         Assert.Equal(warp, plan is not null);
+    }
+
+    private static void Add(SufficientStatistics total, SufficientStatistics part)
+    {
+        for (int i = 0; i < total.Nk.Length; i++)
+        {
+            total.Nk[i] += part.Nk[i];
+        }
+
+        for (int i = 0; i < total.Sk.Length; i++)
+        {
+            total.Sk[i] += part.Sk[i];
+        }
+
+        for (int i = 0; i < total.Qk.Length; i++)
+        {
+            total.Qk[i] += part.Qk[i];
+        }
+
+        total.LogLikelihood += part.LogLikelihood;
+        total.Count += part.Count;
     }
 
     private SufficientStatistics Accumulate(
@@ -119,6 +199,7 @@ public abstract class StatisticsKernelTests
 /// <summary>The E-step kernels a test pins (public for theory data; as StatisticsKernel).</summary>
 public enum StatisticsKernelChoice
 {
+    Auto = 0,
     Tiled = 1,
     Warp = 2,
 }
@@ -135,4 +216,18 @@ public sealed class IlgpuWarpShapeStatisticsKernelTests(IlgpuWarpShapeFixture fi
     : StatisticsKernelTests, IClassFixture<IlgpuWarpShapeFixture>
 {
     protected override IlgpuBackend Backend => fixture.Backend;
+}
+
+/// <summary>The kernels on a CUDA GPU; each test says it is skipped where none is present.</summary>
+public sealed class CudaStatisticsKernelTests(CudaFixture fixture)
+    : StatisticsKernelTests, IClassFixture<CudaFixture>
+{
+    protected override IlgpuBackend Backend
+    {
+        get
+        {
+            Assert.SkipWhen(fixture.Backend is null, $"no CUDA device: {fixture.Reason}");
+            return fixture.Backend!;
+        }
+    }
 }

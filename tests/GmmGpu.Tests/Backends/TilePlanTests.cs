@@ -69,4 +69,29 @@ public sealed class TilePlanTests
         Assert.Contains("K=12000", e.Message, StringComparison.Ordinal);
         Assert.Contains("49152 bytes", e.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void WithinBudget_LargeFullModel_FitsTheBudgetOfAnH100()
+    {
+        // K=1024, D=128 full on an H100 (132 SMs, 512-thread groups for thousands of sums).
+        TilePlan unbounded = TilePlan.Create(
+            GpuSharedBytes, "gpu", 132, 8, 512, 256, 1024, 128, MomentForm.Triangular,
+            1_000_000);
+
+        TilePlan plan = unbounded.WithinBudget(PartialBudget.DefaultBytes);
+
+        Assert.Equal(8_586_241, plan.Layout.Entries);
+        Assert.True(unbounded.PartialBytes > 30L << 30, $"{unbounded.PartialBytes} bytes");
+        Assert.True(plan.PartialBytes <= PartialBudget.DefaultBytes, $"{plan.PartialBytes} bytes");
+        Assert.Equal(31, plan.Groups);
+    }
+
+    [Fact]
+    public void WithinBudget_SmallModel_KeepsEveryGroup()
+    {
+        TilePlan plan = TilePlan.Create(
+            GpuSharedBytes, "gpu", 132, 8, 256, 256, 32, 32, MomentForm.Triangular, 10_000_000);
+
+        Assert.Equal(plan, plan.WithinBudget(PartialBudget.DefaultBytes));
+    }
 }

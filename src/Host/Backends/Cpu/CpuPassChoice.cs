@@ -12,7 +12,7 @@ namespace GmmGpu.Backends.Cpu;
 internal static class CpuPassChoice
 {
     /// <summary>Triangular factors: the blocked pass from this D on.</summary>
-    public const int TriangularMinDimensions = 16;
+    public const int TriangularMinDimensions = 12;
 
     /// <summary>Diagonal factors: the blocked pass from this D on ...</summary>
     public const int DiagonalMinDimensions = 8;

@@ -104,6 +104,9 @@ public sealed partial class IlgpuBackend
     /// <summary>Which E-step kernel <see cref="Accumulate"/> runs (tests and benchmarks pin it).</summary>
     internal StatisticsKernel StatisticsKernel { get; set; }
 
+    /// <summary>Device memory the tiled and warp kernels' partial rows may take.</summary>
+    internal long PartialBudgetBytes { get; set; } = PartialBudget.DefaultBytes;
+
     /// <summary>
     /// The warp kernel's plan for this model and size, or null where it does not apply: on
     /// OpenCL (ILGPU 1.5.3 has OpenCL warp shuffles for Intel devices only), or when
@@ -123,7 +126,7 @@ public sealed partial class IlgpuBackend
                 components,
                 dimensions,
                 Moments(form),
-                rows);
+                rows)?.WithinBudget(PartialBudgetBytes);
 
     /// <summary>
     /// Queues the E-step kernel <see cref="StatisticsKernel"/> chooses; returns its partial rows
@@ -182,7 +185,7 @@ public sealed partial class IlgpuBackend
             components,
             dimensions,
             moments,
-            rows);
+            rows).WithinBudget(PartialBudgetBytes);
     }
 
     /// <summary>

@@ -53,10 +53,14 @@ public sealed partial class IlgpuBackend : IComputeBackend
         doubleResults = new DeviceArray<double>(accelerator);
         intResults = new DeviceArray<int>(accelerator);
         floatResults = new DeviceArray<float>(accelerator);
+        DatasetBuffers = new DatasetBuffers(accelerator);
     }
 
     /// <inheritdoc/>
     public ComputeDevice Device { get; }
+
+    /// <summary>The uploaded datasets' device buffers, reused from chunk to chunk.</summary>
+    internal DatasetBuffers DatasetBuffers { get; }
 
     /// <inheritdoc/>
     public string DeviceName => accelerator.Name;
@@ -80,8 +84,7 @@ public sealed partial class IlgpuBackend : IComputeBackend
     public IDeviceDataset Upload(ReadOnlyMemory<float> data, long rows, int columns)
     {
         accelerator.Bind();
-        MemoryBuffer1D<float, Stride1D.Dense> buffer =
-            accelerator.Allocate1D<float>(Math.Max(rows * columns, 1));
+        MemoryBuffer1D<float, Stride1D.Dense> buffer = DatasetBuffers.Take(rows * columns);
         if (rows * columns > 0)
         {
             buffer.View.SubView(0, rows * columns)
@@ -102,6 +105,7 @@ public sealed partial class IlgpuBackend : IComputeBackend
         doubleResults.Dispose();
         intResults.Dispose();
         floatResults.Dispose();
+        DatasetBuffers.Dispose();
         stream.Dispose();
         accelerator.Dispose();
         context.Dispose();

@@ -8,6 +8,7 @@ namespace GmmGpu.Backends.Ilgpu;
 internal sealed class IlgpuDataset : IDeviceDataset
 {
     private readonly MemoryBuffer1D<float, Stride1D.Dense> buffer;
+    private bool disposed;
 
     public IlgpuDataset(IlgpuBackend owner, MemoryBuffer1D<float, Stride1D.Dense> buffer,
         long rows, int columns)
@@ -26,5 +27,13 @@ internal sealed class IlgpuDataset : IDeviceDataset
 
     public ArrayView<float> View => buffer.View;
 
-    public void Dispose() => buffer.Dispose();
+    /// <summary>Hands the buffer back to the backend for the next upload.</summary>
+    public void Dispose()
+    {
+        if (!disposed)
+        {
+            disposed = true;
+            Owner.DatasetBuffers.Return(buffer);
+        }
+    }
 }

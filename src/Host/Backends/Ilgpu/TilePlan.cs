@@ -17,6 +17,15 @@ internal readonly record struct TilePlan(int Groups, int GroupSize, TileLayout L
     public KernelConfig Config => new(
         Groups, GroupSize, SharedMemoryConfig.RequestDynamic<float>(Layout.SharedFloats));
 
+    /// <summary>Bytes of the partial rows: G·L·E doubles.</summary>
+    public long PartialBytes => (long)Rows * Layout.Entries * sizeof(double);
+
+    /// <summary>This plan with as many groups as have room for their rows in the budget.</summary>
+    public TilePlan WithinBudget(long budgetBytes) => this with
+    {
+        Groups = PartialBudget.Groups(Groups, Layout.Lanes, Layout.Entries, budgetBytes),
+    };
+
     /// <summary>
     /// The plan for K weights, D features and the given moments over N points: P is the
     /// largest tile (at most <paramref name="maxTilePoints"/>, a multiple of 32 when ≥ 32) whose

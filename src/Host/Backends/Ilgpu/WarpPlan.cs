@@ -16,6 +16,12 @@ internal readonly record struct WarpPlan(int Groups, int GroupSize, int Warps, i
     public KernelConfig Config => new(
         Groups, GroupSize, SharedMemoryConfig.RequestDynamic<double>(Warps * Entries));
 
+    /// <summary>This plan with as many groups as have room for their rows in the budget.</summary>
+    public WarpPlan WithinBudget(long budgetBytes) => this with
+    {
+        Groups = PartialBudget.Groups(Groups, 1, Entries, budgetBytes),
+    };
+
     /// <summary>
     /// The plan for K components in D ≤ <see cref="WarpStatsKernel.MaxDimensions"/> features, or
     /// null when the kernel does not apply (larger D, or one warp's row of E doubles does not fit
