@@ -31,7 +31,7 @@ internal static class AnomaliesCommand
     private static readonly Dictionary<string, string> Values = CommandSupport.Table(
         "-o|--output", "--columns", "--device", "--contamination", "--threshold");
 
-    public static int Run(string[] args, TextWriter stdout)
+    public static int Run(string[] args, TextWriter stdout, CancellationToken token)
     {
         if (CommandSupport.Parse(args, Values, CommandSupport.Flags(), Help, stdout)
             is not { } line)
@@ -56,10 +56,11 @@ internal static class AnomaliesCommand
         CommandSupport.CheckOutput(output, CommandSupport.TableExtensions);
         CommandSupport.CheckDistinct(line.Positional, ("-o", output));
         GaussianMixtureModel model = GaussianMixtureModel.Load(line.Positional[0]);
-        LoadedData data = DataReader.Read(line.Positional[1], CommandSupport.Columns(line));
+        // Read in float64 and moved about the model's centre before the values become float32.
+        using IRowSource data = RowSources.Open(line.Positional[1], CommandSupport.Columns(line));
         using IComputeBackend backend = ComputeBackends.Create(CommandSupport.Device(line));
         AnomalyReport report = AnomalyDetection.Detect(
-            model, data.Values, data.Features, contamination, threshold, backend);
+            model, data, contamination, threshold, backend, token);
         if (output is not null)
         {
             AnomalyDetection.Write(report, data, output);

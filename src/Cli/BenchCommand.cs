@@ -20,7 +20,7 @@ internal static class BenchCommand
           --seed S            seed of the data (default 0)
           --device DEVICE     time only this backend: cpu | cuda | opencl | ilgpu-cpu
           --json              one JSON object on stdout
-          --quiet             no messages on stderr
+          --quiet             no progress lines on stderr
           -h, --help          this text
 
         example:
@@ -30,7 +30,8 @@ internal static class BenchCommand
     private static readonly Dictionary<string, string> Values = CommandSupport.Table(
         "--n|-n", "--dim", "-k|--components", "--iterations", "--seed", "--device");
 
-    public static int Run(string[] args, TextWriter stdout, CancellationToken token)
+    public static int Run(
+        string[] args, TextWriter stdout, TextWriter stderr, CancellationToken token)
     {
         if (CommandSupport.Parse(args, Values, CommandSupport.Flags(), Help, stdout)
             is not { } line)
@@ -43,9 +44,10 @@ internal static class BenchCommand
         int k = line.GetInt("-k", 1) ?? 5;
         CheckSize(n, d, k);
         ComputeDevice[]? only = line.Get("--device") is null ? null : [CommandSupport.Device(line)];
+        bool quiet = line.Has("--quiet") || line.Has("--json");
         IReadOnlyList<BenchmarkRow> rows = BackendBenchmark.Run(
             n, d, k, line.GetInt("--iterations", 1) ?? 5, line.GetInt("--seed", 0) ?? 0, only,
-            token);
+            token, quiet ? null : message => stderr.WriteLine($"bench: {message}"));
         if (line.Has("--json"))
         {
             CommandSupport.WriteJson(stdout, json =>

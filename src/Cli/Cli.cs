@@ -57,14 +57,14 @@ internal static class Cli
                 case "plot": return PlotCommand.Run(args[1..], stdout, stderr);
                 case "predict": return PredictCommand.Run(args[1..], stdout, cancellationToken);
                 case "score": return ScoreCommand.Run(args[1..], stdout, token);
-                case "anomalies": return AnomaliesCommand.Run(args[1..], stdout);
+                case "anomalies": return AnomaliesCommand.Run(args[1..], stdout, token);
                 case "sample": return SampleCommand.Run(args[1..], stdout, stderr, token);
                 case "generate": return GenerateCommand.Run(args[1..], stdout, stderr, token);
                 case "select": return SelectCommand.Run(args[1..], stdout, stderr, token);
                 case "segment": return SegmentCommand.Run(args[1..], stdout, stderr, token);
                 case "devices": return DevicesCommand.Run(args[1..], stdout);
                 case "demo": return DemoCommand.Run(args[1..], stdout, stderr, cancellationToken);
-                case "bench": return BenchCommand.Run(args[1..], stdout, cancellationToken);
+                case "bench": return BenchCommand.Run(args[1..], stdout, stderr, cancellationToken);
                 default:
                     throw new UsageException(args[0].StartsWith('-')
                         ? $"unknown option {args[0]}"

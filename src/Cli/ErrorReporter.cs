@@ -13,6 +13,13 @@ internal static class ErrorReporter
     /// <summary>Reports <paramref name="error"/>; returns its exit code. No stack trace.</summary>
     public static int Report(Exception error, TextWriter stderr, string usageHint)
     {
+        // Parallel loops wrap what their workers threw (out of memory in a pass, a bad value):
+        // the first cause is the error, reported as it would be alone.
+        while (error is AggregateException { InnerExceptions.Count: > 0 } aggregate)
+        {
+            error = aggregate.InnerExceptions[0];
+        }
+
         switch (error)
         {
             case UsageException:

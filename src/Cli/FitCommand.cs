@@ -30,6 +30,11 @@ internal static class FitCommand
             [arguments.DataPath, arguments.InitModelPath],
             ("-o", arguments.OutputPath), ("--export", arguments.ExportPath));
         GaussianMixtureOptions options = arguments.CreateOptions();
+        if ((arguments.View || arguments.ExportPath is not null)
+            && ViewOptions.TooManyComponents(options.Components) is { } tooMany)
+        {
+            throw new UsageException($"-k {options.Components} with a drawing: {tooMany}");
+        }
         if (arguments.Streams || (!arguments.View && arguments.ExportPath is null))
         {
             // Without a drawing nothing needs the data in memory as float32: the fit reads the
@@ -39,7 +44,7 @@ internal static class FitCommand
         }
 
         // The drawing's copy; the fit reads the file itself, in float64 where it holds more.
-        LoadedData data = DataReader.Read(arguments.DataPath, arguments.Columns);
+        LoadedData data = DataReader.ReadCentred(arguments.DataPath, arguments.Columns);
         using IRowSource rows = RowSources.Open(arguments.DataPath, arguments.Columns);
         ViewOptions.CheckDims("--view-dims", arguments.ViewDims, data.Features);
         bool quiet = arguments.Quiet || arguments.Json;

@@ -33,7 +33,9 @@ internal static class PlotCommand
                             round (default auto: each axis fills the plot)
           --window X0,X1,Y0,Y1
                             points view: zoom in on this region of the two features and
-                            draw a sample of up to 100,000 points one by one
+                            draw a random sample of up to 100,000 points one by one
+          --seed S          seed of that sample (default 0): the same seed draws the
+                            same points
           -h, --help        this text
 
         example:
@@ -45,7 +47,7 @@ internal static class PlotCommand
         ["--kind"] = "--kind", ["-o"] = "-o", ["--output"] = "-o", ["--size"] = "--size",
         ["--columns"] = "--columns", ["--dims"] = "--dims", ["--color-by"] = "--color-by",
         ["--aspect"] = "--aspect",
-        ["--window"] = "--window",
+        ["--window"] = "--window", ["--seed"] = "--seed",
     };
 
     private static readonly Dictionary<string, string> FlagOptions = new(StringComparer.Ordinal)
@@ -72,6 +74,7 @@ internal static class PlotCommand
         (int width, int height) = ViewOptions.ParseSize(line.Get("--size"));
         ColorBy colorBy = ViewOptions.ParseColorBy(line.Get("--color-by"));
         DataWindow? window = ViewOptions.ParseWindow(line.Get("--window"));
+        int seed = line.GetInt("--seed", int.MinValue) ?? 0;
         Aspect aspect = ViewOptions.ParseAspect(line.Get("--aspect"));
         if (!output.EndsWith(".png", StringComparison.OrdinalIgnoreCase))
         {
@@ -81,6 +84,11 @@ internal static class PlotCommand
         CommandSupport.CheckOutput(output);
         CommandSupport.CheckDistinct(line.Positional, ("-o", output));
         GaussianMixtureModel model = GaussianMixtureModel.Load(line.Positional[0]);
+        if (ViewOptions.TooManyComponents(model.Components) is { } tooMany)
+        {
+            throw new DataFormatException($"{line.Positional[0]}: {tooMany}");
+        }
+
         if (kind == ViewKind.Curves && model.History.Count == 0)
         {
             throw new DataFormatException($"{line.Positional[0]} has no fit history (the "
@@ -89,8 +97,9 @@ internal static class PlotCommand
                 + "... -o MODEL.json, or draw another --kind.");
         }
 
-        LoadedData data = DataReader.Read(line.Positional[1], CommandSupport.Columns(line));
-        PlotData plotData = ViewOptions.PlotData("--dims", data, line.Get("--dims"));
+        // Far from 0 (1e8 + a spread of 10) the picture is drawn about a float64 origin.
+        LoadedData data = DataReader.ReadCentred(line.Positional[1], CommandSupport.Columns(line));
+        PlotData plotData = ViewOptions.PlotData("--dims", data, line.Get("--dims"), seed);
         var frame = new ViewFrame(model.Parameters, model.History);
         using var backend = ComputeBackends.Create(ComputeDevice.Cpu);
         using var renderer = new MixtureRenderer(width, height, backend)

@@ -66,7 +66,8 @@ internal static class SelectCommand
         string? output = line.Get("-o");
         CommandSupport.CheckOutput(output);
         CommandSupport.CheckDistinct(line.Positional, ("-o", output));
-        LoadedData data = DataReader.Read(line.Positional[0], CommandSupport.Columns(line));
+        // Read as the file holds the values: float64 far from the origin is shifted first.
+        using IRowSource data = RowSources.Open(line.Positional[0], CommandSupport.Columns(line));
         bool json = line.Has("--json");
         var options = new GaussianMixtureOptions
         {
@@ -83,7 +84,7 @@ internal static class SelectCommand
         }
 
         SelectionResult result = ModelSelection.Select(
-            data.Values, data.Features, ks, types, criterion, options, backend,
+            data, ks, types, criterion, options, backend,
             new ProgressPrinter(stderr, quiet, 1),
             row =>
             {

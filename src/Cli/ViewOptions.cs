@@ -9,6 +9,13 @@ internal static class ViewOptions
     public const int DefaultWidth = 800;
     public const int DefaultHeight = 600;
 
+    /// <summary>
+    /// Most components a picture draws: each is an ellipse, a legend entry and a term of every
+    /// density pixel, so a frame costs about 2 ms and 0.2 MB a component (K = 200000 would take
+    /// minutes and tens of GB).
+    /// </summary>
+    public const int MaxComponents = 1000;
+
     private static readonly Dictionary<string, ViewKind> Kinds =
         new(StringComparer.OrdinalIgnoreCase)
     {
@@ -16,6 +23,13 @@ internal static class ViewOptions
         ["histogram"] = ViewKind.Histogram, ["surface"] = ViewKind.Surface,
         ["curves"] = ViewKind.Curves, ["dashboard"] = ViewKind.Dashboard,
     };
+
+    /// <summary>Why a model of <paramref name="components"/> is not drawn, or null.</summary>
+    public static string? TooManyComponents(int components) => components <= MaxComponents
+        ? null
+        : CommandSupport.Format($"pictures draw at most {MaxComponents} components (each is ")
+            + CommandSupport.Format($"an ellipse and a term of every pixel); this model has ")
+            + CommandSupport.Format($"{components}. Fit fewer components to draw them.");
 
     /// <summary>
     /// The view named <paramref name="text"/>; null gives heatmap (histogram for 1-D data).
@@ -146,18 +160,27 @@ internal static class ViewOptions
     /// The data of the views: the "I,J" pair of features, or with "pca" the data projected
     /// onto its top two principal axes (the model is projected onto them as it is drawn).
     /// </summary>
-    public static PlotData PlotData(string option, GmmGpu.Data.LoadedData data, string? dims)
+    /// <param name="option">The option that gave <paramref name="dims"/>.</param>
+    /// <param name="data">The data, as read.</param>
+    /// <param name="dims">"I,J", "pca" or null.</param>
+    /// <param name="seed">Seeds the rows a zoomed-in points view draws.</param>
+    public static PlotData PlotData(
+        string option, GmmGpu.Data.LoadedData data, string? dims, int seed = 0)
     {
         CheckDims(option, dims, data.Features);
         if (IsPrincipalAxes(dims))
         {
-            return Viewer.PlotData.OnPrincipalAxes(data.Values, data.Features);
+            return Viewer.PlotData.OnPrincipalAxes(
+                data.Values, data.Features, data.Origin, seed);
         }
 
         (int x, int y) = ParseDims(option, dims, data.Features);
         return new PlotData(data.Values, data.Features, x, y)
         {
-            XName = data.ColumnNames[x], YName = data.ColumnNames[y],
+            XName = data.ColumnNames[x],
+            YName = data.ColumnNames[y],
+            Origin = data.Origin,
+            SampleSeed = seed,
         };
     }
 

@@ -24,7 +24,8 @@ public sealed partial class MixtureRenderer
                 ? (axes.Mean[j] - (2 * Math.Sqrt(axes.FeatureVariances[j])),
                     axes.Mean[j] + (2 * Math.Sqrt(axes.FeatureVariances[j])))
                 : data.Range(j);
-            means[j] = (min + max) / 2;
+            // In the data's own units: Draw moves the model by the origin.
+            means[j] = ((min + max) / 2) + (data.Origin?[j] ?? 0);
             variances[j] = Math.Max(Math.Pow((max - min) / 4, 2), 1e-12);
         }
 

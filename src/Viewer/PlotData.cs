@@ -36,7 +36,17 @@ public sealed class PlotData
         DimY = columns > 1 ? dimY : dimX;
     }
 
+    /// <summary>The values, shape (rows, columns), row-major: the data less <see cref="Origin"/>.
+    /// </summary>
     public ReadOnlyMemory<float> Values { get; }
+
+    /// <summary>
+    /// What was subtracted from each feature (in float64) before the values became float32,
+    /// shape (<see cref="ModelDimensions"/>), or null for none: data far from the origin (1e8 +
+    /// a spread of 10) keeps its digits. The axes are drawn relative to it and say so; a model
+    /// drawn over the data is moved by it first (before any projection).
+    /// </summary>
+    public IReadOnlyList<double>? Origin { get; init; }
 
     /// <summary>
     /// The principal axes the rows were projected onto, or null when they are the data's own
@@ -55,10 +65,10 @@ public sealed class PlotData
 
     /// <summary>Label of the x axis: its name, with the share of the variance on a principal
     /// axis ("PC1 (63% of variance)").</summary>
-    public string XLabel => Label(XName, 0);
+    public string XLabel => Label(XName, 0, DimX);
 
     /// <summary>Label of the y axis, as <see cref="XLabel"/>.</summary>
-    public string YLabel => Label(YName, 1);
+    public string YLabel => Label(YName, 1, DimY);
 
     /// <summary>Features a model drawn over this data has: the data's own.</summary>
     public int ModelDimensions => Axes?.Dimensions ?? Columns;
@@ -77,12 +87,19 @@ public sealed class PlotData
     /// </summary>
     /// <param name="values">Shape (rows, columns), row-major; at least one row.</param>
     /// <param name="columns">Features, at least 2.</param>
-    public static PlotData OnPrincipalAxes(ReadOnlyMemory<float> values, int columns)
+    /// <param name="origin">What was subtracted from each feature of the values, shape
+    /// (columns), or null (<see cref="Origin"/>).</param>
+    /// <param name="sampleSeed">The <see cref="SampleSeed"/>.</param>
+    public static PlotData OnPrincipalAxes(
+        ReadOnlyMemory<float> values,
+        int columns,
+        IReadOnlyList<double>? origin = null,
+        int sampleSeed = 0)
     {
         PrincipalAxes axes = PrincipalAxes.Compute(values, columns);
         return new PlotData(axes.Project(values), 2)
         {
-            Axes = axes, XName = "PC1", YName = "PC2",
+            Axes = axes, XName = "PC1", YName = "PC2", Origin = origin, SampleSeed = sampleSeed,
         };
     }
 
@@ -125,20 +142,27 @@ public sealed class PlotData
     }
 
     /// <summary>
-    /// At most <paramref name="maxRows"/> rows spread evenly over the data (every k-th), as
+    /// The seed of the rows a zoomed-in view draws (<see cref="Sample"/>): the same seed gives
+    /// the same picture, another seed another sample.
+    /// </summary>
+    public int SampleSeed { get; init; }
+
+    /// <summary>
+    /// At most <paramref name="maxRows"/> rows drawn at random (without repeats, seeded by
+    /// <see cref="SampleSeed"/>; every row when there are no more), in row order, as
     /// (DimX, DimY) pairs: what a zoomed-in view draws point by point.
     /// </summary>
     internal float[] Sample(int maxRows)
     {
         if (sample is not { } kept || kept.MaxRows != maxRows)
         {
-            int stride = Math.Max(1, (Rows + maxRows - 1) / maxRows);
-            var points = new float[2 * ((Rows + stride - 1) / stride)];
+            int[] rows = SampleRows(maxRows);
+            var points = new float[2 * rows.Length];
             ReadOnlySpan<float> v = Values.Span;
-            for (int row = 0, i = 0; row < Rows; row += stride, i += 2)
+            for (int i = 0; i < rows.Length; i++)
             {
-                points[i] = v[(row * Columns) + DimX];
-                points[i + 1] = v[(row * Columns) + DimY];
+                points[2 * i] = v[(rows[i] * Columns) + DimX];
+                points[(2 * i) + 1] = v[(rows[i] * Columns) + DimY];
             }
 
             kept = (maxRows, points);
@@ -148,16 +172,74 @@ public sealed class PlotData
         return kept.Points;
     }
 
+    /// <summary>
+    /// min(maxRows, Rows) distinct rows, uniformly at random, sorted (Floyd's algorithm: O(m)
+    /// time and memory, whatever N).
+    /// </summary>
+    private int[] SampleRows(int maxRows)
+    {
+        if (Rows <= maxRows)
+        {
+            return [.. Enumerable.Range(0, Rows)];
+        }
+
+        var random = new Random(SampleSeed);
+        var chosen = new HashSet<int>(maxRows);
+        for (int j = Rows - maxRows; j < Rows; j++)
+        {
+            int t = random.Next(j + 1);
+            chosen.Add(chosen.Contains(t) ? j : t);
+        }
+
+        int[] rows = [.. chosen];
+        Array.Sort(rows);
+        return rows;
+    }
+
     private static string Named(string? name, int dim) =>
         string.IsNullOrWhiteSpace(name) || name.All(char.IsAsciiDigit)
             ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"x{dim}")
             : name;
 
-    private string Label(string name, int axis)
+    /// <summary>
+    /// <paramref name="parameters"/> (in the data's units) moved by <see cref="Origin"/> into
+    /// the units of <see cref="Values"/>, in float64.
+    /// </summary>
+    internal MixtureParameters Local(MixtureParameters parameters)
+    {
+        int d = parameters.Dimensions;
+        if (Origin is null)
+        {
+            return parameters;
+        }
+
+        ArgumentOutOfRangeException.ThrowIfNotEqual(Origin.Count, d, nameof(Origin));
+        double[] means = [.. parameters.Means];
+        for (int i = 0; i < means.Length; i++)
+        {
+            means[i] -= Origin[i % d];
+        }
+
+        return new MixtureParameters(parameters.CovarianceType, parameters.Components, d,
+            [.. parameters.Weights], means, [.. parameters.Covariances]);
+    }
+
+    /// <summary>
+    /// Where the axis of feature <paramref name="dim"/> counts from in the data's units: its
+    /// <see cref="Origin"/>, or 0 (principal axes are centred already).
+    /// </summary>
+    internal double AxisOrigin(int dim) => Axes is null ? Origin?[dim] ?? 0 : 0;
+
+    private string Label(string name, int axis, int dim)
     {
         if (Axes is null)
         {
-            return name;
+            // The ticks count from the origin, as matplotlib's offset text says "+1e8".
+            double origin = AxisOrigin(dim);
+            return origin != 0
+                ? string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                    $"{name} \u2212 {origin:G15}")
+                : name;
         }
 
         double total = Axes.FeatureVariances.Sum();

@@ -33,6 +33,8 @@ public static class BackendBenchmark
     /// <param name="components">K ≥ 1.</param>
     /// <param name="iterations">Timed passes per backend, ≥ 1.</param>
     /// <param name="devices">The backends to time; null tries all four.</param>
+    /// <param name="progress">Told, in one line each, as the data is drawn and each pass of
+    /// each backend ends (large sizes take minutes); null for none.</param>
     /// <exception cref="InvalidOperationException">A backend named in
     /// <paramref name="devices"/> is not available here.</exception>
     public static IReadOnlyList<BenchmarkRow> Run(
@@ -42,7 +44,8 @@ public static class BackendBenchmark
         int iterations = 5,
         int seed = 0,
         IReadOnlyList<ComputeDevice>? devices = null,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default,
+        Action<string>? progress = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(iterations);
         bool skipMissing = devices is null;
@@ -66,15 +69,25 @@ public static class BackendBenchmark
             using (backend)
             {
                 // Drawn once a backend exists, so that a missing one fails before the long work.
-                set ??= SyntheticData.Generate(count, dimensions, components, seed);
+                if (set is null)
+                {
+                    progress?.Invoke(Text($"drawing {count} points, D={dimensions}, K={components}"));
+                    set = SyntheticData.Generate(count, dimensions, components, seed);
+                }
+
                 model ??= MixtureKernelModel.Build(set.TrueModel.Parameters);
                 using IDeviceDataset data = backend.Upload(set.Data, count, dimensions);
                 var statistics = new SufficientStatistics(components, dimensions, model.Form);
-                backend.Accumulate(data, model, statistics, cancellationToken);
+                string name = device.ToString().ToLowerInvariant();
                 var clock = Stopwatch.StartNew();
+                backend.Accumulate(data, model, statistics, cancellationToken);
+                progress?.Invoke(Text($"{name}: warm-up pass {clock.Elapsed.TotalSeconds:F1} s"));
+                clock.Restart();
                 for (int i = 0; i < iterations; i++)
                 {
                     backend.Accumulate(data, model, statistics, cancellationToken);
+                    progress?.Invoke(Text(
+                        $"{name}: pass {i + 1} of {iterations}, {clock.Elapsed.TotalSeconds:F1} s"));
                 }
 
                 double seconds = clock.Elapsed.TotalSeconds / iterations;
@@ -88,4 +101,7 @@ public static class BackendBenchmark
         return rows.Select(r => r with { RatioToCpu = cpu / r.MillisecondsPerIteration })
             .ToArray();
     }
+
+    private static string Text(FormattableString text) =>
+        text.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -1,3 +1,6 @@
+using GmmGpu.Distributed;
+using GmmGpu.Numerics;
+using GmmGpu.Passes;
 using nietras.SeparatedValues;
 
 namespace GmmGpu.Data;
@@ -40,6 +43,38 @@ public static class DataReader
         var values = new float[count];
         source.Read(0, (int)source.Rows, values);
         return new LoadedData(path, values, source.Rows, source.ColumnNames);
+    }
+
+    /// <summary>
+    /// Reads <paramref name="path"/> as <see cref="Read"/> does, each feature far from 0 for
+    /// its range (1e8 + a spread of 10, timestamps) first moved, in float64, by a round
+    /// <see cref="LoadedData.Origin"/> near its middle, so its float32 values keep their digits.
+    /// </summary>
+    /// <inheritdoc cref="Read"/>
+    public static LoadedData ReadCentred(string path, IReadOnlyList<string>? columns = null)
+    {
+        using IRowSource source = RowSources.Open(path, columns);
+        long count = source.Rows * source.Columns;
+        if (count > Array.MaxLength)
+        {
+            throw TooLarge(path, source.Rows, source.Columns);
+        }
+
+        FeatureSummary summary = FeatureSummary.Compute(
+            source, SingleProcessCommunicator.Instance, null, CancellationToken.None);
+        double[] origin = FeatureScaling.FromBounds(summary.Minimum, summary.Maximum).Shift;
+        for (int j = 0; j < origin.Length; j++)
+        {
+            origin[j] = RoundOrigin(origin[j], summary.Maximum[j] - summary.Minimum[j]);
+        }
+
+        using var shifted = new ScaledRowSource(source, FeatureScaling.Shifted(origin));
+        var values = new float[count];
+        shifted.Read(0, (int)source.Rows, values);
+        return new LoadedData(path, values, source.Rows, source.ColumnNames)
+        {
+            Origin = Array.TrueForAll(origin, o => o == 0) ? null : origin,
+        };
     }
 
     /// <summary>
@@ -180,4 +215,23 @@ public static class DataReader
     internal static DataFormatException TooLarge(string path, long rows, long features) =>
         new($"{path}: {rows} × {features} values exceed the largest array "
             + $"({Array.MaxLength} values); select fewer columns or split the file.");
+
+    /// <summary>
+    /// A shift near <paramref name="middle"/> that reads well on an axis: a multiple of the
+    /// power of ten at or above <paramref name="range"/> (1e8 for 1e8 + 2.46 over a range of 11),
+    /// close enough that the values about it keep float32's digits. 0 stays 0.
+    /// </summary>
+    private static double RoundOrigin(double middle, double range)
+    {
+        if (middle == 0 || !double.IsFinite(range))
+        {
+            return middle;
+        }
+
+        double step = range > 0
+            ? Math.Pow(10, Math.Ceiling(Math.Log10(range)))
+            : Math.Pow(10, Math.Floor(Math.Log10(Math.Abs(middle))) - 6);
+        double rounded = Math.Round(middle / step) * step;
+        return double.IsFinite(rounded) ? rounded : middle;
+    }
 }

@@ -20,6 +20,13 @@ public sealed class LoadedData
     /// </summary>
     public ReadOnlyMemory<float> Values { get; }
 
+    /// <summary>
+    /// What was subtracted from each feature (in float64) before the values became float32,
+    /// shape (D), or null when the values are the file's own (<see
+    /// cref="DataReader.ReadCentred"/>).
+    /// </summary>
+    public IReadOnlyList<double>? Origin { get; init; }
+
     /// <summary>Number of points N, ≥ 1.</summary>
     public long Rows { get; }
 

@@ -1,3 +1,4 @@
+using GmmGpu.Files;
 using Microsoft.Win32.SafeHandles;
 
 namespace GmmGpu.Data;
@@ -5,9 +6,10 @@ namespace GmmGpu.Data;
 /// <summary>
 /// A data input that cannot be read twice or at an offset (a pipe such as <c>&lt;(zcat x.gz)</c>,
 /// a FIFO, a device), copied once into a temporary file so that the readers can seek in it.
-/// On Linux the file is unlinked as soon as it is written and reopened through
-/// <c>/proc/self/fd</c>, so nothing is left behind even if the process is killed; elsewhere it
-/// is deleted on <see cref="Dispose"/>.
+/// On Linux the file is unlinked as soon as it is created, before the copy, and read through
+/// <c>/proc/self/fd</c>, so nothing is left behind however the process ends (a signal while
+/// the pipe is still open, even SIGKILL); elsewhere it is deleted on <see cref="Dispose"/>, or
+/// by the exit cleanup of a process ended by a signal (<see cref="OutputFile.DeletePending"/>).
 /// </summary>
 internal sealed class SpooledInput : IDisposable
 {
@@ -49,12 +51,25 @@ internal sealed class SpooledInput : IDisposable
         byte[] head = buffer[..length];
         checkHead(head);
         string file = Path.Combine(Path.GetTempPath(), $".gmm-input-{Guid.NewGuid():N}.tmp");
+        string? temporary = file;
         SafeFileHandle? handle = null;
         try
         {
             handle = File.OpenHandle(
                 file, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.ReadWrite);
-            // The handle stays open (a FileStream would close it): it keeps the copy alive.
+            // The handle stays open (a FileStream would close it): it keeps the copy alive, so
+            // the name can go at once where the handle can be reopened by /proc/self/fd.
+            string link = $"/proc/self/fd/{handle.DangerousGetHandle()}";
+            if (File.Exists(link))
+            {
+                File.Delete(file);
+                temporary = null;
+            }
+            else
+            {
+                OutputFile.TrackTemporary(file);
+            }
+
             RandomAccess.Write(handle, head, 0);
             long offset = head.Length;
             var chunk = new byte[1 << 20];
@@ -65,19 +80,19 @@ internal sealed class SpooledInput : IDisposable
                 offset += read;
             }
 
-            string link = $"/proc/self/fd/{handle.DangerousGetHandle()}";
-            if (File.Exists(link))
-            {
-                File.Delete(file);
-                return new SpooledInput(handle, link, null, head);
-            }
-
-            return new SpooledInput(handle, file, file, head);
+            return temporary is null
+                ? new SpooledInput(handle, link, null, head)
+                : new SpooledInput(handle, file, file, head);
         }
         catch
         {
             handle?.Dispose();
-            File.Delete(file);
+            if (temporary is not null)
+            {
+                File.Delete(file);
+                OutputFile.ForgetTemporary(file);
+            }
+
             throw;
         }
     }
@@ -89,6 +104,7 @@ internal sealed class SpooledInput : IDisposable
         if (temporary is not null)
         {
             File.Delete(temporary);
+            OutputFile.ForgetTemporary(temporary);
         }
     }
 }

@@ -17,6 +17,7 @@ namespace GmmGpu.Files;
 public sealed class OutputFile : IDisposable
 {
     private static readonly ConcurrentDictionary<string, bool> Pending = new();
+    private static readonly ConcurrentDictionary<System.Diagnostics.Process, bool> Writers = new();
 
     private readonly FileStream file;
     private readonly BufferedStream? buffer;
@@ -130,11 +131,44 @@ public sealed class OutputFile : IDisposable
     /// that must end now); safe to call from any thread.</summary>
     public static void DeletePending()
     {
+        // A child writing a temporary file (ffmpeg) goes first: left running, it would write
+        // its file again once this process has gone (ffmpeg does, at the end of its input).
+        foreach (System.Diagnostics.Process writer in Writers.Keys)
+        {
+            try
+            {
+                writer.Kill();
+                writer.WaitForExit(TimeSpan.FromSeconds(1));
+            }
+            catch (Exception error) when (
+                error is InvalidOperationException or System.ComponentModel.Win32Exception)
+            {
+                // It has ended already.
+            }
+        }
+
         foreach (string temporary in Pending.Keys)
         {
             TryDelete(temporary);
         }
     }
+
+    /// <summary>
+    /// Registers a child process that writes a temporary file (<see cref="Reserve"/>), so that
+    /// <see cref="DeletePending"/> ends it before deleting the files.
+    /// </summary>
+    public static void TrackWriter(System.Diagnostics.Process writer) => Writers[writer] = true;
+
+    /// <summary>Forgets a process given to <see cref="TrackWriter"/> (it has ended).</summary>
+    public static void ForgetWriter(System.Diagnostics.Process writer) =>
+        Writers.TryRemove(writer, out _);
+
+    /// <summary>Adds another temporary file (an input's copy) to those
+    /// <see cref="DeletePending"/> deletes.</summary>
+    public static void TrackTemporary(string path) => Pending[path] = true;
+
+    /// <summary>Forgets a file given to <see cref="TrackTemporary"/> (it was deleted).</summary>
+    public static void ForgetTemporary(string path) => Pending.TryRemove(path, out _);
 
     /// <summary>Flushes to the disk and closes: the temporary file is complete.</summary>
     public void Close()

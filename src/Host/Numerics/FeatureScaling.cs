@@ -53,6 +53,9 @@ internal sealed class FeatureScaling
     /// <summary>The identity map for <paramref name="dimensions"/> features.</summary>
     public static FeatureScaling Identity(int dimensions) => new(new double[dimensions], 1);
 
+    /// <summary>A shift of each feature by <paramref name="shift"/>, shape (D), unscaled.</summary>
+    public static FeatureScaling Shifted(double[] shift) => new(shift, 1);
+
     /// <summary>
     /// The map for data whose feature j lies in [<paramref name="minimum"/>[j],
     /// <paramref name="maximum"/>[j]] (finite, float64): a feature far from the origin for its

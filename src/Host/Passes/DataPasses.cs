@@ -18,6 +18,8 @@ internal sealed class DataPasses : IDisposable
     private readonly IRowSource source;
     private readonly ChunkPipeline pipeline;
     private readonly ICommunicator communicator;
+    private readonly System.Collections.Concurrent.ConcurrentBag<SufficientStatistics> partials =
+        [];
 
     private DataPasses(
         IRowSource source, ChunkPipeline pipeline, ICommunicator communicator, long rows)
@@ -71,12 +73,15 @@ internal sealed class DataPasses : IDisposable
         Agree(() => pipeline.Run(
             (device, data, _) =>
             {
-                var partial = new SufficientStatistics(
-                    statistics.Components, statistics.Dimensions, statistics.Form);
+                SufficientStatistics partial = RentPartial(statistics);
                 device.Accumulate(data, model, partial, cancellationToken);
                 return partial;
             },
-            partial => Add(statistics, partial),
+            partial =>
+            {
+                Add(statistics, partial);
+                partials.Add(partial);
+            },
             cancellationToken));
         if (communicator.Size > 1)
         {
@@ -210,6 +215,24 @@ internal sealed class DataPasses : IDisposable
     }
 
     public void Dispose() => pipeline.Dispose();
+
+    /// <summary>A partial shaped as <paramref name="statistics"/>: one kept from an earlier
+    /// pass when there is one (K·D² sums are not allocated again every iteration).</summary>
+    private SufficientStatistics RentPartial(SufficientStatistics statistics)
+    {
+        while (partials.TryTake(out SufficientStatistics? partial))
+        {
+            if (partial.Qk.Length == statistics.Qk.Length
+                && partial.Sk.Length == statistics.Sk.Length
+                && partial.Nk.Length == statistics.Nk.Length)
+            {
+                return partial;
+            }
+        }
+
+        return new SufficientStatistics(
+            statistics.Components, statistics.Dimensions, statistics.Form);
+    }
 
     private static void Add(SufficientStatistics total, SufficientStatistics partial)
     {

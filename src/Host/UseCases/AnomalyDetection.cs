@@ -35,6 +35,54 @@ public static class AnomalyDetection
         double? threshold,
         IComputeBackend? backend = null)
     {
+        CheckCriteria(contamination, threshold);
+        return Rank(Scoring.Scores(model, data, features, backend), contamination, threshold);
+    }
+
+    /// <summary>
+    /// Finds the anomalies of rows read a batch at a time, in float64 and about the model's
+    /// centre before they become float32 (so data far from the origin keeps its digits).
+    /// </summary>
+    /// <param name="model">The mixture.</param>
+    /// <param name="data">The rows; D = the model's.</param>
+    /// <param name="contamination">Fraction of anomalies in (0, 0.5].</param>
+    /// <param name="threshold">A log-likelihood.</param>
+    /// <param name="backend">Where to compute; null uses a CPU backend for this call.</param>
+    /// <param name="cancellationToken">Stops between batches.</param>
+    /// <exception cref="ArgumentException">Neither or both criteria, or a bad fraction.</exception>
+    /// <exception cref="DataFormatException">A value of the data is not a finite number.</exception>
+    public static AnomalyReport Detect(
+        GaussianMixtureModel model,
+        IRowSource data,
+        double? contamination,
+        double? threshold,
+        IComputeBackend? backend = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        CheckCriteria(contamination, threshold);
+        var scores = new double[data.Rows];
+        long done = 0;
+        PerPointPass.Run<double>(
+            model,
+            data,
+            1,
+            null,
+            backend,
+            (target, batch, kernelModel, batchScores) =>
+                target.ScoreSamples(batch, kernelModel, batchScores),
+            (exact, rows, batchScores) => exact.FinishScores(rows, batchScores),
+            batchScores =>
+            {
+                batchScores.CopyTo(scores.AsSpan((int)done));
+                done += batchScores.Length;
+            },
+            cancellationToken);
+        return Rank(scores, contamination, threshold);
+    }
+
+    private static void CheckCriteria(double? contamination, double? threshold)
+    {
         if (contamination.HasValue == threshold.HasValue)
         {
             throw new ArgumentException(
@@ -46,8 +94,10 @@ public static class AnomalyDetection
             throw new ArgumentOutOfRangeException(
                 nameof(contamination), c, "The contamination must be in (0, 0.5].");
         }
+    }
 
-        double[] scores = Scoring.Scores(model, data, features, backend);
+    private static AnomalyReport Rank(double[] scores, double? contamination, double? threshold)
+    {
         var order = new long[scores.Length];
         for (long i = 0; i < order.Length; i++)
         {
@@ -78,28 +128,36 @@ public static class AnomalyDetection
 
     /// <summary>
     /// Writes the anomalies as CSV (columns row, log_likelihood, then the point's features) or
-    /// <c>.npy</c> (float64, shape (count, 2 + D)), atomically.
+    /// <c>.npy</c> (float64, shape (count, 2 + D)), atomically; the features are read back from
+    /// <paramref name="data"/> in float64, as the file holds them.
     /// </summary>
-    public static void Write(AnomalyReport report, LoadedData data, string outputPath)
+    /// <param name="report">The anomalies of <paramref name="data"/>.</param>
+    /// <param name="data">The rows the report was made from.</param>
+    /// <param name="outputPath">A <c>.npy</c> or CSV file.</param>
+    public static void Write(AnomalyReport report, IRowSource data, string outputPath)
     {
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(data);
+        int d = data.Columns, count = report.Rows.Count;
+
+        // Read in row order (a text file reads forwards), written in the report's order.
+        int[] byRow = [.. Enumerable.Range(0, count).OrderBy(i => report.Rows[i])];
+        var features = new double[(long)count * d];
+        float[]? scratch = null;
+        foreach (int i in byRow)
+        {
+            RawRows.Read(data, report.Rows[i], 1, features.AsSpan(i * d, d), ref scratch);
+        }
+
         string[] names = ["row", "log_likelihood", .. data.ColumnNames];
         using TableWriter writer =
-            TableWriter.Create(outputPath, report.Rows.Count, names, TableElement.Float64);
-        int d = data.Features;
+            TableWriter.Create(outputPath, count, names, TableElement.Float64);
         var line = new double[2 + d];
-        ReadOnlySpan<float> values = data.Values.Span;
-        for (int i = 0; i < report.Rows.Count; i++)
+        for (int i = 0; i < count; i++)
         {
-            long row = report.Rows[i];
-            line[0] = row;
+            line[0] = report.Rows[i];
             line[1] = report.Scores[i];
-            for (int j = 0; j < d; j++)
-            {
-                line[2 + j] = values[(int)(row * d) + j];
-            }
-
+            features.AsSpan(i * d, d).CopyTo(line.AsSpan(2));
             writer.WriteRows(line);
         }
 

@@ -1,3 +1,4 @@
+using GmmGpu.Data;
 using GmmGpu.Engine;
 
 namespace GmmGpu.UseCases;
@@ -52,18 +53,27 @@ public static class ModelSelection
     /// <paramref name="covarianceTypes"/> with the other settings of <paramref name="options"/>,
     /// and ranks them by <paramref name="criterion"/>. K larger than N is skipped and a fit that
     /// fails (a singular covariance) is kept as a candidate with its
-    /// <see cref="SelectionCandidate.Failure"/>; the sweep goes on.
+    /// <see cref="SelectionCandidate.Failure"/>; the sweep goes on. The rows are read as the
+    /// file holds them: float64 data far from the origin is shifted before it becomes float32,
+    /// as <see cref="GaussianMixture.Fit(IRowSource, IProgress{IterationSnapshot}?,
+    /// CancellationToken)"/> does.
     /// </summary>
-    /// <param name="data">Shape (N, D), row-major, finite.</param>
-    /// <param name="features">D ≥ 1.</param>
+    /// <param name="data">The rows (a <see cref="MemoryRowSource"/> for data in memory).</param>
+    /// <param name="components">Every K to try, each ≥ 1.</param>
+    /// <param name="covarianceTypes">Every covariance form to try.</param>
+    /// <param name="criterion">BIC or AIC.</param>
+    /// <param name="options">The settings of every fit but K and the covariance type.</param>
+    /// <param name="backend">Where to fit (owned by the caller).</param>
+    /// <param name="progress">Receives every fit's iterations.</param>
     /// <param name="candidate">Called after each fit (on this thread).</param>
+    /// <param name="cancellationToken">Stops the sweep between passes.</param>
     /// <exception cref="ArgumentException">Every K &gt; N.</exception>
     /// <exception cref="DegenerateComponentException">Every candidate's fit failed (the first
     /// failure).</exception>
+    /// <exception cref="DataFormatException">A value of a file is not a finite number.</exception>
     /// <remarks>scikit-learn: the "Gaussian Mixture Model Selection" example</remarks>
     public static SelectionResult Select(
-        ReadOnlyMemory<float> data,
-        int features,
+        IRowSource data,
         IReadOnlyList<int> components,
         IReadOnlyList<CovarianceType> covarianceTypes,
         InformationCriterion criterion,
@@ -73,11 +83,11 @@ public static class ModelSelection
         Action<SelectionCandidate>? candidate = null,
         CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(components);
         ArgumentNullException.ThrowIfNull(covarianceTypes);
         ArgumentNullException.ThrowIfNull(options);
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(features);
-        long rows = data.Length / features;
+        long rows = data.Rows;
         var candidates = new List<SelectionCandidate>();
         SelectionCandidate? best = null;
         GaussianMixtureModel? bestModel = null;
@@ -100,11 +110,13 @@ public static class ModelSelection
                 }
 
                 GaussianMixtureModel model;
+                double score;
                 try
                 {
                     using var mixture = new GaussianMixture(
                         options with { Components = k, CovarianceType = type }, backend);
-                    model = mixture.Fit(data, features, progress, cancellationToken);
+                    (model, _, score, _) =
+                        mixture.FitAndScore(data, progress, cancellationToken);
                 }
                 catch (DegenerateComponentException error)
                 {
@@ -113,7 +125,6 @@ public static class ModelSelection
                     continue;
                 }
 
-                double score = model.Score(data, backend);
                 int p = model.Parameters.ParameterCount;
                 var row = new SelectionCandidate(
                     k, type, (-2 * score * rows) + (p * Math.Log(rows)),

@@ -59,6 +59,7 @@ internal sealed class Mp4Sink : FrameSink
                 + "folder)", ex);
         }
 
+        OutputFile.TrackWriter(ffmpeg);
         errors = ffmpeg.StandardError.ReadToEndAsync();
         _ = ffmpeg.StandardOutput.ReadToEndAsync();
     }
@@ -120,6 +121,7 @@ internal sealed class Mp4Sink : FrameSink
                 ffmpeg.WaitForExit();
             }
 
+            OutputFile.ForgetWriter(ffmpeg);
             ffmpeg.Dispose();
             output.Dispose();
         }

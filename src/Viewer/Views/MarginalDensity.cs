@@ -15,12 +15,14 @@ internal static class MarginalDensity
         PlotData data, int width, int height, double xMin, double xMax, double yMin, double yMax)
     {
         int k = parameters.Components, d = parameters.Dimensions;
+        // About the grid's centre in float64: float32 keeps no digits of a model at 1e8.
+        double cx = (xMin / 2) + (xMax / 2), cy = (yMin / 2) + (yMax / 2);
         var means = new double[k * 2];
         var covariances = new double[k * 4];
         for (int c = 0; c < k; c++)
         {
-            means[2 * c] = parameters.Means[(c * d) + data.DimX];
-            means[(2 * c) + 1] = parameters.Means[(c * d) + data.DimY];
+            means[2 * c] = parameters.Means[(c * d) + data.DimX] - cx;
+            means[(2 * c) + 1] = parameters.Means[(c * d) + data.DimY] - cy;
             var block = parameters.MarginalCovariance(c, data.DimX, data.DimY);
             covariances[4 * c] = block.Xx;
             covariances[(4 * c) + 1] = block.Xy;
@@ -30,7 +32,8 @@ internal static class MarginalDensity
 
         var marginal = new MixtureParameters(
             CovarianceType.Full, k, 2, [.. parameters.Weights], means, covariances);
-        var grid = new DensityGrid(width, height, xMin, xMax, yMin, yMax);
+        var grid = new DensityGrid(
+            width, height, xMin - cx, xMax - cx, yMin - cy, yMax - cy);
         var density = new float[width * height];
         backend.EvaluateDensityGrid(MixtureKernelModel.Build(marginal), grid, density);
         return density;

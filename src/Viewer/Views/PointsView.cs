@@ -146,7 +146,9 @@ internal sealed class PointsView : IPlotView
         (double, double) x = data.Range(data.DimX), y = data.Range(data.DimY);
         if (panel.Settings.PointsWindow is { } w)
         {
-            (x, y) = ((w.XMin, w.XMax), (w.YMin, w.YMax));
+            // The window is in the data's units; the axes count from its origin.
+            double ox = data.AxisOrigin(data.DimX), oy = data.AxisOrigin(data.DimY);
+            (x, y) = ((w.XMin - ox, w.XMax - ox), (w.YMin - oy, w.YMax - oy));
         }
 
         float right = Math.Max(ColorBar.Reserve(style), (1.2f * style.Text)

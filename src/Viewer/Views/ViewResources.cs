@@ -75,8 +75,12 @@ internal sealed class ViewResources : IDisposable
         panel.Clear();
         // The title keeps the model's own D; the views draw its marginal on the axes.
         Title.Draw(panel.Text, panel.Style, 0, panel.Width, 0, view.Title(data), frame.Title);
-        ViewFrame drawn = data.Axes is { } axes
-            ? frame with { Parameters = axes.Project(frame.Parameters) } : frame;
+        // Moved to the data's origin in float64 first, so data far from 0 keeps its digits.
+        MixtureParameters local = data.Local(frame.Parameters);
+        ViewFrame drawn = frame with
+        {
+            Parameters = data.Axes is { } axes ? axes.Project(local) : local,
+        };
         view.Draw(panel, drawn, data);
         Painter.Draw(panel.Canvas);
         textPainter.Draw(panel.Text, panel.Width, panel.Height);

@@ -27,15 +27,34 @@ internal sealed class GmmProcess : IDisposable
 
     /// <summary><c>dotnet gmm.dll args</c> with DISPLAY set to <paramref name="display"/>.
     /// </summary>
-    public static GmmProcess Start(string display, params string[] args)
+    public static GmmProcess Start(string display, params string[] args) =>
+        Launch(new() { ["DISPLAY"] = display }, input: false, args);
+
+    /// <summary>
+    /// <c>dotnet gmm.dll args</c> reading its standard input from <see cref="Input"/>, with
+    /// TMPDIR set to <paramref name="temporaryFolder"/>.
+    /// </summary>
+    public static GmmProcess StartWithInput(string temporaryFolder, params string[] args) =>
+        Launch(new() { ["DISPLAY"] = "", ["TMPDIR"] = temporaryFolder }, input: true, args);
+
+    /// <summary>The standard input of a process from <see cref="StartWithInput"/>.</summary>
+    public StreamWriter Input => process.StandardInput;
+
+    private static GmmProcess Launch(
+        Dictionary<string, string?> environment, bool input, string[] args)
     {
         var start = new ProcessStartInfo(MpiJob.Dotnet)
         {
+            RedirectStandardInput = input,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
-            Environment = { ["DISPLAY"] = display },
         };
+        foreach ((string name, string? value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
         start.ArgumentList.Add(MpiJob.Gmm);
         foreach (string arg in args)
         {

@@ -51,6 +51,71 @@ internal sealed class ChunkedLoop(int? maxDegreeOfParallelism)
     }
 
     /// <summary>
+    /// Calls <paramref name="body"/>(start, count, scratch) once per chunk of
+    /// <paramref name="chunkRows"/> rows (not depending on the thread count), with a scratch
+    /// object per worker thread, and hands each chunk's partial to <paramref name="fold"/> (under a
+    /// lock) in chunk order as soon as every chunk before it is folded. Workers take chunks in
+    /// order and wait while a slow one lags far behind, so at most about two partials per worker
+    /// are held, not one per chunk, and the sum is the same whatever the thread count.
+    /// </summary>
+    public void RunFolded<TScratch, TPartial>(
+        long rows,
+        Func<TScratch> createScratch,
+        Func<long, int, TScratch, TPartial> body,
+        Action<TPartial> fold,
+        CancellationToken cancellationToken = default,
+        int chunkRows = ChunkRows)
+        where TPartial : class
+    {
+        int chunks = (int)((rows + chunkRows - 1) / chunkRows);
+        int workers = Math.Min(
+            chunks, _maxDegreeOfParallelism > 0 ? _maxDegreeOfParallelism : Environment.ProcessorCount);
+        int window = 2 * Math.Max(workers, 1);
+        var pending = new TPartial?[chunks];
+        var gate = new object();
+        int taken = -1, next = 0;
+        var options = new ParallelOptions
+        {
+            MaxDegreeOfParallelism = workers,
+            CancellationToken = cancellationToken,
+        };
+        Parallel.For(0, workers, options, createScratch, (_, state, scratch) =>
+        {
+            int chunk;
+            while ((chunk = Interlocked.Increment(ref taken)) < chunks)
+            {
+                lock (gate)
+                {
+                    // The worker of chunk `next` is running, so this wait always ends.
+                    while (chunk >= next + window && !state.ShouldExitCurrentIteration)
+                    {
+                        Monitor.Wait(gate, 50);
+                        cancellationToken.ThrowIfCancellationRequested();
+                    }
+                }
+
+                cancellationToken.ThrowIfCancellationRequested();
+                long start = (long)chunk * chunkRows;
+                TPartial partial = body(start, (int)Math.Min(chunkRows, rows - start), scratch);
+                lock (gate)
+                {
+                    pending[chunk] = partial;
+                    while (next < chunks && pending[next] is { } ready)
+                    {
+                        pending[next++] = null;
+                        fold(ready);
+                    }
+
+                    Monitor.PulseAll(gate);
+                }
+            }
+
+            return scratch;
+        },
+        _ => { });
+    }
+
+    /// <summary>
     /// Calls <paramref name="body"/>(start, count) once per chunk of
     /// <paramref name="chunkRows"/> rows, in parallel; nothing is summed.
     /// </summary>

@@ -15,6 +15,7 @@ public sealed class CpuBackend : IComputeBackend
     private const int GridRowsPerChunk = 8;
 
     private readonly ChunkedLoop _loop;
+    private readonly PartialPool _partials;
     private readonly CpuPass _pass;
 
     /// <summary>Creates a CPU backend that uses every core.</summary>
@@ -41,6 +42,7 @@ public sealed class CpuBackend : IComputeBackend
         }
 
         _loop = new ChunkedLoop(maxDegreeOfParallelism);
+        _partials = new PartialPool();
         _pass = pass;
         DeviceName = CpuInfo.ModelName();
     }
@@ -69,24 +71,27 @@ public sealed class CpuBackend : IComputeBackend
         ArgumentNullException.ThrowIfNull(statistics);
         CpuDataset dataset = CpuDataset.From(data);
         dataset.EndSeeding();
+        statistics.Clear();
+        statistics.Count = dataset.Rows;
+        Func<StatisticsPartial> rent = () => _partials.Rent(statistics);
+        Action<StatisticsPartial> fold = partial => _partials.Fold(partial, statistics);
         if (CpuPassChoice.Select(model, _pass) is IBlockedPass blocked)
         {
-            StatisticsPartial.Reduce(
-                blocked.Accumulate(_loop, dataset, cancellationToken), statistics, dataset.Rows);
+            blocked.Accumulate(_loop, dataset, rent, fold, cancellationToken);
             return;
         }
 
         var simdModel = new SimdModel(model);
         int d = model.Dimensions;
-        Func<ReadOnlySpan<float>, int, SimdScratch, StatisticsPartial> pass =
+        Func<ReadOnlySpan<float>, int, SimdScratch, StatisticsPartial, StatisticsPartial> pass =
             SimdStatisticsPass.For(simdModel);
-        StatisticsPartial[] partials = _loop.Run(
+        _loop.RunFolded(
             dataset.Rows,
             () => new SimdScratch(simdModel),
-            (start, count, scratch) =>
-                pass(dataset.Data.Span.Slice((int)start * d, count * d), count, scratch),
+            (start, count, scratch) => pass(
+                dataset.Data.Span.Slice((int)start * d, count * d), count, scratch, rent()),
+            fold,
             cancellationToken);
-        StatisticsPartial.Reduce(partials, statistics, dataset.Rows);
     }
 
     /// <inheritdoc/>

@@ -6,7 +6,9 @@ namespace GmmGpu.Backends.Cpu;
 /// One worker's state for the SIMD statistics pass: a transposed pair of blocks of eight
 /// points, per-component log-densities, float32 sums per lane (flushed every few blocks) and the
 /// float64 sums per lane they flush into. Sums per component: [N, S (D), Q (moments)], then
-/// the log-likelihood last.
+/// the log-likelihood last. The float64 sums hold one value per float32 sum (its eight lanes
+/// added in a fixed order at each flush), not one per lane: 8 bytes per sum of the K·D² moments
+/// rather than 64.
 /// </summary>
 internal sealed class SimdScratch
 {
@@ -17,7 +19,7 @@ internal sealed class SimdScratch
         Diff = new Vector256<float>[2 * model.Components * model.Dimensions];
         LogDensity = new Vector256<float>[2 * model.Components];
         FloatSums = new Vector256<float>[(model.Components * model.Stride) + 1];
-        DoubleSums = new Vector256<double>[2 * FloatSums.Length];
+        DoubleSums = new double[FloatSums.Length];
         PaddedRows = new float[SimdStatisticsPass.PairWidth * model.Dimensions];
     }
 
@@ -34,7 +36,7 @@ internal sealed class SimdScratch
 
     public Vector256<float>[] FloatSums { get; }
 
-    public Vector256<double>[] DoubleSums { get; }
+    public double[] DoubleSums { get; }
 
     /// <summary>The last, partial pair of blocks of a chunk, padded with zeros.</summary>
     public float[] PaddedRows { get; }
@@ -53,18 +55,16 @@ internal sealed class SimdScratch
         for (int i = 0; i < FloatSums.Length; i++)
         {
             (Vector256<double> lower, Vector256<double> upper) = Vector256.Widen(FloatSums[i]);
-            DoubleSums[2 * i] += lower;
-            DoubleSums[(2 * i) + 1] += upper;
+            DoubleSums[i] += Vector256.Sum(lower + upper);
             FloatSums[i] = Vector256<float>.Zero;
         }
     }
 
-    /// <summary>Sums the float64 lanes, in a fixed order, into a chunk partial.</summary>
-    public StatisticsPartial ToPartial()
+    /// <summary>Writes the chunk's float64 sums into <paramref name="partial"/>.</summary>
+    public StatisticsPartial ToPartial(StatisticsPartial partial)
     {
         SimdModel model = Model;
         int d = model.Dimensions;
-        var partial = new StatisticsPartial(model.Components, d, model.Form);
         for (int k = 0; k < model.Components; k++)
         {
             int offset = k * model.Stride;
@@ -84,6 +84,5 @@ internal sealed class SimdScratch
         return partial;
     }
 
-    private double LaneSum(int index) =>
-        Vector256.Sum(DoubleSums[2 * index]) + Vector256.Sum(DoubleSums[(2 * index) + 1]);
+    private double LaneSum(int index) => DoubleSums[index];
 }

@@ -27,7 +27,8 @@ internal static class SimdStatisticsPass
     public static StatisticsPartial Run<TMaths>(
         ReadOnlySpan<float> rows,
         int count,
-        SimdScratch scratch)
+        SimdScratch scratch,
+        StatisticsPartial partial)
         where TMaths : struct, IBlockMaths<TMaths>
     {
         int d = scratch.Model.Dimensions;
@@ -64,7 +65,7 @@ internal static class SimdStatisticsPass
         }
 
         scratch.Flush();
-        return scratch.ToPartial();
+        return scratch.ToPartial(partial);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -155,7 +156,8 @@ internal static class SimdStatisticsPass
     }
 
     /// <summary>The pass specialised for the model's form and D.</summary>
-    public static Func<ReadOnlySpan<float>, int, SimdScratch, StatisticsPartial> For(
+    public static Func<ReadOnlySpan<float>, int, SimdScratch, StatisticsPartial, StatisticsPartial>
+        For(
         SimdModel model) =>
         (model.Dimensions, model.Form) switch
         {

@@ -13,24 +13,28 @@ internal sealed class StatisticsPartial(int components, int dimensions, Precisio
 
     public double LogLikelihood { get; set; }
 
-    /// <summary>Clears <paramref name="statistics"/>, then adds the partials in order.</summary>
-    public static void Reduce(
-        ReadOnlySpan<StatisticsPartial> partials,
-        SufficientStatistics statistics,
-        long count)
-    {
-        statistics.Clear();
-        double logLikelihood = 0;
-        foreach (StatisticsPartial partial in partials)
-        {
-            Add(partial.Nk, statistics.Nk);
-            Add(partial.Sk, statistics.Sk);
-            Add(partial.Qk, statistics.Qk);
-            logLikelihood += partial.LogLikelihood;
-        }
+    /// <summary>Whether this partial has the shape of <paramref name="statistics"/>.</summary>
+    public bool Fits(SufficientStatistics statistics) =>
+        Nk.Length == statistics.Nk.Length && Sk.Length == statistics.Sk.Length
+        && Qk.Length == statistics.Qk.Length;
 
-        statistics.LogLikelihood = logLikelihood;
-        statistics.Count = count;
+    /// <summary>Adds this chunk's sums into <paramref name="statistics"/> (chunks in order).
+    /// </summary>
+    public void AddTo(SufficientStatistics statistics)
+    {
+        Add(Nk, statistics.Nk);
+        Add(Sk, statistics.Sk);
+        Add(Qk, statistics.Qk);
+        statistics.LogLikelihood += LogLikelihood;
+    }
+
+    /// <summary>Zeroes every sum, for reuse.</summary>
+    public void Clear()
+    {
+        Array.Clear(Nk);
+        Array.Clear(Sk);
+        Array.Clear(Qk);
+        LogLikelihood = 0;
     }
 
     private static void Add(ReadOnlySpan<double> source, Span<double> target)

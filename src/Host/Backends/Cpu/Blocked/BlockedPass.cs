@@ -32,17 +32,21 @@ internal abstract class BlockedPass<TScratch>(KernelModel model) : IBlockedPass
 
     protected PrecisionForm Form { get; } = model.Form;
 
-    public StatisticsPartial[] Accumulate(
+    public void Accumulate(
         ChunkedLoop loop,
         CpuDataset data,
+        Func<StatisticsPartial> rent,
+        Action<StatisticsPartial> fold,
         CancellationToken cancellationToken) =>
-        loop.Run(
+        loop.RunFolded(
             data.Rows,
             () => CreateScratch(statistics: true),
             (start, count, scratch) => AccumulateChunk(
                 data.Data.Span.Slice((int)start * Dimensions, count * Dimensions),
                 count,
-                scratch),
+                scratch,
+                rent()),
+            fold,
             cancellationToken,
             ChunkRows(data.Rows));
 
@@ -99,7 +103,8 @@ internal abstract class BlockedPass<TScratch>(KernelModel model) : IBlockedPass
     /// <summary>Writes the chunk's S and Q, about the model's means, into the partial.</summary>
     protected abstract void WriteMoments(TScratch scratch, StatisticsPartial partial);
 
-    private StatisticsPartial AccumulateChunk(ReadOnlySpan<float> rows, int count, TScratch scratch)
+    private StatisticsPartial AccumulateChunk(
+        ReadOnlySpan<float> rows, int count, TScratch scratch, StatisticsPartial partial)
     {
         int d = Dimensions;
         scratch.Clear();
@@ -112,7 +117,6 @@ internal abstract class BlockedPass<TScratch>(KernelModel model) : IBlockedPass
             AddStatistics(scratch, block, n);
         }
 
-        var partial = new StatisticsPartial(Components, d, Form);
         scratch.Nk.CopyTo(partial.Nk, 0);
         partial.LogLikelihood = scratch.LogLikelihood;
         WriteMoments(scratch, partial);
@@ -123,10 +127,15 @@ internal abstract class BlockedPass<TScratch>(KernelModel model) : IBlockedPass
 /// <summary>The blocked pass, whatever its precision form.</summary>
 internal interface IBlockedPass
 {
-    /// <summary>The fused E-step: one partial per chunk, in chunk order.</summary>
-    StatisticsPartial[] Accumulate(
+    /// <summary>
+    /// The fused E-step: each chunk's sums written into a partial from
+    /// <paramref name="rent"/> and handed to <paramref name="fold"/> in chunk order.
+    /// </summary>
+    void Accumulate(
         ChunkedLoop loop,
         CpuDataset data,
+        Func<StatisticsPartial> rent,
+        Action<StatisticsPartial> fold,
         CancellationToken cancellationToken);
 
     /// <summary>Log-densities and log p(x) of rows [start, start + count), by block.</summary>
