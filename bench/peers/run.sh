@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
 # bench/peers/run.sh — same data, same start, same iterations: scikit-learn vs Armadillo vs `gmm fit`.
 #
-#   bench/peers/run.sh [--quick | --large] [--iter N] [--iter-10m N] [--tools gmm,sklearn,arma]
+#   bench/peers/run.sh [--quick | --large | --grid] [--iter N] [--iter-10m N] [--tools gmm,sklearn,arma]
 #                      [--case NAME]... [--repeat R] [--work DIR] [--seed S] [--out PREFIX]
 #
 # Cases (full profile): 1Mx2-K5-full, 1Mx8-K16-full, 10Mx2-K5-full, 1Mx2-K5-diag.
 # --quick runs 100kx2-K5-full, 100kx8-K16-full, 100kx2-K5-diag instead.
 # --large runs the large-D/K cases of the blocked CPU pass: 200kx32-K16-full, 200kx32-K256-diag,
 # 1Mx40-K512-diag (a speaker-verification UBM size).
+# --grid runs 50k points over D (2, 8, 16, 32, 64; K=16 full) and over K (4, 16, 64, 256; D=32
+# diag) for the D/K plot (bench/peers/plot_dk.py).
 # Prints one Markdown table and writes it to bench/peers/results.md (results-quick.md with --quick)
 # with the raw numbers in the matching .json.  See bench/peers/README.md.
 set -euo pipefail
@@ -29,6 +31,7 @@ while [ $# -gt 0 ]; do
     case "$1" in
         --quick) quick=1 ;;
         --large) quick=2 ;;
+        --grid) quick=3 ;;
         --iter) iter="$2"; shift ;;
         --iter-10m) iter10m="$2"; shift ;;
         --tools) tools="$2"; shift ;;
@@ -48,6 +51,7 @@ if [ -z "$out" ]; then
     case "$quick" in
         1) out="$here/results-quick" ;;
         2) out="$here/results-large" ;;
+        3) out="$here/results-grid" ;;
         *) out="$here/results" ;;
     esac
 fi
@@ -82,7 +86,11 @@ if [[ ",$tools," == *",arma,"* ]]; then
 fi
 
 # ---- cases: name N D K covariance iterations -----------------------------------------------------
-if [ "$quick" = 2 ]; then
+if [ "$quick" = 3 ]; then
+    cases=()
+    for d in 2 8 16 32 64; do cases+=("50kx$d-K16-full 50000 $d 16 full $iter"); done
+    for k in 4 16 64 256; do cases+=("50kx32-K$k-diag 50000 32 $k diag $iter"); done
+elif [ "$quick" = 2 ]; then
     cases=(
         "200kx32-K16-full 200000 32 16 full $iter"
         "200kx32-K256-diag 200000 32 256 diag $iter"
@@ -197,5 +205,6 @@ done
 t_total=$(( $(date +%s) - t_start ))
 
 profile=full; [ "$quick" = 1 ] && profile=quick; [ "$quick" = 2 ] && profile=large
+[ "$quick" = 3 ] && profile=grid
 "$PY" "$here/summarise.py" --raw "$raw" --out "$out" --profile "$profile" --root "$root" \
     --wall-seconds "$t_total"
