@@ -41,10 +41,11 @@ internal static class ColorBar
     /// <summary>
     /// Ticks at 1, 10, 100, … (and 2 and 5 times those under three decades) up to
     /// <paramref name="max"/> on a bar coloured by
-    /// log(1 + v) / log(1 + max), and <paramref name="label"/> upright at the right.
+    /// log(1 + v) / log(1 + max), and <paramref name="label"/> upright at the right, or
+    /// <paramref name="shortLabel"/> where the bar is too short for it.
     /// </summary>
     public static void DrawLog(Canvas canvas, TextLayer text, ChartStyle style,
-        RectangleF bar, double max, string label)
+        RectangleF bar, double max, string label, string? shortLabel = null)
     {
         double scale = Math.Log(1 + Math.Max(max, 1));
         double[] steps = max < 1000 ? [1, 2, 5] : [1];
@@ -57,7 +58,8 @@ internal static class ColorBar
             }
         }
 
-        Label(text, style, bar, label);
+        bool fits = TextLayer.Measure(label, style.Text) <= bar.Height;
+        Label(text, style, bar, fits || shortLabel is null ? label : shortLabel);
     }
 
     private static string PowerOfTen(double v) => v < 1e4

@@ -5,7 +5,7 @@ using GmmGpu.Viewer.Rendering;
 namespace GmmGpu.Viewer.Views;
 
 /// <summary>
-/// The fit's history: log-likelihood, AIC and BIC per iteration, one plot each, their
+/// The fit's history: log-likelihood per iteration in one plot, AIC and BIC in another, their
 /// iterations aligned; without a history, a line saying so.
 /// </summary>
 internal sealed class CurvesView : IPlotView
@@ -38,31 +38,45 @@ internal sealed class CurvesView : IPlotView
             ("AIC", r => r.Aic),
             ("BIC", r => r.Bic),
         ];
-        float top = Chart.Title.Height(style), each = (panel.Height - top) / series.Length;
-        var layouts = new PlotLayout[series.Length];
-        for (int s = 0; s < series.Length; s++)
+
+        // AIC and BIC share a plot: the same units, a constant apart, and a third plot would
+        // leave each too short for more than one tick on a dashboard panel.
+        int[][] plots = [[0], [1, 2]];
+        float top = Chart.Title.Height(style), each = (panel.Height - top) / plots.Length;
+        var layouts = new PlotLayout[plots.Length];
+        for (int p = 0; p < plots.Length; p++)
         {
-            float panelTop = top + (s * each);
-            (double yMin, double yMax) = CurveRange.Of([.. history.Select(series[s].Value)]);
-            // Under the series' name; the x axis is named once, under the last series.
+            float panelTop = top + (p * each);
+            double[][] values = [.. plots[p].Select(s => history.Select(series[s].Value).ToArray())];
+            (double Min, double Max)[] ranges = [.. values.Select(v => CurveRange.Of(v))];
+            (double yMin, double yMax) = (ranges.Min(r => r.Min), ranges.Max(r => r.Max));
+
+            // Under the plot's name; the x axis is named once, under the last plot.
             var region = new RectangleF(0, panelTop + style.Line, panel.Width, panelTop + each);
-            layouts[s] = ChartLayout.Create(panel.Width, panel.Height, region, style,
+            layouts[p] = ChartLayout.Create(panel.Width, panel.Height, region, style,
                 (0.5, Math.Max(history.Count, 1) + 0.5), (yMin, yMax), title: false,
-                xLabel: s == series.Length - 1, yLabel: false, rightWidth: 0);
+                xLabel: p == plots.Length - 1, yLabel: false, rightWidth: 0);
         }
 
-        // One left edge for the three plots, so their iterations line up.
+        // One left edge for the plots, so their iterations line up.
         float left = layouts.Max(l => l.Plot.Left);
-        for (int s = 0; s < series.Length; s++)
+        for (int p = 0; p < plots.Length; p++)
         {
-            PlotLayout layout = layouts[s] with { Plot = layouts[s].Plot with { Left = left } };
-            panel.Text.Draw(series[s].Name, style.Text, left, layout.Plot.Top
-                - (style.Line * 0.5f) - (style.Pad * 0.5f), Align.Start, Align.End, ChartStyle.Ink);
-            DrawCurve(panel, layout, history, [.. history.Select(series[s].Value)],
-                ColorMaps.Component(s));
+            PlotLayout layout = layouts[p] with { Plot = layouts[p].Plot with { Left = left } };
+            float x = left, y = layout.Plot.Top - (style.Line * 0.5f) - (style.Pad * 0.5f);
+            foreach (int s in plots[p])
+            {
+                // Each name in its curve's colour when a plot holds several: the legend.
+                Vector4 ink = plots[p].Length > 1 ? ColorMaps.Component(s) : ChartStyle.Ink;
+                x = panel.Text.Draw(series[s].Name, style.Text, x, y, Align.Start, Align.End,
+                    ink).Right + style.Text;
+                DrawCurve(panel, layout, history, [.. history.Select(series[s].Value)],
+                    ColorMaps.Component(s));
+            }
 
-            Axes.Draw(panel.Canvas, panel.Text, style, layout, s == series.Length - 1 ? "iteration" : null,
-                null, integersX: true);
+            bool last = p == plots.Length - 1;
+            Axes.Draw(panel.Canvas, panel.Text, style, layout, last ? "iteration" : null, null,
+                integersX: true);
         }
     }
 
