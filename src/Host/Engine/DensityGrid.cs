@@ -13,7 +13,8 @@ namespace GmmGpu.Engine;
 /// <param name="YMin">Lowest y.</param>
 /// <param name="YMax">Highest y, &gt; YMin.</param>
 /// <param name="DimX">Feature drawn along x, in [0, D).</param>
-/// <param name="DimY">Feature drawn along y, in [0, D), ≠ DimX unless D = 1.</param>
+/// <param name="DimY">Feature drawn along y, in [0, D), ≠ DimX; unused when D = 1 (every row
+/// then holds the same 1-D density).</param>
 /// <param name="BasePoint">Shape (D): values of the features not drawn; null means zeros.</param>
 public sealed record DensityGrid(
     int Width,
@@ -31,4 +32,26 @@ public sealed record DensityGrid(
 
     /// <summary>The y coordinate of row j.</summary>
     public double Y(int j) => YMin + (j * (YMax - YMin) / (Height - 1));
+
+    /// <summary>
+    /// Throws <see cref="ArgumentOutOfRangeException"/> unless the grid's features exist in a
+    /// model of <paramref name="dimensions"/> features (y is unused with one feature) and
+    /// <see cref="BasePoint"/> holds them all: every backend checks this before it evaluates,
+    /// so none reads or writes past a point.
+    /// </summary>
+    public void Validate(int dimensions)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(DimX);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(DimX, dimensions);
+        if (dimensions > 1)
+        {
+            ArgumentOutOfRangeException.ThrowIfNegative(DimY);
+            ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(DimY, dimensions);
+        }
+
+        if (BasePoint is not null)
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(BasePoint.Length, dimensions);
+        }
+    }
 }

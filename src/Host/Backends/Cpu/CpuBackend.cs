@@ -265,6 +265,7 @@ public sealed class CpuBackend : IComputeBackend
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(grid);
+        grid.Validate(model.Dimensions);
         fixed (float* output = density)
         {
             nint address = (nint)output;

@@ -26,7 +26,8 @@ internal static class DensityGridPass
             var row = new Span<float>(density + ((long)j * grid.Width), grid.Width);
             for (int i = 0; i < grid.Width; i++)
             {
-                if (grid.DimY != grid.DimX)
+                // With one feature y is unused (DensityGrid's contract).
+                if (model.Dimensions > 1 && grid.DimY != grid.DimX)
                 {
                     x[grid.DimY] = (float)grid.Y(j);
                 }

@@ -51,6 +51,9 @@ public sealed partial class IlgpuBackend
     /// <inheritdoc/>
     public void EvaluateDensityGrid(KernelModel model, DensityGrid grid, Span<float> density)
     {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(grid);
+        grid.Validate(model.Dimensions);
         accelerator.Bind();
         MixtureView view = Resident(model);
         int d = model.Dimensions;

@@ -115,4 +115,26 @@ public abstract partial class BackendSpec
                 $"cell {i}: expected {expected[i]}, actual {density[i]}");
         }
     }
+
+    [Fact]
+    public void EvaluateDensityGrid_OneFeature_IgnoresYAndRejectsFeaturesOutsideTheModel()
+    {
+        KernelModel model = IlgpuTestData.Model(15, 3, 1, PrecisionForm.Triangular);
+
+        // DimY keeps its default of 1: unused with one feature, so every row is the 1-D density.
+        var grid = new DensityGrid(9, 4, -4, 4, -3, 5);
+        var density = new float[9 * 4];
+        Backend.EvaluateDensityGrid(model, grid, density);
+
+        double[] expected = NaiveReference.DensityGrid(model, grid);
+        double peak = expected.Max();
+        for (int i = 0; i < expected.Length; i++)
+        {
+            Assert.True(Math.Abs(expected[i] - density[i]) <= 1e-5 * peak, $"cell {i}");
+            Assert.Equal(density[i % 9], density[i]);
+        }
+
+        Assert.Throws<ArgumentOutOfRangeException>(
+            () => Backend.EvaluateDensityGrid(model, grid with { DimX = 1 }, density));
+    }
 }
