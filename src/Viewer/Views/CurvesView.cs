@@ -64,14 +64,18 @@ internal sealed class CurvesView : IPlotView
         {
             PlotLayout layout = layouts[p] with { Plot = layouts[p].Plot with { Left = left } };
             float x = left, y = layout.Plot.Top - (style.Line * 0.5f) - (style.Pad * 0.5f);
-            foreach (int s in plots[p])
+            for (int n = 0; n < plots[p].Length; n++)
             {
+                int s = plots[p][n];
                 // Each name in its curve's colour when a plot holds several: the legend.
                 Vector4 ink = plots[p].Length > 1 ? ColorMaps.Component(s) : ChartStyle.Ink;
                 x = panel.Text.Draw(series[s].Name, style.Text, x, y, Align.Start, Align.End,
                     ink).Right + style.Text;
+                // Earlier curves wider, so one drawn over another (AIC and BIC a constant
+                // apart lie on one line at most scales) still shows as an edge around it.
+                float width = 2 + (2 * (plots[p].Length - 1 - n));
                 DrawCurve(panel, layout, history, [.. history.Select(series[s].Value)],
-                    ColorMaps.Component(s));
+                    ColorMaps.Component(s), width);
             }
 
             bool last = p == plots.Length - 1;
@@ -85,7 +89,7 @@ internal sealed class CurvesView : IPlotView
     /// (see <see cref="CurveRange"/>) is a triangle on the edge, pointing the way it lies.
     /// </summary>
     private static void DrawCurve(PlotPanel panel, PlotLayout layout,
-        IReadOnlyList<IterationRecord> history, double[] values, Vector4 colour)
+        IReadOnlyList<IterationRecord> history, double[] values, Vector4 colour, float width)
     {
         RectangleF plot = layout.Plot;
         Canvas canvas = panel.Canvas, clipped = panel.Clipped;
@@ -114,7 +118,7 @@ internal sealed class CurvesView : IPlotView
             }
         }
 
-        clipped.Polyline(points.ToArray(), 2, colour, closed: false);
+        clipped.Polyline(points.ToArray(), width, colour, closed: false);
         panel.Painter.Draw(clipped, plot);
     }
 }
