@@ -3,6 +3,7 @@
 #
 #   bench/peers/run.sh [--quick | --large | --grid] [--iter N] [--iter-10m N] [--tools gmm,sklearn,arma]
 #                      [--case NAME]... [--repeat R] [--work DIR] [--seed S] [--out PREFIX]
+#                      [--sklearn-init kmeans|random_from_data]
 #
 # Cases (full profile): 1Mx2-K5-full, 1Mx8-K16-full, 10Mx2-K5-full, 1Mx2-K5-diag.
 # --quick runs 100kx2-K5-full, 100kx8-K16-full, 100kx2-K5-diag instead.
@@ -25,6 +26,7 @@ work="$here/work"
 seed=12345
 repeat=1
 out=""
+sklearn_init=kmeans      # sklearn's default; its k-means result is discarded (see README)
 only=()
 usage() { awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "${BASH_SOURCE[0]}"; }
 while [ $# -gt 0 ]; do
@@ -40,6 +42,7 @@ while [ $# -gt 0 ]; do
         --seed) seed="$2"; shift ;;
         --repeat) repeat="$2"; shift ;;
         --out) out="$2"; shift ;;
+        --sklearn-init) sklearn_init="$2"; shift ;;
         -h|--help) usage; exit 0 ;;
         *) echo "run.sh: unknown argument $1" >&2; usage >&2; exit 2 ;;
     esac
@@ -195,7 +198,8 @@ for c in "${cases[@]}"; do
     for t in "${tl[@]}"; do
         case "$t" in
             gmm) run_tool "$name" gmm "$it" gmm_fit "$data" "$init" "$k" "$cov" "$it" ;;
-            sklearn) run_tool "$name" sklearn "$it" "$PY" "$here/sklearn_fit.py" "$data" "$init" "$it" ;;
+            sklearn) run_tool "$name" sklearn "$it" "$PY" "$here/sklearn_fit.py" "$data" "$init" "$it" \
+                --init-params "$sklearn_init" ;;
             arma) run_tool "$name" armadillo "$it" "$arma_bin" "$data" "$init" "$it" ;;
             *) echo "run.sh: unknown tool $t (gmm, sklearn, arma)" >&2; exit 2 ;;
         esac
