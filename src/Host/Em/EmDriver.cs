@@ -52,15 +52,17 @@ internal sealed class EmDriver
     }
 
     private FitResult Run(
-        MixtureParameters parameters,
+        MixtureParameters initial,
         int start,
         IProgress<IterationSnapshot>? progress,
         CancellationToken cancellationToken)
     {
         long n = data.Rows;
         var statistics = new SufficientStatistics(
-            parameters.Components, parameters.Dimensions,
-            CovarianceModels.For(parameters.CovarianceType).Form);
+            initial.Components, initial.Dimensions,
+            CovarianceModels.For(initial.CovarianceType).Form);
+        int p = initial.ParameterCount;
+        MixtureParameters parameters = initial;
         var history = new List<IterationRecord>();
         double lowerBound = double.NegativeInfinity, previousAic = double.PositiveInfinity;
         int stalled = 0;
@@ -72,14 +74,20 @@ internal sealed class EmDriver
             cancellationToken.ThrowIfCancellationRequested();
             iteration.Restart();
             KernelModel model = MixtureKernelModel.Build(parameters);
+            CovarianceType covarianceType = parameters.CovarianceType;
+
+            // From here on the iteration needs only the kernel model: letting the previous
+            // parameters go (2·K·D² doubles: covariances and their factors) before the pass
+            // and the M-step allocate lowers the peak at large D by as much.
+            parameters = null!;
+            initial = null!;
             data.Accumulate(model, statistics, cancellationToken);
             MixtureParameters next = MaximizationStep.Estimate(
-                statistics, model, parameters.CovarianceType, options.RegCovar);
+                statistics, model, covarianceType, options.RegCovar);
 
             double logLikelihood = statistics.LogLikelihood / n;
             double change = logLikelihood - lowerBound;
             lowerBound = logLikelihood;
-            int p = parameters.ParameterCount;
             double aic = (-2 * logLikelihood * n) + (2.0 * p);
             double bic = (-2 * logLikelihood * n) + (p * Math.Log(n));
             var record = new IterationRecord(step, logLikelihood, change, aic, bic, iteration.Elapsed);
