@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.CommandLine.Invocation;
 using GmmGpu.Cli.Parsing;
 
 namespace GmmGpu.Cli;
@@ -26,7 +25,8 @@ internal static class Cli
         try
         {
             parse = root.Parse(args);
-            if (parse.Action is ParseErrorAction)
+            // Help and completion ignore what else is wrong; anything else wrong is one line.
+            if (parse.Errors.Count > 0 && parse.Action is not { ClearsParseErrors: true })
             {
                 throw new UsageException(UsageErrors.Describe(parse));
             }

@@ -82,8 +82,12 @@ internal sealed class FitCommandLine
             ? text
             : throw new UsageException($"{option} takes mpi, not \"{text}\""));
 
-    private readonly Option<Choice<StopRule>> stop =
-        GmmOptions.OneOf("--stop", "what stops EM", StopRules, StopRule.LogLikelihood);
+    private readonly Option<Choice<StopRule>> stop = GmmOptions.OneOf(
+        "--stop",
+        "when EM stops: loglik, the mean log-likelihood changes less than --tol; aic, the "
+        + "original project's rule (AIC improves by less than 0.1 for 3 iterations in a row)",
+        StopRules,
+        StopRule.LogLikelihood);
 
     private readonly Option<IReadOnlyList<string>?> columns = GmmOptions.Columns();
 
