@@ -28,11 +28,12 @@ internal sealed class ViewCommandLine
     {
         kind = GmmOptions.Parsed(
             kindName,
-            null,
-            $"the view of {drawing}; dashboard draws heat map, points, surface and curves at "
-            + "once (1-D: histogram and curves) (default heatmap, histogram for 1-D data)",
+            "KIND",
+            $"the view of {drawing}: {string.Join(" | ", ViewOptions.KindNames)}; dashboard "
+            + "draws heat map, points, surface and curves at once (1-D: histogram and curves) "
+            + "(default heatmap, histogram for 1-D data)",
             ViewOptions.ParseKind);
-        kind.CompletionSources.Add([.. ViewOptions.KindNames]);
+        GmmOptions.Complete(kind, ViewOptions.KindNames);
         size = GmmOptions.Parsed<(int, int)?>(
             "--size",
             "WxH",
@@ -51,7 +52,7 @@ internal sealed class ViewCommandLine
             "the points view's colours: counts, or each bin's most likely component "
             + "(default density)",
             (_, text) => ViewOptions.ParseColorBy(text));
-        colorBy.CompletionSources.Add("density", "component");
+        GmmOptions.Complete(colorBy, ["density", "component"]);
         aspect = GmmOptions.Parsed<Aspect?>(
             "--aspect",
             null,
@@ -59,7 +60,7 @@ internal sealed class ViewCommandLine
             + "and surface (a round component looks round); auto: each axis fills the plot "
             + "(default auto)",
             (_, text) => ViewOptions.ParseAspect(text));
-        aspect.CompletionSources.Add("auto", "equal");
+        GmmOptions.Complete(aspect, ["auto", "equal"]);
     }
 
     public void AddTo(Command command)

@@ -36,8 +36,25 @@ internal static class GmmCommandLine
             context.Quiet,
         };
         HelpOption help = root.Options.OfType<HelpOption>().Single();
-        help.Action = new ExamplesHelpAction((HelpAction)help.Action!);
+        help.Action = new ExamplesHelpAction(
+            new HelpAction { MaxWidth = HelpWidth() });
         root.Options.OfType<VersionOption>().Single().Action = new VersionAction();
         return root;
+    }
+
+    /// <summary>
+    /// Help wraps at 100 columns, or at a narrower terminal's width: written to a file or a
+    /// pager it would otherwise not wrap at all.
+    /// </summary>
+    private static int HelpWidth()
+    {
+        try
+        {
+            return Console.IsOutputRedirected ? 100 : Math.Clamp(Console.WindowWidth, 40, 100);
+        }
+        catch (Exception error) when (error is IOException or PlatformNotSupportedException)
+        {
+            return 100;
+        }
     }
 }

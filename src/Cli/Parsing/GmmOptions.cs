@@ -89,7 +89,7 @@ internal static class GmmOptions
     {
         Option<Choice<T>?> option = Parsed<Choice<T>?>(
             name, null, description, (o, t) => OptionValues.Choice(o, t, choices), aliases);
-        option.CompletionSources.Add([.. choices.Keys]);
+        Complete(option, choices.Keys);
         return option;
     }
 
@@ -103,7 +103,7 @@ internal static class GmmOptions
     {
         Option<Choice<T>> option = Parsed(
             name, null, description, (o, t) => OptionValues.Choice(o, t, choices));
-        option.CompletionSources.Add([.. choices.Keys]);
+        Complete(option, choices.Keys);
         string defaultName = choices.First(
             pair => EqualityComparer<T>.Default.Equals(pair.Value, defaultValue)).Key;
         return WithDefault(option, new Choice<T>(defaultName, defaultValue));
@@ -112,6 +112,17 @@ internal static class GmmOptions
     /// <summary>A file the command reads, given by position (DATA, MODEL, IMAGE).</summary>
     public static Argument<string> File(string name, string description) =>
         new(name) { Description = description };
+
+    /// <summary>
+    /// Makes <paramref name="names"/> the values shell completion offers and help lists (in
+    /// place of an enum's member names, which System.CommandLine offers by itself).
+    /// </summary>
+    public static void Complete(Option option, IEnumerable<string> names)
+    {
+        ArgumentNullException.ThrowIfNull(option);
+        option.CompletionSources.Clear();
+        option.CompletionSources.Add([.. names]);
+    }
 
     /// <summary>A flag: present or not.</summary>
     public static Option<bool> Flag(string name, string description) =>
