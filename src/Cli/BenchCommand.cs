@@ -33,8 +33,7 @@ internal static class BenchCommand
             (parse.GetValue(n), parse.GetValue(dim), parse.GetValue(k)),
             (parse.GetValue(iterations), parse.GetValue(seed)),
             parse.GetValue(device)?.Value,
-            context.IsJson(parse),
-            context.IsQuiet(parse) || context.IsJson(parse),
+            context.Style(parse),
             context));
         return command;
     }
@@ -43,8 +42,7 @@ internal static class BenchCommand
         (int N, int D, int K) size,
         (int Iterations, int Seed) passes,
         ComputeDevice? only,
-        bool asJson,
-        bool quiet,
+        OutputStyle style,
         CommandContext context)
     {
         (int n, int d, int k) = size;
@@ -53,8 +51,8 @@ internal static class BenchCommand
         IReadOnlyList<BenchmarkRow> rows = BackendBenchmark.Run(
             n, d, k, passes.Iterations, passes.Seed, only is { } one ? [one] : null,
             context.CancellationToken,
-            quiet ? null : message => stderr.WriteLine($"bench: {message}"));
-        if (asJson)
+            style.Progress ? message => stderr.WriteLine($"bench: {message}") : null);
+        if (style.Json)
         {
             CommandSupport.WriteJson(stdout, json =>
             {

@@ -49,8 +49,7 @@ internal static class DemoCommand
             parse.GetValue(folder)!,
             (!parse.GetValue(noPictures), !parse.GetValue(noWindow),
                 parse.GetValue(closeWhenDone)),
-            context.IsJson(parse),
-            context.IsQuiet(parse),
+            context.Style(parse),
             context));
         return command;
     }
@@ -59,8 +58,7 @@ internal static class DemoCommand
         (int N, int Seed, ComputeDevice Device) run,
         string folder,
         (bool Pictures, bool Window, bool CloseWhenDone) show,
-        bool json,
-        bool quiet,
+        OutputStyle style,
         CommandContext context)
     {
         (int n, int seed, ComputeDevice device) = run;
@@ -87,7 +85,7 @@ internal static class DemoCommand
         }
 
         CommandSupport.CheckDistinct([], outputs);
-        quiet |= json;
+        bool json = style.Json, quiet = !style.Progress;
         if (!quiet)
         {
             stderr.WriteLine(CommandSupport.Format(

@@ -42,8 +42,7 @@ internal static class GenerateCommand
                 parse.GetValue(components)!.Value),
             parse.GetValue(seed),
             (parse.GetValue(output)!, parse.GetValue(model), parse.GetValue(labels)),
-            context.IsJson(parse),
-            context.IsQuiet(parse) || context.IsJson(parse),
+            context.Style(parse),
             context));
         return command;
     }
@@ -52,8 +51,7 @@ internal static class GenerateCommand
         (int N, int D, int K) size,
         int seed,
         (string Points, string? Model, string? Labels) outputs,
-        bool json,
-        bool quiet,
+        OutputStyle style,
         CommandContext context)
     {
         (int n, int d, int k) = size;
@@ -70,7 +68,7 @@ internal static class GenerateCommand
             [], ("-o", output), ("--model", modelPath), ("--labels", labelsPath));
         OutputSpace.Check(output, n, d);
         var source = new SyntheticSource(d, k, seed);
-        var progress = new RowProgress(context.Stderr, "generate", n, quiet);
+        var progress = new RowProgress(context.Stderr, "generate", n, !style.Progress);
         progress.Start();
         // Every output is written in full before any replaces its target: one that fails
         // leaves none of them, and the files they would replace intact.
@@ -101,7 +99,7 @@ internal static class GenerateCommand
             model?.Commit();
         }
 
-        Summary(context.Stdout, json, n, d, output);
+        Summary(context.Stdout, style.Json, n, d, output);
         return 0;
     }
 

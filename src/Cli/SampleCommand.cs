@@ -27,7 +27,7 @@ internal static class SampleCommand
         command.SetAction(parse => Run(
             parse.GetValue(model)!, parse.GetValue(n)!.Value, parse.GetValue(seed),
             parse.GetValue(output)!, parse.GetValue(labels),
-            context.IsJson(parse), context.IsQuiet(parse) || context.IsJson(parse), context));
+            context.Style(parse), context));
         return command;
     }
 
@@ -37,8 +37,7 @@ internal static class SampleCommand
         int? seed,
         string output,
         bool withLabels,
-        bool json,
-        bool quiet,
+        OutputStyle style,
         CommandContext context)
     {
         CommandSupport.CheckOutput(output, CommandSupport.TableExtensions);
@@ -48,7 +47,7 @@ internal static class SampleCommand
         string[] names = withLabels ? [.. GenerateCommand.Names(d), "label"]
             : GenerateCommand.Names(d);
         OutputSpace.Check(output, n, names.Length);
-        var progress = new RowProgress(context.Stderr, "sample", n, quiet);
+        var progress = new RowProgress(context.Stderr, "sample", n, !style.Progress);
         progress.Start();
         using (TableWriter writer = TableWriter.Create(output, n, names, TableElement.Float32))
         {
@@ -62,7 +61,7 @@ internal static class SampleCommand
             writer.Commit();
         }
 
-        GenerateCommand.Summary(context.Stdout, json, n, d, output);
+        GenerateCommand.Summary(context.Stdout, style.Json, n, d, output);
         return 0;
     }
 

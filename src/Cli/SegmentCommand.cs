@@ -63,8 +63,7 @@ internal static class SegmentCommand
                 (parse.GetValue(image)!, parse.GetValue(space).Value, parse.GetValue(withXy)),
                 options,
                 (parse.GetValue(output)!, parse.GetValue(labels)),
-                context.IsJson(parse),
-                context.IsQuiet(parse),
+                context.Style(parse),
                 context);
         });
         return command;
@@ -74,8 +73,7 @@ internal static class SegmentCommand
         (string Path, ColourSpace Space, bool WithXy) input,
         GaussianMixtureOptions options,
         (string Image, string? Labels) outputs,
-        bool json,
-        bool quiet,
+        OutputStyle style,
         CommandContext context)
     {
         (string output, string? labelsPath) = outputs;
@@ -85,9 +83,8 @@ internal static class SegmentCommand
         CommandSupport.CheckDistinct([input.Path], ("-o", output), ("--labels", labelsPath));
         (TextWriter stdout, TextWriter stderr, CancellationToken t) =
             (context.Stdout, context.Stderr, context.CancellationToken);
-        quiet |= json;
         SegmentationResult result = ImageSegmentation.Segment(
-            input.Path, input.Space, input.WithXy, options, new ProgressPrinter(stderr, quiet, 1),
+            input.Path, input.Space, input.WithXy, options, new ProgressPrinter(stderr, !style.Progress, 1),
             t);
         // Both outputs are written in full before either replaces its target.
         using OutputFile image = OutputFile.Prepare(
@@ -101,7 +98,7 @@ internal static class SegmentCommand
         image.Commit();
         labels?.Commit();
 
-        if (json)
+        if (style.Json)
         {
             CommandSupport.WriteJson(stdout, w =>
             {

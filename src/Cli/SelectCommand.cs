@@ -71,7 +71,7 @@ internal static class SelectCommand
                 parse.GetValue(criterion).Value,
                 options,
                 parse.GetValue(output),
-                (context.IsJson(parse), context.IsQuiet(parse)),
+                context.Style(parse),
                 context);
         });
         return command;
@@ -84,7 +84,7 @@ internal static class SelectCommand
         InformationCriterion criterion,
         GaussianMixtureOptions options,
         string? output,
-        (bool Json, bool Quiet) report,
+        OutputStyle style,
         CommandContext context)
     {
         (TextWriter stdout, TextWriter stderr, CancellationToken t) =
@@ -93,9 +93,9 @@ internal static class SelectCommand
         CommandSupport.CheckDistinct([input.Path], ("-o", output));
         // Read as the file holds the values: float64 far from the origin is shifted first.
         using IRowSource data = RowSources.Open(input.Path, input.Columns);
-        bool json = report.Json;
+        bool json = style.Json;
         using IComputeBackend backend = ComputeBackends.Create(options.Device);
-        bool quiet = report.Quiet || json;
+        bool quiet = !style.Progress;
         if (!json)
         {
             stdout.WriteLine("    K  covariance           BIC             AIC   iterations");

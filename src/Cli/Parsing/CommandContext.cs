@@ -32,4 +32,15 @@ internal sealed class CommandContext(
     public bool IsJson(ParseResult parse) => parse.GetValue(Json);
 
     public bool IsQuiet(ParseResult parse) => parse.GetValue(Quiet);
+
+    /// <summary>--json and --quiet as given.</summary>
+    public OutputStyle Style(ParseResult parse) => new(IsJson(parse), IsQuiet(parse));
+}
+
+/// <summary>How a command reports: <c>--json</c> and <c>--quiet</c>.</summary>
+internal readonly record struct OutputStyle(bool Json, bool Quiet)
+{
+    /// <summary>Whether progress lines go to stderr: not with --quiet, nor with --json (whose
+    /// callers read one object and want nothing else).</summary>
+    public bool Progress => !Json && !Quiet;
 }
