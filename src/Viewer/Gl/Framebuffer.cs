@@ -51,14 +51,17 @@ internal sealed class Framebuffer : IDisposable
     public int Height { get; }
 
     /// <summary>
-    /// Copies this framebuffer's colour into <paramref name="target"/> (same size): the
-    /// multisample resolve, each pixel the mean of its samples.
+    /// Copies the colour of the rectangle of <paramref name="width"/> × <paramref name="height"/>
+    /// pixels at (<paramref name="x"/>, <paramref name="y"/>) (GL's pixels: origin bottom left)
+    /// into the same rectangle of <paramref name="target"/> (same size). Multisampled to single:
+    /// the resolve, each pixel the mean of its samples; single to multisampled: every sample of
+    /// a pixel becomes that pixel. The caller disables the scissor test, which blits obey.
     /// </summary>
-    public void ResolveInto(Framebuffer target)
+    public void CopyInto(Framebuffer target, int x, int y, int width, int height)
     {
         gl.BindFramebuffer(FramebufferTarget.ReadFramebuffer, Handle);
         gl.BindFramebuffer(FramebufferTarget.DrawFramebuffer, target.Handle);
-        gl.BlitFramebuffer(0, 0, Width, Height, 0, 0, target.Width, target.Height,
+        gl.BlitFramebuffer(x, y, x + width, y + height, x, y, x + width, y + height,
             ClearBufferMask.ColorBufferBit, BlitFramebufferFilter.Nearest);
     }
 

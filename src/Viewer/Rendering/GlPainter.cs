@@ -12,7 +12,9 @@ namespace GmmGpu.Viewer.Rendering;
 /// edges inside a pixel, are drawn first into the single-sampled frame, which becomes the
 /// multisampled one's background when the first line is drawn (llvmpipe shades every sample,
 /// so a full-frame image costs four times as much multisampled). The frame is resolved into the
-/// single-sampled one before it is read back or shown.
+/// single-sampled one before it is read back or shown. Both copies cover only the panel drawn
+/// into (see <see cref="BeginPanel"/>): panels never overlap, and each is resolved before the
+/// next begins.
 /// </summary>
 internal sealed class GlPainter : IDisposable
 {
@@ -137,12 +139,9 @@ internal sealed class GlPainter : IDisposable
             return;
         }
 
-        // Blits are scissored: the whole frame is copied.
-        gl.Disable(EnableCap.ScissorTest);
-        gl.BindFramebuffer(FramebufferTarget.ReadFramebuffer, resolved.Handle);
-        gl.BindFramebuffer(FramebufferTarget.DrawFramebuffer, framebuffer.Handle);
-        gl.BlitFramebuffer(0, 0, Width, Height, 0, 0, Width, Height,
-            ClearBufferMask.ColorBufferBit, BlitFramebufferFilter.Nearest);
+        // Only the panel: the rest of the frame is resolved already, or never multisampled
+        // (a full-frame copy per dashboard panel and back cost it 4 × 2 frames of samples).
+        CopyPanel(resolved, framebuffer);
         Bind(framebuffer);
         gl.Clear(ClearBufferMask.DepthBufferBit);
     }
@@ -152,8 +151,17 @@ internal sealed class GlPainter : IDisposable
     {
         if (multisampling)
         {
-            framebuffer.ResolveInto(resolved);
+            CopyPanel(framebuffer, resolved);
         }
+    }
+
+    /// <summary>Copies the panel's rectangle from one framebuffer to the other.</summary>
+    private void CopyPanel(Framebuffer from, Framebuffer to)
+    {
+        // Blits are scissored: the whole panel is copied.
+        gl.Disable(EnableCap.ScissorTest);
+        from.CopyInto(to, panel.Left, Height - panel.Top - panel.Height, panel.Width,
+            panel.Height);
     }
 
     /// <summary>The framebuffer drawing goes to now.</summary>
