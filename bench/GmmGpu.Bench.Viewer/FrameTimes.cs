@@ -57,7 +57,7 @@ internal static class FrameTimes
         var small = new PlotData(points.AsMemory(0, 2000), 2);
         foreach ((ViewKind kind, ColorBy colorBy, DataWindow? window) in views)
         {
-            (renderer.PointsColorBy, renderer.PointsWindow) = (colorBy, window);
+            (renderer.Settings.PointsColorBy, renderer.Settings.PointsWindow) = (colorBy, window);
             renderer.Render(kind, new ViewFrame(BenchData.Model(), []), small, rgba);
         }
 
@@ -71,7 +71,7 @@ internal static class FrameTimes
                 continue;
             }
 
-            (renderer.PointsColorBy, renderer.PointsWindow) = (colorBy, window);
+            (renderer.Settings.PointsColorBy, renderer.Settings.PointsWindow) = (colorBy, window);
             var data = new PlotData(points, 2);
             var clock = Stopwatch.StartNew();
             renderer.Render(kind, new ViewFrame(BenchData.Model(), []), data, rgba);

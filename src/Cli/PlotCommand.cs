@@ -104,9 +104,7 @@ internal static class PlotCommand
         using var backend = ComputeBackends.Create(ComputeDevice.Cpu);
         using var renderer = new MixtureRenderer(width, height, backend)
         {
-            PointsColorBy = colorBy,
-            PointsWindow = window,
-            Aspect = aspect,
+            Settings = { PointsColorBy = colorBy, PointsWindow = window, Aspect = aspect },
         };
         ViewKind view = kind ?? ViewOptions.DefaultKind(data.Features);
         byte[] rgba = renderer.Render(view, frame, plotData);

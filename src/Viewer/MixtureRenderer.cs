@@ -66,74 +66,14 @@ public sealed partial class MixtureRenderer : IDisposable
     /// <summary>The box of every piece of text in the last frame drawn, in pixels.</summary>
     internal IReadOnlyList<RectangleF> TextBoxes => resources.TextBoxes;
 
-    /// <summary>Where the surface view is seen from.</summary>
-    public OrbitCamera SurfaceCamera
-    {
-        get => Settings.SurfaceCamera;
-        set => Settings.SurfaceCamera = value;
-    }
-
-    /// <summary>How the points view colours the data.</summary>
-    public ColorBy PointsColorBy
-    {
-        get => Settings.PointsColorBy;
-        set => Settings.PointsColorBy = value;
-    }
-
     /// <summary>
-    /// The region the points view shows: null shows all the data as an image of counts; a
-    /// window (zoomed in) shows a sample of at most <see cref="PointsView.MaxSampledPoints"/>
-    /// rows point by point, so single points can be seen.
+    /// What the views are told beyond the frame and the data (surface camera, points window
+    /// and colouring, aspect, levels, data overlay, density scale): set between frames.
     /// </summary>
-    public DataWindow? PointsWindow
-    {
-        get => Settings.PointsWindow;
-        set => Settings.PointsWindow = value;
-    }
-
-    /// <summary>
-    /// How the heat map, points and surface views scale their two features: equal gives one
-    /// unit the same length on both axes (on the surface, along its floor).
-    /// </summary>
-    public Aspect Aspect
-    {
-        get => Settings.Aspect;
-        set => Settings.Aspect = value;
-    }
-
-    /// <summary>Filled density levels of the heat map (contour lines lie between them).</summary>
-    public int Levels
-    {
-        get => Settings.Levels;
-        set => Settings.Levels = value;
-    }
-
-    /// <summary>
-    /// Whether the heat map and surface views draw the data too: a light overlay of the binned
-    /// points on the heat map, their density on the surface's floor.
-    /// </summary>
-    public bool ShowData
-    {
-        get => Settings.ShowData;
-        set => Settings.ShowData = value;
-    }
-
-    /// <summary>
-    /// The density at the top of the heat map's and the surface's colour scale, and the top of
-    /// the histogram's axis (÷ 1.1); null (the default) takes each frame's own peak. An
-    /// animation fixes it, so that a colour means the same density in every frame. &gt; 0.
-    /// </summary>
-    /// <exception cref="ArgumentOutOfRangeException">Not positive and finite.</exception>
-    public double? DensityScale
-    {
-        get => Settings.DensityScale;
-        set => Settings.DensityScale = value;
-    }
+    public ViewSettings Settings => resources.Settings;
 
     /// <summary>The GL version and renderer in use.</summary>
     public string Description => context.Description;
-
-    private ViewSettings Settings => resources.Settings;
 
     /// <summary>The panel of the whole frame.</summary>
     private PlotPanel Whole => resources.Panel(0, 0, Width, Height);

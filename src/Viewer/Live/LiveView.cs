@@ -154,10 +154,10 @@ public sealed partial class LiveView : IProgress<IterationSnapshot>
 
     private void Draw(MixtureRenderer renderer, ViewFrame frame, PlotData data)
     {
-        renderer.SurfaceCamera = orbit ?? OrbitCamera.Default.Turn(
+        renderer.Settings.SurfaceCamera = orbit ?? OrbitCamera.Default.Turn(
             FitAnimation.DegreesPerFrame * frame.History.Count);
-        renderer.PointsColorBy = ColorBy;
-        renderer.Aspect = Aspect;
+        renderer.Settings.PointsColorBy = ColorBy;
+        renderer.Settings.Aspect = Aspect;
         renderer.Draw(Drawable(kind, data), frame, data);
         stale = false;
         FramesDrawn++;

@@ -38,7 +38,7 @@ public sealed partial class RenderingTests
     {
         var data = new PlotData(Gaussian2D(20_000, 1.0, -0.5, 0.8, 0.5, seed: 31), 2);
         // In a small plot every bin near the peak holds points, and their ink would hide it.
-        renderer.ShowData = false;
+        renderer.Settings.ShowData = false;
         byte[] rgba = renderer.Render(ViewKind.Dashboard,
             new ViewFrame(OneComponent(1.3, -0.2, 0.8, 0.5), TwoIterations), data);
         using var quadrant = new MixtureRenderer(Width / 2, Height / 2, backend);

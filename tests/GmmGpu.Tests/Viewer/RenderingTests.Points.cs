@@ -35,10 +35,10 @@ public sealed partial class RenderingTests
         var data = new PlotData(left.Concat(right).ToArray(), 2);
         var parameters = new MixtureParameters(
             CovarianceType.Spherical, 2, 2, [0.5, 0.5], [3.0, 0.0, -3.0, 0.0], [0.25, 0.25]);
-        renderer.PointsColorBy = ColorBy.Component;
+        renderer.Settings.PointsColorBy = ColorBy.Component;
         byte[] rgba = renderer.Render(ViewKind.Points, Frame(parameters), data);
         PlotLayout layout = renderer.PointsLayout(data);
-        renderer.PointsColorBy = ColorBy.Density;
+        renderer.Settings.PointsColorBy = ColorBy.Density;
 
         for (int k = 0; k < 2; k++)
         {
@@ -63,10 +63,10 @@ public sealed partial class RenderingTests
         var data = new PlotData(values, 2);
         // The model sits far outside the window, so no ellipse or marker covers a dot.
         var frame = Frame(OneComponent(9.5, 9.5, 0.05, 0.05));
-        renderer.PointsWindow = new DataWindow(1, 3, 1, 3);
+        renderer.Settings.PointsWindow = new DataWindow(1, 3, 1, 3);
         PlotLayout layout = renderer.PointsLayout(data);
         byte[] rgba = renderer.Render(ViewKind.Points, frame, data);
-        renderer.PointsWindow = null;
+        renderer.Settings.PointsWindow = null;
 
         var ink = PointsView.SampleInk;
         var inkRgb = ((byte)Math.Round(ink.X * 255), (byte)Math.Round(ink.Y * 255),
@@ -104,11 +104,11 @@ public sealed partial class RenderingTests
         var frame = Frame(OneComponent(0, 0, 1.0, 0.6));
         var colour = ColorMaps.Component(0);
         var core = ((byte)(colour.X * 255), (byte)(colour.Y * 255), (byte)(colour.Z * 255));
-        renderer.PointsColorBy = ColorBy.Component;
+        renderer.Settings.PointsColorBy = ColorBy.Component;
         // Coloured by component, the legend stands beside the plot: the layout is its own.
         PlotLayout layout = renderer.PointsLayout(data);
         byte[] rgba = renderer.Render(ViewKind.Points, frame, data);
-        renderer.PointsColorBy = ColorBy.Density;
+        renderer.Settings.PointsColorBy = ColorBy.Density;
 
         // Across the 1σ ellipse where it is upright: tint, dark edge, colour, dark edge, tint.
         var on = layout.ToPixel(1.0, 0);

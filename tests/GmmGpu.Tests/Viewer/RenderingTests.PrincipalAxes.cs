@@ -18,7 +18,7 @@ public sealed partial class RenderingTests
         double[] covariance = [.. Enumerable.Range(0, 25).Select(i => i % 6 == 0 ? 0.25 : 0)];
         var parameters = new MixtureParameters(
             CovarianceType.Full, 1, 5, [1.0], mean, covariance);
-        renderer.ShowData = false;
+        renderer.Settings.ShowData = false;
 
         byte[] rgba = renderer.Render(ViewKind.HeatMap, Frame(parameters), data);
 

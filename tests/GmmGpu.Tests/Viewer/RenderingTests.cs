@@ -81,9 +81,9 @@ public sealed partial class RenderingTests : IDisposable
         (byte R, byte G, byte B) lowest = ColorMaps.ViridisAt(0);
 
         byte[] with = renderer.Render(ViewKind.HeatMap, frame, data);
-        renderer.ShowData = false;
+        renderer.Settings.ShowData = false;
         byte[] without = renderer.Render(ViewKind.HeatMap, frame, data);
-        renderer.ShowData = true;
+        renderer.Settings.ShowData = true;
 
         Assert.Equal(lowest, Pixel(without, Width, (int)onB.X, (int)onB.Y));
         Assert.Equal(lowest, Pixel(with, Width, (int)empty.X, (int)empty.Y));
