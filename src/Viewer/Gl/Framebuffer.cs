@@ -9,7 +9,7 @@ namespace GmmGpu.Viewer.Gl;
 internal sealed class Framebuffer : IDisposable
 {
     private readonly GL gl;
-    private uint colour;
+    private uint color;
     private uint depth;
 
     /// <param name="samples">Samples per pixel: 0 for an ordinary framebuffer, else at most
@@ -22,7 +22,7 @@ internal sealed class Framebuffer : IDisposable
         Samples = samples;
         Handle = gl.GenFramebuffer();
         gl.BindFramebuffer(FramebufferTarget.Framebuffer, Handle);
-        colour = Attach(InternalFormat.Rgba8, FramebufferAttachment.ColorAttachment0);
+        color = Attach(InternalFormat.Rgba8, FramebufferAttachment.ColorAttachment0);
         depth = Attach(InternalFormat.DepthComponent24, FramebufferAttachment.DepthAttachment);
         var status = gl.CheckFramebufferStatus(FramebufferTarget.Framebuffer);
         if (status != GLEnum.FramebufferComplete)
@@ -112,10 +112,10 @@ internal sealed class Framebuffer : IDisposable
 
     public void Dispose()
     {
-        if (colour != 0)
+        if (color != 0)
         {
-            gl.DeleteRenderbuffer(colour);
-            colour = 0;
+            gl.DeleteRenderbuffer(color);
+            color = 0;
         }
 
         if (depth != 0)

@@ -39,7 +39,7 @@ internal sealed class GlPainter : IDisposable
     private readonly VertexArray imageVertices;
     private readonly VertexArray surfaceVertices;
     private readonly VertexArray floorVertices;
-    private readonly Texture2D colourMap;
+    private readonly Texture2D colorMap;
     private readonly Texture2D palette;
 
     public GlPainter(GL gl, int width, int height)
@@ -62,8 +62,8 @@ internal sealed class GlPainter : IDisposable
         imageVertices = new VertexArray(gl, 2, 2);
         surfaceVertices = new VertexArray(gl, 3, 3, 1);
         floorVertices = new VertexArray(gl, 3, 2);
-        colourMap = new Texture2D(gl, linear: false);
-        colourMap.UploadRgba(256, 1, ColorMaps.Viridis);
+        colorMap = new Texture2D(gl, linear: false);
+        colorMap.UploadRgba(256, 1, ColorMaps.Viridis);
         palette = new Texture2D(gl, linear: false);
         palette.UploadRgba(ColorMaps.Components.Length / 4, 1, ColorMaps.Components);
     }
@@ -227,7 +227,7 @@ internal sealed class GlPainter : IDisposable
         gl.Uniform4(gl.GetUniformLocation(scalar.Handle, "uEmpty"), empty);
         values.Bind(0);
         scalar.Set("uValues", 0);
-        colourMap.Bind(1);
+        colorMap.Bind(1);
         scalar.Set("uMap", 1);
         DrawQuad(rect);
     }
@@ -270,7 +270,7 @@ internal sealed class GlPainter : IDisposable
         surface.Set("uLight", light);
         surface.Set("uAlpha", alpha);
         surface.Set("uFade", fade);
-        colourMap.Bind(1);
+        colorMap.Bind(1);
         surface.Set("uMap", 1);
         if (alpha < 1 || fade > 0)
         {
@@ -287,17 +287,17 @@ internal sealed class GlPainter : IDisposable
 
     /// <summary>
     /// Draws the square [-1, 1]² at height <paramref name="z"/>, depth tested, with binned
-    /// counts (row 0 at y = -1) as <paramref name="ink"/> on <paramref name="colour"/>.
+    /// counts (row 0 at y = -1) as <paramref name="ink"/> on <paramref name="color"/>.
     /// </summary>
     public void DrawFloor(
-        Texture2D counts, float max, Matrix4x4 mvp, float z, Vector4 colour, Vector4 ink)
+        Texture2D counts, float max, Matrix4x4 mvp, float z, Vector4 color, Vector4 ink)
     {
         Multisample();
         gl.Enable(EnableCap.DepthTest);
         floor.Use();
         floor.Set("uMvp", mvp);
         floor.Set("uMax", max);
-        gl.Uniform4(gl.GetUniformLocation(floor.Handle, "uFloor"), colour);
+        gl.Uniform4(gl.GetUniformLocation(floor.Handle, "uFloor"), color);
         gl.Uniform4(gl.GetUniformLocation(floor.Handle, "uInk"), ink);
         counts.Bind(0);
         floor.Set("uValues", 0);
@@ -364,7 +364,7 @@ internal sealed class GlPainter : IDisposable
     public void Dispose()
     {
         palette.Dispose();
-        colourMap.Dispose();
+        colorMap.Dispose();
         floorVertices.Dispose();
         surfaceVertices.Dispose();
         imageVertices.Dispose();

@@ -61,8 +61,8 @@ public sealed class AspectTests
         (byte R, byte G, byte B) background = kind == ViewKind.Points
             ? ((byte)255, (byte)255, (byte)255)
             : ColorMaps.ViridisAt(0);
-        var colour = ColorMaps.Component(0);
-        var ellipse = ((byte)(colour.X * 255), (byte)(colour.Y * 255), (byte)(colour.Z * 255));
+        var color = ColorMaps.Component(0);
+        var ellipse = ((byte)(color.X * 255), (byte)(color.Y * 255), (byte)(color.Z * 255));
         bool Inked(int x, int y) => kind == ViewKind.Points
             ? Pixel(rgba, Width, x, y) == ellipse
             : Pixel(rgba, Width, x, y) != background;

@@ -108,7 +108,7 @@ public sealed class FitExporterTests : IDisposable
     }
 
     [Fact]
-    public void Export_HeatMap_HasOneColourScaleInEveryFrame()
+    public void Export_HeatMap_HasOneColorScaleInEveryFrame()
     {
         // The component narrows frame by frame, so its peak density rises fourfold.
         IterationSnapshot[] snapshots =
