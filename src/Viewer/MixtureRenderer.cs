@@ -56,8 +56,10 @@ public sealed partial class MixtureRenderer : IDisposable
         }
     }
 
+    /// <summary>Width of the frames drawn, in pixels, 1 to <see cref="MaxSize"/>.</summary>
     public int Width => painter.Width;
 
+    /// <summary>Height of the frames drawn, in pixels, 1 to <see cref="MaxSize"/>.</summary>
     public int Height => painter.Height;
 
     /// <summary>Sizes of the text, ticks and gaps of this picture size.</summary>
@@ -204,6 +206,8 @@ public sealed partial class MixtureRenderer : IDisposable
         painter.Blit(screenWidth, screenHeight);
     }
 
+    /// <summary>Deletes the GL objects, then the context if the renderer made it; on the
+    /// thread the renderer is used on.</summary>
     public void Dispose() => DisposeGl();
 
     /// <summary>Deletes the GL objects made so far, then the context if it is ours.</summary>

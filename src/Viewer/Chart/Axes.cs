@@ -26,10 +26,28 @@ internal static class Axes
         }
     }
 
-    /// <summary>Ticks of [min, max] on an axis <paramref name="height"/> pixels tall.</summary>
-    public static Ticks YTicks(double min, double max, float height, ChartStyle style) =>
-        NiceTicks.Create(min, max, Math.Clamp((int)(height / (2.2f * style.Line)), 2, 10),
-            offset: true);
+    /// <summary>
+    /// Ticks of [min, max] on an axis <paramref name="height"/> pixels tall: about one per 2.2
+    /// lines of text, and on a short axis (a dashboard's curves) as many more as it takes to
+    /// read 3, while their labels stay apart.
+    /// </summary>
+    public static Ticks YTicks(double min, double max, float height, ChartStyle style)
+    {
+        int most = Math.Clamp((int)(height / (2.2f * style.Line)), 2, 10);
+        Ticks ticks = NiceTicks.Create(min, max, most, offset: true);
+        for (int n = most + 1; ticks.Values.Count < 3 && n <= 10 && max > min; n++)
+        {
+            Ticks more = NiceTicks.Create(min, max, n, offset: true);
+            if (more.Step / (max - min) * height < 1.2f * style.Line)
+            {
+                break;
+            }
+
+            ticks = more;
+        }
+
+        return ticks;
+    }
 
     /// <summary>Width of the widest label of <paramref name="ticks"/>, its offset's too.
     /// </summary>

@@ -21,7 +21,7 @@ internal static class NiceTicks
     /// <param name="integers">Only whole-number steps (iterations, counts).</param>
     /// <param name="offset">Whether the labels may count from a <see cref="Ticks.Offset"/>
     /// (the caller then shows <see cref="Ticks.OffsetLabel"/>): when every tick shares its
-    /// leading digits and the labels come out at least 3 characters shorter.</param>
+    /// leading digits and labels of 6 or more characters come out 3 or more shorter.</param>
     /// <exception cref="ArgumentOutOfRangeException">A bound is not finite, min &gt; max, or
     /// maxTicks &lt; 2.</exception>
     public static Ticks Create(
@@ -122,7 +122,8 @@ internal static class NiceTicks
     /// <summary>
     /// <paramref name="ticks"/> labelled from the round number their values all start with, as
     /// matplotlib chooses it (the leading digits the smallest and largest share, with their
-    /// sign), when that saves 3 or more characters; else <paramref name="ticks"/>.
+    /// sign), when labels of 6 or more characters come out 3 or more shorter ("2003750" as
+    /// "3750" and "+2e6"; "1208" stays); else <paramref name="ticks"/>.
     /// </summary>
     private static Ticks WithOffset(Ticks ticks, double mantissa, int k)
     {
@@ -151,7 +152,8 @@ internal static class NiceTicks
         double[] rest = [.. ticks.Values.Select(v =>
             decimals <= 15 ? Math.Round(v - offset, decimals) + 0.0 : v - offset)];
         string[] labels = Labels(rest, mantissa, k);
-        if (labels.Max(l => l.Length) + 3 > ticks.Labels.Max(l => l.Length))
+        int plain = ticks.Labels.Max(l => l.Length);
+        if (plain < 6 || labels.Max(l => l.Length) + 3 > plain)
         {
             return ticks;
         }

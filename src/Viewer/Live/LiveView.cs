@@ -55,6 +55,8 @@ public sealed partial class LiveView : IProgress<IterationSnapshot>
     /// <summary>Frames drawn so far by <see cref="Run"/>.</summary>
     public int FramesDrawn { get; private set; }
 
+    /// <summary>Takes EM's snapshot of an iteration, on EM's thread; never waits on drawing
+    /// (the window draws the latest when it is ready).</summary>
     public void Report(IterationSnapshot value)
     {
         lock (gate)
