@@ -99,8 +99,8 @@ public sealed partial class MixtureRenderer : IDisposable
         return HeatMapView.Layout(Whole, data);
     }
 
-    /// <summary>The layout of the points view: the whole data, or <see cref="PointsWindow"/>.
-    /// </summary>
+    /// <summary>The layout of the points view: the whole data, or
+    /// <see cref="ViewSettings.PointsWindow"/>.</summary>
     public PlotLayout PointsLayout(PlotData data)
     {
         ArgumentNullException.ThrowIfNull(data);
