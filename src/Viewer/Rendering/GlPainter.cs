@@ -177,16 +177,13 @@ internal sealed class GlPainter : IDisposable
 
     /// <summary>
     /// Draws round dots <paramref name="size"/> pixels across, (x, y, r, g, b, a) per dot in
-    /// pixel coordinates, clipped to a pixel rectangle. Their edges are smoothed by the shader
-    /// (coverage from the distance to the centre), so, like images, they need no samples: drawn
-    /// before any line of the panel they go to the single-sampled frame, four times cheaper on
-    /// llvmpipe for a 100,000-point sample.
+    /// pixel coordinates, clipped to a pixel rectangle.
     /// </summary>
     public void DrawDots(ReadOnlySpan<float> dots, float size, RectangleF clip)
     {
         // Room for the disc's smooth edge wherever the sprite's square is snapped to.
         float sprite = MathF.Ceiling(size) + 2;
-        imagesDrawn |= !multisampling;
+        Multisample();
         dot.Use();
         dot.Set("uViewport", PanelSize);
         dot.Set("uRadius", size / 2);
