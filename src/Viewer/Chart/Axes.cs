@@ -16,7 +16,7 @@ internal static class Axes
         int most = Math.Clamp((int)(width / (3 * style.Text)), 2, 10);
         for (int n = most; ; n--)
         {
-            Ticks ticks = NiceTicks.Create(layout.XMin, layout.XMax, n, integers);
+            Ticks ticks = NiceTicks.Create(layout.XMin, layout.XMax, n, integers, offset: true);
             float widest = ticks.Labels.Max(l => TextLayer.Measure(l, style.Text));
             double spacing = ticks.Step / (layout.XMax - layout.XMin) * width;
             if (n == 2 || spacing >= widest + style.Text)
@@ -26,13 +26,34 @@ internal static class Axes
         }
     }
 
-    /// <summary>Ticks of [min, max] on an axis <paramref name="height"/> pixels tall.</summary>
-    public static Ticks YTicks(double min, double max, float height, ChartStyle style) =>
-        NiceTicks.Create(min, max, Math.Clamp((int)(height / (2.2f * style.Line)), 2, 10));
+    /// <summary>
+    /// Ticks of [min, max] on an axis <paramref name="height"/> pixels tall: about one per 2.2
+    /// lines of text, and on a short axis (a dashboard's curves) as many more as it takes to
+    /// read 3, while their labels stay apart.
+    /// </summary>
+    public static Ticks YTicks(double min, double max, float height, ChartStyle style)
+    {
+        int most = Math.Clamp((int)(height / (2.2f * style.Line)), 2, 10);
+        Ticks ticks = NiceTicks.Create(min, max, most, offset: true);
+        for (int n = most + 1; ticks.Values.Count < 3 && n <= 10 && max > min; n++)
+        {
+            Ticks more = NiceTicks.Create(min, max, n, offset: true);
+            if (more.Step / (max - min) * height < 1.2f * style.Line)
+            {
+                break;
+            }
 
-    /// <summary>Width of the widest label of <paramref name="ticks"/>.</summary>
-    public static float Widest(Ticks ticks, ChartStyle style) =>
-        ticks.Labels.Max(l => TextLayer.Measure(l, style.Text));
+            ticks = more;
+        }
+
+        return ticks;
+    }
+
+    /// <summary>Width of the widest label of <paramref name="ticks"/>, its offset's too.
+    /// </summary>
+    public static float Widest(Ticks ticks, ChartStyle style) => Math.Max(
+        ticks.Labels.Max(l => TextLayer.Measure(l, style.Text)),
+        ticks.OffsetLabel is { } offset ? TextLayer.Measure(offset, style.Text) : 0);
 
     /// <summary>Draws the frame, ticks and labels; null labels are left out.</summary>
     public static void Draw(Canvas canvas, TextLayer text, ChartStyle style, PlotLayout layout,
@@ -51,7 +72,10 @@ internal static class Axes
         if (xLabel is not null)
         {
             float y = p.Bottom + tick + gap + style.Line + (style.Pad * 0.3f);
-            text.Draw(TextLayer.Fit(xLabel, style.Text, p.Width), style.Text,
+            // Centred, clear of the x offset at the right end of its line.
+            float room = p.Width - (xTicks.OffsetLabel is { } o
+                ? 2 * (TextLayer.Measure(o, style.Text) + style.Text) : 0);
+            text.Draw(TextLayer.Fit(xLabel, style.Text, room), style.Text,
                 (p.Left + p.Right) / 2, y, Align.Centre, Align.Start, ink);
         }
 
@@ -60,6 +84,21 @@ internal static class Axes
             float x = p.Left - tick - gap - Widest(yTicks, style) - (style.Pad * 0.5f);
             text.Draw(TextLayer.Fit(yLabel, style.Text, p.Height), style.Text, x,
                 (p.Top + p.Bottom) / 2, Align.Centre, Align.End, ink, upward: true);
+        }
+
+        // Offsets the labels count from, where matplotlib shows them: x's under the end of the
+        // axis, y's over the top of its labels.
+        if (xTicks.OffsetLabel is { } xOffset)
+        {
+            text.Draw(xOffset, style.Text, p.Right,
+                p.Bottom + tick + gap + style.Line + (style.Pad * 0.3f), Align.End, Align.Start,
+                ink);
+        }
+
+        if (yTicks.OffsetLabel is { } yOffset)
+        {
+            text.Draw(yOffset, style.Text, p.Left - tick - gap,
+                p.Top - (style.Line * 0.5f) - (style.Pad * 0.5f), Align.End, Align.End, ink);
         }
 
         for (int i = 0; i < xTicks.Values.Count; i++)

@@ -89,7 +89,7 @@ internal sealed class CurvesView : IPlotView
     /// (see <see cref="CurveRange"/>) is a triangle on the edge, pointing the way it lies.
     /// </summary>
     private static void DrawCurve(PlotPanel panel, PlotLayout layout,
-        IReadOnlyList<IterationRecord> history, double[] values, Vector4 colour, float width)
+        IReadOnlyList<IterationRecord> history, double[] values, Vector4 color, float width)
     {
         RectangleF plot = layout.Plot;
         Canvas canvas = panel.Canvas, clipped = panel.Clipped;
@@ -110,15 +110,15 @@ internal sealed class CurvesView : IPlotView
                 float tip = p.Y < plot.Top ? plot.Top + 1 : plot.Bottom - 1;
                 float bottom = p.Y < plot.Top ? tip + 8 : tip - 8;
                 canvas.Triangle(new Vector2(p.X, tip), new Vector2(p.X - 5, bottom),
-                    new Vector2(p.X + 5, bottom), colour);
+                    new Vector2(p.X + 5, bottom), color);
             }
             else
             {
-                clipped.Disc(p, 2.75f, colour);
+                clipped.Disc(p, 2.75f, color);
             }
         }
 
-        clipped.Polyline(points.ToArray(), width, colour, closed: false);
+        clipped.Polyline(points.ToArray(), width, color, closed: false);
         panel.Painter.Draw(clipped, plot);
     }
 }

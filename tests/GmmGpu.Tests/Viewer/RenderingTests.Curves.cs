@@ -34,8 +34,8 @@ public sealed partial class RenderingTests
         var data = new PlotData(Gaussian2D(1_000, 0, 0, 1, 1, seed: 40), 2);
         var frame = new ViewFrame(OneComponent(0, 0, 1, 1), LongHistory);
         byte[] rgba = renderer.Render(ViewKind.Curves, frame, data);
-        var colour = ColorMaps.Component(0);
-        var ink = ((byte)(colour.X * 255), (byte)(colour.Y * 255), (byte)(colour.Z * 255));
+        var color = ColorMaps.Component(0);
+        var ink = ((byte)(color.X * 255), (byte)(color.Y * 255), (byte)(color.Z * 255));
 
         // The log-likelihood curve (the top half): its rows span much of its plot, as the
         // first iteration does not squash iterations 2..12 against the top.
