@@ -38,7 +38,7 @@ internal static class Axes
         for (int n = most + 1; ticks.Values.Count < 3 && n <= 10 && max > min; n++)
         {
             Ticks more = NiceTicks.Create(min, max, n, offset: true);
-            if (more.Step / (max - min) * height < 1.2f * style.Line)
+            if (more.Step / (max - min) * height < 1.1f * style.Line)
             {
                 break;
             }
@@ -49,15 +49,16 @@ internal static class Axes
         return ticks;
     }
 
-    /// <summary>Width of the widest label of <paramref name="ticks"/>, its offset's too.
+    /// <summary>Width of the widest label of <paramref name="ticks"/>, its note's too.
     /// </summary>
     public static float Widest(Ticks ticks, ChartStyle style) => Math.Max(
         ticks.Labels.Max(l => TextLayer.Measure(l, style.Text)),
-        ticks.OffsetLabel is { } offset ? TextLayer.Measure(offset, style.Text) : 0);
+        ticks.Note is { } offset ? TextLayer.Measure(offset, style.Text) : 0);
 
-    /// <summary>Draws the frame, ticks and labels; null labels are left out.</summary>
+    /// <summary>Draws the frame, ticks and labels; null labels are left out, and the x ticks'
+    /// labels unless <paramref name="xTickLabels"/>.</summary>
     public static void Draw(Canvas canvas, TextLayer text, ChartStyle style, PlotLayout layout,
-        string? xLabel, string? yLabel, bool integersX = false)
+        string? xLabel, string? yLabel, bool integersX = false, bool xTickLabels = true)
     {
         RectangleF p = layout.Plot;
         Vector4 ink = ChartStyle.Ink;
@@ -73,7 +74,7 @@ internal static class Axes
         {
             float y = p.Bottom + tick + gap + style.Line + (style.Pad * 0.3f);
             // Centred, clear of the x offset at the right end of its line.
-            float room = p.Width - (xTicks.OffsetLabel is { } o
+            float room = p.Width - (xTicks.Note is { } o
                 ? 2 * (TextLayer.Measure(o, style.Text) + style.Text) : 0);
             text.Draw(TextLayer.Fit(xLabel, style.Text, room), style.Text,
                 (p.Left + p.Right) / 2, y, Align.Centre, Align.Start, ink);
@@ -86,16 +87,16 @@ internal static class Axes
                 (p.Top + p.Bottom) / 2, Align.Centre, Align.End, ink, upward: true);
         }
 
-        // Offsets the labels count from, where matplotlib shows them: x's under the end of the
-        // axis, y's over the top of its labels.
-        if (xTicks.OffsetLabel is { } xOffset)
+        // What the labels count from or are in units of, where matplotlib shows it: x's under
+        // the end of the axis, y's over the top of its labels.
+        if (xTicks.Note is { } xOffset && xTickLabels)
         {
             text.Draw(xOffset, style.Text, p.Right,
                 p.Bottom + tick + gap + style.Line + (style.Pad * 0.3f), Align.End, Align.Start,
                 ink);
         }
 
-        if (yTicks.OffsetLabel is { } yOffset)
+        if (yTicks.Note is { } yOffset)
         {
             text.Draw(yOffset, style.Text, p.Left - tick - gap,
                 p.Top - (style.Line * 0.5f) - (style.Pad * 0.5f), Align.End, Align.End, ink);
@@ -105,8 +106,11 @@ internal static class Axes
         {
             Vector2 at = layout.ToPixel(xTicks.Values[i], layout.YMin);
             canvas.Line(at, at + new Vector2(0, tick), 1, ink);
-            text.TryDraw(xTicks.Labels[i], style.Text, at.X, p.Bottom + tick + gap,
-                Align.Centre, Align.Start, ink);
+            if (xTickLabels)
+            {
+                text.TryDraw(xTicks.Labels[i], style.Text, at.X, p.Bottom + tick + gap,
+                    Align.Centre, Align.Start, ink);
+            }
         }
 
         for (int i = 0; i < yTicks.Values.Count; i++)

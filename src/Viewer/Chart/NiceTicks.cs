@@ -6,8 +6,9 @@ namespace GmmGpu.Viewer.Chart;
 /// Round tick values for an axis: every multiple of a step of 1, 2, 2.5 or 5 × 10^k inside
 /// the range (so 0 is a tick whenever the range holds it), labelled with one number of
 /// decimals, or with one shared power of ten when the numbers are huge or tiny; a narrow range
-/// far from 0 may be labelled from an offset that the axis shows once, as matplotlib's
-/// ScalarFormatter does ("0, 400, 800" and "+2.004e6" at the axis' end).
+/// far from 0 may be labelled from an offset, and huge or tiny ones in units of a power of ten,
+/// that the axis shows once, as matplotlib's ScalarFormatter does ("0, 400, 800" and
+/// "+2.004e6", or "1.95, 2.00" and "×1e6", at the axis' end).
 /// </summary>
 internal static class NiceTicks
 {
@@ -20,8 +21,10 @@ internal static class NiceTicks
     /// </summary>
     /// <param name="integers">Only whole-number steps (iterations, counts).</param>
     /// <param name="offset">Whether the labels may count from a <see cref="Ticks.Offset"/>
-    /// (the caller then shows <see cref="Ticks.OffsetLabel"/>): when every tick shares its
-    /// leading digits and labels of 6 or more characters come out 3 or more shorter.</param>
+    /// in units of a <see cref="Ticks.Scale"/> (the caller then shows
+    /// <see cref="Ticks.Note"/>): an offset when every tick shares its leading digits and
+    /// labels of 6 or more characters come out 3 or more shorter, else a scale for labels that
+    /// would each carry one power of ten.</param>
     /// <exception cref="ArgumentOutOfRangeException">A bound is not finite, min &gt; max, or
     /// maxTicks &lt; 2.</exception>
     public static Ticks Create(
@@ -56,7 +59,7 @@ internal static class NiceTicks
                 if (last - first + 1 <= maxTicks)
                 {
                     Ticks ticks = Build(first, last, step, mantissa, k);
-                    return offset ? WithOffset(ticks, mantissa, k) : ticks;
+                    return offset ? WithNote(ticks, mantissa, k) : ticks;
                 }
             }
 
@@ -120,6 +123,38 @@ internal static class NiceTicks
     }
 
     /// <summary>
+    /// <paramref name="ticks"/> labelled from an offset (see <see cref="WithOffset"/>), or
+    /// else, when each label carries the same power of ten ("2.075e6"), without it and the
+    /// power shown once ("2.075" and "×1e6"), as matplotlib does.
+    /// </summary>
+    private static Ticks WithNote(Ticks ticks, double mantissa, int k)
+    {
+        Ticks offset = WithOffset(ticks, mantissa, k);
+        if (offset.Note is not null)
+        {
+            return offset;
+        }
+
+        double largest = ticks.Values.Max(Math.Abs);
+        int exponent = largest > 0 ? (int)Math.Floor(Math.Log10(largest)) : 0;
+        if (!ticks.Labels.All(l => l == "0" || l.EndsWith(
+            "e" + exponent.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)))
+        {
+            return ticks;
+        }
+
+        int decimals = Math.Max(0, exponent - k + (mantissa == 2.5 ? 1 : 0));
+        double scale = Math.Pow(10, exponent);
+        string[] labels = [.. ticks.Values.Select(v =>
+            (v / scale).ToString("F" + decimals, CultureInfo.InvariantCulture))];
+        return new Ticks(ticks.Values, ticks.Step, labels)
+        {
+            Scale = scale,
+            Note = "\u00d71e" + exponent.ToString(CultureInfo.InvariantCulture),
+        };
+    }
+
+    /// <summary>
     /// <paramref name="ticks"/> labelled from the round number their values all start with, as
     /// matplotlib chooses it (the leading digits the smallest and largest share, with their
     /// sign), when labels of 6 or more characters come out 3 or more shorter ("2003750" as
@@ -161,7 +196,7 @@ internal static class NiceTicks
         return new Ticks(ticks.Values, ticks.Step, labels)
         {
             Offset = offset,
-            OffsetLabel = (offset > 0 ? "+" : "-") + Shortest(Math.Abs(offset)),
+            Note = (offset > 0 ? "+" : "-") + Shortest(Math.Abs(offset)),
         };
     }
 
@@ -194,11 +229,14 @@ internal static class NiceTicks
 internal sealed record Ticks(IReadOnlyList<double> Values, double Step,
     IReadOnlyList<string> Labels)
 {
-    /// <summary>What each label counts from: a value is its label plus this; 0 for none.
-    /// </summary>
+    /// <summary>What each label counts from: a value is its label × <see cref="Scale"/> plus
+    /// this; 0 for none.</summary>
     public double Offset { get; init; }
 
-    /// <summary>The offset as the axis shows it once ("+2.004e6"); null when there is none.
-    /// </summary>
-    public string? OffsetLabel { get; init; }
+    /// <summary>What each label is in units of: a power of ten; 1 for none.</summary>
+    public double Scale { get; init; } = 1;
+
+    /// <summary>The offset ("+2.004e6") or scale ("×1e6") as the axis shows it once; null
+    /// when the labels are the values.</summary>
+    public string? Note { get; init; }
 }

@@ -77,6 +77,9 @@ internal sealed class HistogramView : IPlotView
             }
         }
 
+        // The mixture under the components: where one component makes up the mixture, its
+        // thin line shows inside the bold one instead of vanishing beneath it.
+        canvas.Polyline(mixture, MixtureLineWidth, MixtureInk, closed: false);
         float axis = layout.ToPixel(min, 0).Y;
         for (int k = 0; k < components.Length; k++)
         {
@@ -84,7 +87,6 @@ internal sealed class HistogramView : IPlotView
                 canvas, components[k], axis, ComponentLineWidth, ColorMaps.Component(k));
         }
 
-        canvas.Polyline(mixture, MixtureLineWidth, MixtureInk, closed: false);
         Axes.Draw(canvas, panel.Text, style, layout, data.XLabel, "density");
         LegendEntry[] entries =
         [
@@ -105,7 +107,8 @@ internal sealed class HistogramView : IPlotView
     /// (pixels, y down), each run reaching down to its neighbours by the axis: a component's
     /// flat tails would otherwise draw a coloured strip along the axis.
     /// </summary>
-    private static void DrawAboveAxis(Canvas canvas, Vector2[] points, float axis, float width, Vector4 color)
+    private static void DrawAboveAxis(
+        Canvas canvas, Vector2[] points, float axis, float width, Vector4 color)
     {
         int start = -1;
         for (int i = 0; i <= points.Length; i++)
