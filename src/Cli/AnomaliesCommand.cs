@@ -1,4 +1,6 @@
+using System.CommandLine;
 using GmmGpu.Backends;
+using GmmGpu.Cli.Parsing;
 using GmmGpu.Data;
 using GmmGpu.Engine;
 using GmmGpu.UseCases;
@@ -8,40 +10,39 @@ namespace GmmGpu.Cli;
 /// <summary><c>gmm anomalies</c>: the lowest-likelihood points under a model.</summary>
 internal static class AnomaliesCommand
 {
-    public const string Help = """
-        usage: gmm anomalies MODEL.json DATA (--contamination F | --threshold LOGLIK) [options]
-
-        Finds the points of DATA least likely under the model: the fraction F with the lowest
-        log p(x), or every point with log p(x) <= LOGLIK. Prints the threshold and the count.
-
-        options:
-          --contamination F   fraction of anomalies, in (0, 0.5]
-          --threshold LOGLIK  log-likelihood at or below which a point is an anomaly
-          -o, --output FILE   rows as CSV/.npy: row (0-based), log_likelihood, features
-          --columns A,B       columns to use, by header name or 0-based index
-          --device DEVICE     auto | cuda | opencl | ilgpu-cpu | cpu (default auto)
-          --json              one JSON object on stdout
-          --quiet             no messages on stderr
-          -h, --help          this text
-
-        example:
-          gmm anomalies model.json points.npy --contamination 0.01 -o rows.csv
-        """;
-
-    private static readonly Dictionary<string, string> Values = CommandSupport.Table(
-        "-o|--output", "--columns", "--device", "--contamination", "--threshold");
-
-    public static int Run(string[] args, TextWriter stdout, CancellationToken token)
+    /// <summary><c>gmm anomalies</c>: its arguments and options.</summary>
+    public static Command Create(CommandContext context)
     {
-        if (CommandSupport.Parse(args, Values, CommandSupport.Flags(), Help, stdout)
-            is not { } line)
-        {
-            return 0;
-        }
+        var line = new ModelDataCommandLine(
+            "FILE", "rows as CSV/.npy: row (0-based), log_likelihood, features");
+        Option<double?> contamination = GmmOptions.Number(
+            "--contamination", "F", "fraction of anomalies, in (0, 0.5]", 0);
+        Option<double?> threshold = GmmOptions.Number(
+            "--threshold", "LOGLIK", "log-likelihood at or below which a point is an anomaly",
+            double.MinValue);
+        GmmCommand command = line.CreateCommand(
+            "anomalies",
+            "Finds the points of DATA least likely under the model: the fraction F with the "
+            + "lowest log p(x) (--contamination F), or every point with log p(x) <= LOGLIK "
+            + "(--threshold LOGLIK). Prints the threshold and the count.");
+        command.Add(contamination);
+        command.Add(threshold);
+        command.Examples.Add(
+            "gmm anomalies model.json points.npy --contamination 0.01 -o rows.csv");
+        command.Examples.Add("gmm anomalies model.json points.npy --threshold -12");
+        command.SetAction(parse => Run(
+            line.Read(parse, context), parse.GetValue(contamination), parse.GetValue(threshold),
+            context.Stdout, context.CancellationToken));
+        return command;
+    }
 
-        CommandSupport.ExpectPositional(line, "anomalies", "MODEL.json", "DATA");
-        double? contamination = line.GetDouble("--contamination", 0);
-        double? threshold = line.GetDouble("--threshold", double.MinValue);
+    private static int Run(
+        ModelDataInputs inputs,
+        double? contamination,
+        double? threshold,
+        TextWriter stdout,
+        CancellationToken token)
+    {
         if (contamination.HasValue == threshold.HasValue)
         {
             throw new UsageException("anomalies needs one of --contamination or --threshold");
@@ -52,13 +53,13 @@ internal static class AnomaliesCommand
             throw new UsageException("--contamination must be in (0, 0.5]");
         }
 
-        string? output = line.Get("-o");
+        string? output = inputs.OutputPath;
         CommandSupport.CheckOutput(output, CommandSupport.TableExtensions);
-        CommandSupport.CheckDistinct(line.Positional, ("-o", output));
-        GaussianMixtureModel model = GaussianMixtureModel.Load(line.Positional[0]);
+        CommandSupport.CheckDistinct([inputs.ModelPath, inputs.DataPath], ("-o", output));
+        GaussianMixtureModel model = GaussianMixtureModel.Load(inputs.ModelPath);
         // Read in float64 and moved about the model's centre before the values become float32.
-        using IRowSource data = RowSources.Open(line.Positional[1], CommandSupport.Columns(line));
-        using IComputeBackend backend = ComputeBackends.Create(CommandSupport.Device(line));
+        using IRowSource data = RowSources.Open(inputs.DataPath, inputs.Columns);
+        using IComputeBackend backend = ComputeBackends.Create(inputs.Device);
         AnomalyReport report = AnomalyDetection.Detect(
             model, data, contamination, threshold, backend, token);
         if (output is not null)
@@ -66,7 +67,7 @@ internal static class AnomaliesCommand
             AnomalyDetection.Write(report, data, output);
         }
 
-        if (line.Has("--json"))
+        if (inputs.Json)
         {
             CommandSupport.WriteJson(stdout, json =>
             {

@@ -1,4 +1,6 @@
+using System.CommandLine;
 using GmmGpu.Cli.Features;
+using GmmGpu.Cli.Parsing;
 using GmmGpu.UseCases;
 
 namespace GmmGpu.Cli;
@@ -6,49 +8,51 @@ namespace GmmGpu.Cli;
 /// <summary><c>gmm bench</c>: one EM pass timed on every backend.</summary>
 internal static class BenchCommand
 {
-    public const string Help = """
-        usage: gmm bench [--n N] [--dim D] [-k K] [options]
-
-        Times one EM pass (the fused E-step) on every backend available here on generated data
-        and prints backend, device, ms/iteration, points/s and the ratio to cpu.
-
-        options:
-          --n N               points (default 200000)
-          --dim D             dimensions (default 2)
-          -k, --components K  components (default 5)
-          --iterations I      timed passes per backend (default 5)
-          --seed S            seed of the data (default 0)
-          --device DEVICE     time only this backend: cpu | cuda | opencl | ilgpu-cpu
-          --json              one JSON object on stdout
-          --quiet             no progress lines on stderr
-          -h, --help          this text
-
-        example:
-          gmm bench --n 1000000 --dim 4 -k 8
-        """;
-
-    private static readonly Dictionary<string, string> Values = CommandSupport.Table(
-        "--n|-n", "--dim", "-k|--components", "--iterations", "--seed", "--device");
-
-    public static int Run(
-        string[] args, TextWriter stdout, TextWriter stderr, CancellationToken token)
+    /// <summary><c>gmm bench</c>: its options.</summary>
+    public static Command Create(CommandContext context)
     {
-        if (CommandSupport.Parse(args, Values, CommandSupport.Flags(), Help, stdout)
-            is not { } line)
+        Option<int> n = GmmOptions.Integer("--n", "N", "points", 1, 200_000, "-n");
+        Option<int> dim = GmmOptions.Integer("--dim", "D", "dimensions", 1, 2);
+        Option<int> k = GmmOptions.Integer("--components", "K", "components", 1, 5, "-k");
+        Option<int> iterations =
+            GmmOptions.Integer("--iterations", "I", "timed passes per backend", 1, 5);
+        Option<int> seed = GmmOptions.Seed(0, "seed of the data");
+        Option<Choice<ComputeDevice>?> device = GmmOptions.OneOf(
+            "--device", "time only this backend (default: every one available)",
+            GmmOptions.Devices);
+        var command = new GmmCommand(
+            "bench",
+            "Times one EM pass (the fused E-step) on every backend available here on "
+            + "generated data and prints backend, device, ms/iteration, points/s and the ratio "
+            + "to cpu.")
         {
-            return 0;
-        }
+            n, dim, k, iterations, seed, device,
+        };
+        command.Examples.Add("gmm bench --n 1000000 --dim 4 -k 8");
+        command.SetAction(parse => Run(
+            (parse.GetValue(n), parse.GetValue(dim), parse.GetValue(k)),
+            (parse.GetValue(iterations), parse.GetValue(seed)),
+            parse.GetValue(device)?.Value,
+            context.Style(parse),
+            context));
+        return command;
+    }
 
-        CommandSupport.ExpectPositional(line, "bench");
-        int n = line.GetInt("--n", 1) ?? 200_000, d = line.GetInt("--dim", 1) ?? 2;
-        int k = line.GetInt("-k", 1) ?? 5;
+    private static int Run(
+        (int N, int D, int K) size,
+        (int Iterations, int Seed) passes,
+        ComputeDevice? only,
+        OutputStyle style,
+        CommandContext context)
+    {
+        (int n, int d, int k) = size;
+        (TextWriter stdout, TextWriter stderr) = (context.Stdout, context.Stderr);
         CheckSize(n, d, k);
-        ComputeDevice[]? only = line.Get("--device") is null ? null : [CommandSupport.Device(line)];
-        bool quiet = line.Has("--quiet") || line.Has("--json");
         IReadOnlyList<BenchmarkRow> rows = BackendBenchmark.Run(
-            n, d, k, line.GetInt("--iterations", 1) ?? 5, line.GetInt("--seed", 0) ?? 0, only,
-            token, quiet ? null : message => stderr.WriteLine($"bench: {message}"));
-        if (line.Has("--json"))
+            n, d, k, passes.Iterations, passes.Seed, only is { } one ? [one] : null,
+            context.CancellationToken,
+            style.Progress ? message => stderr.WriteLine($"bench: {message}") : null);
+        if (style.Json)
         {
             CommandSupport.WriteJson(stdout, json =>
             {

@@ -1,84 +1,16 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using GmmGpu.Covariance;
+using GmmGpu.Cli.Parsing;
 using GmmGpu.Files;
 
 namespace GmmGpu.Cli;
 
-/// <summary>What every command shares: option tables, --device, one-JSON-object output.</summary>
+/// <summary>What every command shares: output checks, one-JSON-object output.</summary>
 internal static class CommandSupport
 {
-    public static readonly Dictionary<string, ComputeDevice> Devices = new()
-    {
-        ["auto"] = ComputeDevice.Auto, ["cuda"] = ComputeDevice.Cuda,
-        ["opencl"] = ComputeDevice.OpenCL, ["ilgpu-cpu"] = ComputeDevice.IlgpuCpu,
-        ["cpu"] = ComputeDevice.Cpu,
-    };
-
-    /// <summary>--covariance's choices: scikit-learn's names of the covariance types.</summary>
-    public static readonly Dictionary<string, CovarianceType> CovarianceTypes =
-        CovarianceModels.All.ToDictionary(model => model.Name, model => model.Type);
-
-    /// <summary>--json, --quiet and --help, plus the given flags ("--a|-b").</summary>
-    public static Dictionary<string, string> Flags(params string[] specs) =>
-        Table(["--json", "--quiet", "--help|-h", .. specs]);
-
-    /// <summary>Options; each spec "--name|-alias" maps every spelling to the first.</summary>
-    public static Dictionary<string, string> Table(params string[] specs)
-    {
-        var table = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (string spec in specs)
-        {
-            string[] names = spec.Split('|');
-            foreach (string name in names)
-            {
-                table[name] = names[0];
-            }
-        }
-
-        return table;
-    }
-
-    /// <summary>Parses; null when --help was given (the help is then written).</summary>
-    public static CommandLine? Parse(
-        IReadOnlyList<string> args,
-        Dictionary<string, string> values,
-        Dictionary<string, string> flags,
-        string help,
-        TextWriter stdout)
-    {
-        CommandLine line = CommandLine.Parse(args, values, flags);
-        if (line.Has("--help"))
-        {
-            stdout.Write(help);
-            return null;
-        }
-
-        return line;
-    }
-
-    public static void ExpectPositional(CommandLine line, string command, params string[] names)
-    {
-        if (line.Positional.Count != names.Length)
-        {
-            throw new UsageException(
-                $"{command} takes {string.Join(" ", names)}"
-                + (line.Positional.Count == 0 ? "" : $"; got {string.Join(" ", line.Positional)}"));
-        }
-    }
-
-    public static string Required(CommandLine line, string option, string command) =>
-        line.Get(option) ?? throw new UsageException($"{command} needs {option}");
-
-    public static ComputeDevice Device(CommandLine line) =>
-        line.GetChoice("--device", Devices) ?? ComputeDevice.Auto;
-
     public static string DeviceText(ComputeDevice device) =>
-        Devices.First(pair => pair.Value == device).Key;
-
-    public static IReadOnlyList<string>? Columns(CommandLine line) =>
-        line.Get("--columns") is { } list ? Data.DataReader.SplitColumnList(list) : null;
+        GmmOptions.Devices.First(pair => pair.Value == device).Key;
 
     /// <summary>The extensions of table outputs (TableWriter).</summary>
     public static readonly string[] TableExtensions = [".csv", ".npy"];

@@ -1,4 +1,6 @@
+using System.CommandLine;
 using System.Globalization;
+using GmmGpu.Cli.Parsing;
 using GmmGpu.Files;
 using GmmGpu.ModelFiles;
 using GmmGpu.Cli.Features;
@@ -11,47 +13,57 @@ namespace GmmGpu.Cli;
 /// </summary>
 internal static class DemoCommand
 {
-    public const string Help = """
-        usage: gmm demo [options]
-
-        Generates 1,000,000 2-D points from 5 Gaussians with rotated, unequal covariances, fits
-        a 5-component mixture from the original project's start (uniform means, identity
-        covariances) with live progress, and compares the fitted components with the true
-        ones, live in a window when a display is present (Esc closes it). Writes
-        out/demo-model.json, out/demo-true.json and the fit drawn as a heat map,
-        one frame per iteration: out/demo.gif, out/demo.mp4 (when ffmpeg is installed) and
-        out/demo-final.png.
-
-        options:
-          --n N               points (default 1000000)
-          --seed S            seed of the data (default 3)
-          --out FOLDER        output folder (default out; created)
-          --device DEVICE     auto | cuda | opencl | ilgpu-cpu | cpu (default auto)
-          --no-pictures       skip the GIF, MP4 and PNG
-          --no-window         no live window even when a display is present
-          --close-when-done   close the live window when the fit ends
-          --json              one JSON object on stdout
-          --quiet             no progress lines on stderr
-          -h, --help          this text
-
-        example:
-          gmm demo --device cpu
-        """;
-
-    private static readonly Dictionary<string, string> Values =
-        CommandSupport.Table("--n|-n", "--seed", "--out", "--device");
-
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken t)
+    /// <summary><c>gmm demo</c>: its options.</summary>
+    public static Command Create(CommandContext context)
     {
-        if (CommandSupport.Parse(args, Values, CommandSupport.Flags("--no-pictures", "--no-window", "--close-when-done"), Help, stdout)
-            is not { } line)
+        Option<int> n = GmmOptions.Integer("--n", "N", "points", Demo.Components, 1_000_000, "-n");
+        Option<int> seed = GmmOptions.Seed(3, "seed of the data");
+        Option<string> folder = new("--out")
         {
-            return 0;
-        }
+            HelpName = "FOLDER",
+            Description = "output folder (created)",
+            DefaultValueFactory = _ => "out",
+        };
+        Option<Choice<ComputeDevice>> device = GmmOptions.Device();
+        Option<bool> noPictures = GmmOptions.Flag("--no-pictures", "skip the GIF, MP4 and PNG");
+        Option<bool> noWindow = GmmOptions.Flag(
+            "--no-window", "no live window even when a display is present");
+        Option<bool> closeWhenDone = GmmOptions.Flag(
+            "--close-when-done", "close the live window when the fit ends");
+        var command = new GmmCommand(
+            "demo",
+            "Generates 1,000,000 2-D points from 5 Gaussians with rotated, unequal covariances, "
+            + "fits a 5-component mixture from the original project's start (uniform means, "
+            + "identity covariances) with live progress, and compares the fitted components "
+            + "with the true ones, live in a window when a display is present (Esc closes it). "
+            + "Writes out/demo-model.json, out/demo-true.json and the fit drawn as a heat map, "
+            + "one frame per iteration: out/demo.gif, out/demo.mp4 (when ffmpeg is installed) "
+            + "and out/demo-final.png.")
+        {
+            n, seed, folder, device, noPictures, noWindow, closeWhenDone,
+        };
+        command.Examples.Add("gmm demo");
+        command.Examples.Add("gmm demo --device cpu --n 100000 --no-window");
+        command.SetAction(parse => Run(
+            (parse.GetValue(n), parse.GetValue(seed), parse.GetValue(device).Value),
+            parse.GetValue(folder)!,
+            (!parse.GetValue(noPictures), !parse.GetValue(noWindow),
+                parse.GetValue(closeWhenDone)),
+            context.Style(parse),
+            context));
+        return command;
+    }
 
-        CommandSupport.ExpectPositional(line, "demo");
-        int n = line.GetInt("--n", Demo.Components) ?? 1_000_000;
-        string folder = line.Get("--out") ?? "out";
+    private static int Run(
+        (int N, int Seed, ComputeDevice Device) run,
+        string folder,
+        (bool Pictures, bool Window, bool CloseWhenDone) show,
+        OutputStyle style,
+        CommandContext context)
+    {
+        (int n, int seed, ComputeDevice device) = run;
+        (TextWriter stdout, TextWriter stderr, CancellationToken t) =
+            (context.Stdout, context.Stderr, context.CancellationToken);
         if (File.Exists(folder))
         {
             throw new IOException(
@@ -73,7 +85,7 @@ internal static class DemoCommand
         }
 
         CommandSupport.CheckDistinct([], outputs);
-        bool json = line.Has("--json"), quiet = json || line.Has("--quiet");
+        bool json = style.Json, quiet = !style.Progress;
         if (!quiet)
         {
             stderr.WriteLine(CommandSupport.Format(
@@ -82,20 +94,18 @@ internal static class DemoCommand
         }
 
         var progress = new ProgressPrinter(stderr, quiet, 1);
-        int seed = line.GetInt("--seed", int.MinValue) ?? 3;
-        ComputeDevice device = CommandSupport.Device(line);
         SyntheticDataSet set = Demo.Generate(n, seed);
-        using DemoPictures? pictures = line.Has("--no-pictures")
+        using DemoPictures? pictures = !show.Pictures
             ? null
             : DemoPictures.TryStart(folder, set.Data, stderr, quiet);
         IProgress<IterationSnapshot> reports =
             pictures is null ? progress : new ProgressFan(progress, pictures.Progress);
         DemoResult Fit(IProgress<IterationSnapshot> sink) => Demo.Fit(set, seed, device, sink, t);
-        DemoResult result = HasDisplay && !line.Has("--no-window")
+        DemoResult result = HasDisplay && show.Window
             ? LiveFit.Run(
                 Fit, reports, new PlotData(set.Data, 2), ViewKind.HeatMap, ColorBy.Density, Aspect.Auto,
                 (1280, 720),
-                line.Has("--close-when-done"), stderr, quiet, t)
+                show.CloseWhenDone, stderr, quiet, t)
             : Fit(reports);
         // Every output is written in full before any replaces its target.
         using OutputFile modelFile = OutputFile.Prepare(

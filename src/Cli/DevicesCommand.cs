@@ -1,4 +1,6 @@
+using System.CommandLine;
 using System.Globalization;
+using GmmGpu.Cli.Parsing;
 using GmmGpu.Cli.Features;
 
 namespace GmmGpu.Cli;
@@ -6,27 +8,23 @@ namespace GmmGpu.Cli;
 /// <summary><c>gmm devices</c>: the accelerators found, and which auto picks.</summary>
 internal static class DevicesCommand
 {
-    public const string Help = """
-        usage: gmm devices [--json]
-
-        Lists the accelerators found: backend, name, memory, and which one --device auto picks
-        (CUDA, else a GPU OpenCL device, else cpu).
-
-        example:
-          gmm devices
-        """;
-
-    public static int Run(string[] args, TextWriter stdout)
+    /// <summary><c>gmm devices</c>.</summary>
+    public static Command Create(CommandContext context)
     {
-        if (CommandSupport.Parse(args, [], CommandSupport.Flags(), Help, stdout)
-            is not { } line)
-        {
-            return 0;
-        }
+        var command = new GmmCommand(
+            "devices",
+            "Lists the accelerators found: backend, name, memory, and which one --device auto "
+            + "picks (CUDA, else a GPU OpenCL device, else cpu).");
+        command.Examples.Add("gmm devices");
+        command.Examples.Add("gmm devices --json");
+        command.SetAction(parse => Run(context.IsJson(parse), context.Stdout));
+        return command;
+    }
 
-        CommandSupport.ExpectPositional(line, "devices");
+    private static int Run(bool asJson, TextWriter stdout)
+    {
         IReadOnlyList<DeviceInfo> devices = DeviceCatalog.List();
-        if (line.Has("--json"))
+        if (asJson)
         {
             CommandSupport.WriteJson(stdout, json =>
             {
@@ -65,5 +63,4 @@ internal static class DevicesCommand
 
         return 0;
     }
-
 }

@@ -1,5 +1,7 @@
+using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
+using GmmGpu.Cli.Parsing;
 using GmmGpu.Data;
 using GmmGpu.Files;
 using GmmGpu.ModelFiles;
@@ -11,15 +13,18 @@ namespace GmmGpu.Cli;
 /// <summary><c>gmm fit</c>: reads the data, fits, writes the model and reports.</summary>
 internal static class FitCommand
 {
-    public static int Run(
-        string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
-    {
-        if (FitArguments.Parse(args) is not { } arguments)
-        {
-            stdout.Write(FitArguments.Help);
-            return 0;
-        }
+    /// <summary><c>gmm fit</c>: its arguments and options (<see cref="FitCommandLine"/>).
+    /// </summary>
+    public static Command Create(CommandContext context) => FitCommandLine.Create(
+        context,
+        arguments => Run(arguments, context.Stdout, context.Stderr, context.CancellationToken));
 
+    private static int Run(
+        FitArguments arguments,
+        TextWriter stdout,
+        TextWriter stderr,
+        CancellationToken cancellationToken)
+    {
         CommandSupport.CheckOutput(arguments.OutputPath);
         if (arguments.ExportPath is { } exportPath)
         {

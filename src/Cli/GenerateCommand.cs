@@ -1,3 +1,5 @@
+using System.CommandLine;
+using GmmGpu.Cli.Parsing;
 using GmmGpu.Data;
 using GmmGpu.Files;
 using GmmGpu.ModelFiles;
@@ -8,63 +10,65 @@ namespace GmmGpu.Cli;
 /// <summary><c>gmm generate</c>: synthetic mixture data and its true model.</summary>
 internal static class GenerateCommand
 {
-    public const string Help = """
-        usage: gmm generate -n N --dim D --components K -o DATA.npy|.csv [options]
-
-        Draws N points from a random mixture of K well-separated Gaussians with rotated,
-        unequal covariances in D dimensions, and optionally saves that true model. The points
-        are drawn and written in batches (any N fits in memory); K <= 10000, D <= 1000 and
-        K*D^3 <= 2e9 (the work of drawing the covariances).
-
-        options:
-          -n N                number of points, >= 1 (1e6 and 1000000 alike)
-          --dim D             dimensions, 1 to 1000
-          -k, --components K  components, 1 to 10000
-          --seed S            seed (default 0)
-          -o, --output FILE   the points (float32 .npy or CSV)
-          --model FILE        also write the true model as JSON
-          --labels FILE       also write each point's true component (.npy or CSV)
-          --json              one JSON object on stdout
-          --quiet             no messages on stderr
-          -h, --help          this text
-
-        example:
-          gmm generate -n 100000 --dim 2 --components 5 --seed 1 -o data.npy --model true.json
-        """;
-
-    private static readonly Dictionary<string, string> GenerateValues = CommandSupport.Table(
-        "-n", "--dim", "-k|--components", "--seed", "-o|--output", "--model", "--labels",
-        "--device");
-
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken t)
+    /// <summary><c>gmm generate</c>: its options.</summary>
+    public static Command Create(CommandContext context)
     {
-        if (CommandSupport.Parse(args, GenerateValues, CommandSupport.Flags(), Help,
-            stdout) is not { } line)
+        Option<int?> n = GmmOptions.Integer(
+            "-n", "N", "number of points, ≥ 1 (1e6 and 1000000 alike)", 1);
+        Option<int?> dim = GmmOptions.Integer("--dim", "D", "dimensions, 1 to 1000", 1);
+        Option<int?> components =
+            GmmOptions.Integer("--components", "K", "components, 1 to 10000", 1, "-k");
+        n.Required = dim.Required = components.Required = true;
+        Option<int> seed = GmmOptions.Seed(0);
+        Option<string?> output =
+            GmmOptions.Output("FILE", "the points (float32 .npy or CSV)", required: true);
+        Option<string?> model =
+            GmmOptions.Text("--model", "FILE", "also write the true model as JSON");
+        Option<string?> labels = GmmOptions.Text(
+            "--labels", "FILE", "also write each point's true component (.npy or CSV)");
+        var command = new GmmCommand(
+            "generate",
+            "Draws N points from a random mixture of K well-separated Gaussians with rotated, "
+            + "unequal covariances in D dimensions, and optionally saves that true model. The "
+            + "points are drawn and written in batches (any N fits in memory); K <= 10000, "
+            + "D <= 1000 and K*D^3 <= 2e9 (the work of drawing the covariances).")
         {
-            return 0;
-        }
+            n, dim, components, seed, output, model, labels,
+        };
+        command.Examples.Add(
+            "gmm generate -n 100000 --dim 2 --components 5 --seed 1 -o data.npy --model true.json");
+        command.SetAction(parse => Run(
+            (parse.GetValue(n)!.Value, parse.GetValue(dim)!.Value,
+                parse.GetValue(components)!.Value),
+            parse.GetValue(seed),
+            (parse.GetValue(output)!, parse.GetValue(model), parse.GetValue(labels)),
+            context.Style(parse),
+            context));
+        return command;
+    }
 
-        CommandSupport.ExpectPositional(line, "generate");
-        int n = line.GetInt("-n", 1) ?? throw new UsageException("generate needs -n N");
-        int d = line.GetInt("--dim", 1) ?? throw new UsageException("generate needs --dim D");
-        int k = line.GetInt("-k", 1)
-            ?? throw new UsageException("generate needs --components K");
+    private static int Run(
+        (int N, int D, int K) size,
+        int seed,
+        (string Points, string? Model, string? Labels) outputs,
+        OutputStyle style,
+        CommandContext context)
+    {
+        (int n, int d, int k) = size;
+        (string output, string? modelPath, string? labelsPath) = outputs;
         if (SyntheticData.SizeProblem(d, k) is { } problem)
         {
             throw new UsageException(problem);
         }
 
-        string output = CommandSupport.Required(line, "-o", "generate");
-        string? modelPath = line.Get("--model"), labelsPath = line.Get("--labels");
         CommandSupport.CheckOutput(output, CommandSupport.TableExtensions);
         CommandSupport.CheckOutput(modelPath);
         CommandSupport.CheckOutput(labelsPath, CommandSupport.TableExtensions);
         CommandSupport.CheckDistinct(
             [], ("-o", output), ("--model", modelPath), ("--labels", labelsPath));
         OutputSpace.Check(output, n, d);
-        var source = new SyntheticSource(d, k, line.GetInt("--seed", 0) ?? 0);
-        var progress = new RowProgress(
-            stderr, "generate", n, line.Has("--quiet") || line.Has("--json"));
+        var source = new SyntheticSource(d, k, seed);
+        var progress = new RowProgress(context.Stderr, "generate", n, !style.Progress);
         progress.Start();
         // Every output is written in full before any replaces its target: one that fails
         // leaves none of them, and the files they would replace intact.
@@ -76,7 +80,7 @@ internal static class GenerateCommand
             var batchLabels = new int[OutputSpace.BatchRows];
             for (long done = 0; done < n;)
             {
-                t.ThrowIfCancellationRequested();
+                context.CancellationToken.ThrowIfCancellationRequested();
                 int rows = (int)Math.Min(OutputSpace.BatchRows, n - done);
                 source.Draw(batch.AsSpan(0, rows * d), batchLabels.AsSpan(0, rows));
                 points.WriteRows<float>(batch.AsSpan(0, rows * d));
@@ -95,7 +99,7 @@ internal static class GenerateCommand
             model?.Commit();
         }
 
-        Summary(stdout, line.Has("--json"), n, d, output);
+        Summary(context.Stdout, style.Json, n, d, output);
         return 0;
     }
 

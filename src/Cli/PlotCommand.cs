@@ -1,4 +1,6 @@
+using System.CommandLine;
 using GmmGpu.Backends;
+using GmmGpu.Cli.Parsing;
 using GmmGpu.Data;
 using GmmGpu.Viewer;
 using GmmGpu.Viewer.Export;
@@ -10,107 +12,105 @@ namespace GmmGpu.Cli;
 /// </summary>
 internal static class PlotCommand
 {
-    public const string Help = """
-        usage: gmm plot MODEL.json DATA -o OUT.png [options]
-
-        Draws a fitted model over its data into a PNG, off-screen (OpenGL through EGL + Mesa).
-
-        options:
-          --kind KIND       heatmap | points | histogram | surface | curves | dashboard
-                            (several views at once) (default heatmap, histogram for
-                            1-D data)
-          -o, --output PNG  the picture to write (the folder must exist)
-          --size WxH        pixels, each side 1..8192 (default 800x600)
-          --columns A,B     columns of DATA to use, by header name or 0-based index
-          --dims I,J | pca  the two features a 2-D view draws (default 0,1), or pca: the
-                            data's top two principal axes (PC1, PC2; needs 2+ features);
-                            the density shown is the mixture's marginal on them
-          --color-by WHAT   density | component: the points view's colours, counts or
-                            each bin's most likely component (default density)
-          --aspect auto|equal
-                            heatmap, points, surface: equal draws one unit of data as
-                            the same length on both axes, so a round component looks
-                            round (default auto: each axis fills the plot)
-          --window X0,X1,Y0,Y1
-                            points view: zoom in on this region of the two features and
-                            draw a random sample of up to 100,000 points one by one
-          --seed S          seed of that sample (default 0): the same seed draws the
-                            same points
-          -h, --help        this text
-
-        example:
-          gmm plot model.json points.npy --kind points -o fit.png --size 1280x720
-        """;
-
-    private static readonly Dictionary<string, string> ValueOptions = new(StringComparer.Ordinal)
+    /// <summary><c>gmm plot</c>: its arguments and options.</summary>
+    public static Command Create(CommandContext context)
     {
-        ["--kind"] = "--kind", ["-o"] = "-o", ["--output"] = "-o", ["--size"] = "--size",
-        ["--columns"] = "--columns", ["--dims"] = "--dims", ["--color-by"] = "--color-by",
-        ["--aspect"] = "--aspect",
-        ["--window"] = "--window", ["--seed"] = "--seed",
-    };
-
-    private static readonly Dictionary<string, string> FlagOptions = new(StringComparer.Ordinal)
-    {
-        ["-h"] = "--help", ["--help"] = "--help",
-    };
-
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
-    {
-        var line = CommandLine.Parse(args, ValueOptions, FlagOptions);
-        if (line.Has("--help"))
+        Argument<string> model = GmmOptions.File("MODEL", "the fitted model (.json)");
+        Argument<string> data = GmmOptions.File("DATA", "the points to draw it over");
+        Option<string?> output = GmmOptions.Output(
+            "PNG", "the picture to write (the folder must exist)", required: true);
+        var view = new ViewCommandLine("--kind", "--dims", "the picture");
+        Option<IReadOnlyList<string>?> columns = GmmOptions.Columns();
+        Option<DataWindow?> window = GmmOptions.Parsed(
+            "--window",
+            "X0,X1,Y0,Y1",
+            "points view: zoom in on this region of the two features and draw a random "
+            + "sample of up to 100,000 points one by one",
+            (_, text) => ViewOptions.ParseWindow(text));
+        Option<int> seed = GmmOptions.Seed(
+            0, "seed of that sample: the same seed draws the same points");
+        var command = new GmmCommand(
+            "plot",
+            "Draws a fitted model over its data into a PNG, off-screen (OpenGL through EGL + "
+            + "Mesa).")
         {
-            stdout.Write(Help);
-            return 0;
-        }
+            model, data, output, columns, window, seed,
+        };
+        view.AddTo(command);
+        command.Examples.Add(
+            "gmm plot model.json points.npy --kind points -o fit.png --size 1280x720");
+        command.Examples.Add("gmm plot model.json data.npy --kind dashboard --dims pca -o all.png");
+        command.SetAction(parse => Run(
+            parse.GetValue(model)!,
+            parse.GetValue(data)!,
+            parse.GetValue(output)!,
+            view.Read(parse),
+            parse.GetValue(columns),
+            parse.GetValue(window),
+            parse.GetValue(seed),
+            context.IsJson(parse),
+            context.Stdout));
+        return command;
+    }
 
-        if (line.Positional.Count != 2)
-        {
-            throw new UsageException("plot takes MODEL.json and DATA");
-        }
-
-        string output = line.Get("-o") ?? throw new UsageException("plot needs -o OUT.png");
-        ViewKind? kind = ViewOptions.ParseKind("--kind", line.Get("--kind"));
-        (int width, int height) = ViewOptions.ParseSize(line.Get("--size"));
-        ColorBy colorBy = ViewOptions.ParseColorBy(line.Get("--color-by"));
-        DataWindow? window = ViewOptions.ParseWindow(line.Get("--window"));
-        int seed = line.GetInt("--seed", int.MinValue) ?? 0;
-        Aspect aspect = ViewOptions.ParseAspect(line.Get("--aspect"));
+    private static int Run(
+        string modelPath,
+        string dataPath,
+        string output,
+        ViewChoices view,
+        IReadOnlyList<string>? columns,
+        DataWindow? window,
+        int seed,
+        bool json,
+        TextWriter stdout)
+    {
+        (int width, int height) = view.Size;
         if (!output.EndsWith(".png", StringComparison.OrdinalIgnoreCase))
         {
             throw new UsageException($"-o {output}: plot writes PNG; give a name ending in .png");
         }
 
         CommandSupport.CheckOutput(output);
-        CommandSupport.CheckDistinct(line.Positional, ("-o", output));
-        GaussianMixtureModel model = GaussianMixtureModel.Load(line.Positional[0]);
+        CommandSupport.CheckDistinct([modelPath, dataPath], ("-o", output));
+        GaussianMixtureModel model = GaussianMixtureModel.Load(modelPath);
         if (ViewOptions.TooManyComponents(model.Components) is { } tooMany)
         {
-            throw new DataFormatException($"{line.Positional[0]}: {tooMany}");
+            throw new DataFormatException($"{modelPath}: {tooMany}");
         }
 
-        if (kind == ViewKind.Curves && model.History.Count == 0)
+        if (view.Kind == ViewKind.Curves && model.History.Count == 0)
         {
-            throw new DataFormatException($"{line.Positional[0]} has no fit history (the "
+            throw new DataFormatException($"{modelPath} has no fit history (the "
                 + "log-likelihood, AIC and BIC of each iteration), so there are no curves to "
                 + "draw: it was saved by an older gmm or another tool. Fit again with gmm fit "
                 + "... -o MODEL.json, or draw another --kind.");
         }
 
         // Far from 0 (1e8 + a spread of 10) the picture is drawn about a float64 origin.
-        LoadedData data = DataReader.ReadCentred(line.Positional[1], CommandSupport.Columns(line));
-        PlotData plotData = ViewOptions.PlotData("--dims", data, line.Get("--dims"), seed);
+        LoadedData data = DataReader.ReadCentred(dataPath, columns);
+        PlotData plotData = ViewOptions.PlotData("--dims", data, view.Dims, seed);
         var frame = new ViewFrame(model.Parameters, model.History);
         using var backend = ComputeBackends.Create(ComputeDevice.Cpu);
         using var renderer = new MixtureRenderer(width, height, backend)
         {
-            PointsColorBy = colorBy,
+            PointsColorBy = view.ColorBy,
             PointsWindow = window,
-            Aspect = aspect,
+            Aspect = view.Aspect,
         };
-        ViewKind view = kind ?? ViewOptions.DefaultKind(data.Features);
-        byte[] rgba = renderer.Render(view, frame, plotData);
+        ViewKind kind = view.Kind ?? ViewOptions.DefaultKind(data.Features);
+        byte[] rgba = renderer.Render(kind, frame, plotData);
         ImageFrames.SavePng(output, rgba, width, height);
+        if (json)
+        {
+            CommandSupport.WriteJson(stdout, w =>
+            {
+                w.WriteString("output", output);
+                w.WriteNumber("width", width);
+                w.WriteNumber("height", height);
+            });
+            return 0;
+        }
+
         stdout.WriteLine($"wrote {output} ({width}x{height})");
         return 0;
     }

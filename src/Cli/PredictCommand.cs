@@ -1,4 +1,6 @@
+using System.CommandLine;
 using GmmGpu.Backends;
+using GmmGpu.Cli.Parsing;
 using GmmGpu.Data;
 using GmmGpu.Engine;
 using GmmGpu.UseCases;
@@ -8,51 +10,43 @@ namespace GmmGpu.Cli;
 /// <summary><c>gmm predict</c>: labels or responsibilities of each point.</summary>
 internal static class PredictCommand
 {
-    public const string Help = """
-        usage: gmm predict MODEL.json DATA [-o labels.csv|labels.npy] [--proba] [options]
-
-        Labels each point of DATA (.npy, .csv, .tsv, .txt, .parquet) with its most likely
-        component, or with --proba writes every component's responsibility, shape (N, K),
-        computed and written 65536 rows at a time. Without -o, prints points per component.
-
-        options:
-          -o, --output FILE   labels (int32 .npy or CSV column "label") or responsibilities
-          --proba             write responsibilities (float64, columns p0..pK-1)
-          --columns A,B       columns to use, by header name or 0-based index
-          --device DEVICE     auto | cuda | opencl | ilgpu-cpu | cpu (default auto)
-          --json              one JSON object on stdout
-          --quiet             no messages on stderr
-          -h, --help          this text
-
-        example:
-          gmm predict model.json points.npy -o labels.npy
-        """;
-
-    private static readonly Dictionary<string, string> Values =
-        CommandSupport.Table("-o|--output", "--columns", "--device");
-
-    public static int Run(string[] args, TextWriter stdout, CancellationToken token)
+    /// <summary><c>gmm predict</c>: its arguments and options.</summary>
+    public static Command Create(CommandContext context)
     {
-        if (CommandSupport.Parse(args, Values, CommandSupport.Flags("--proba"), Help, stdout)
-            is not { } line)
-        {
-            return 0;
-        }
+        var line = new ModelDataCommandLine(
+            "FILE",
+            "labels (int32 .npy or CSV column \"label\") or with --proba responsibilities");
+        Option<bool> proba = GmmOptions.Flag(
+            "--proba", "write responsibilities (float64, columns p0..pK-1) instead of labels");
+        GmmCommand command = line.CreateCommand(
+            "predict",
+            "Labels each point of DATA with its most likely component, or with --proba writes "
+            + "every component's responsibility, shape (N, K), computed and written 65536 rows "
+            + "at a time. Without -o, prints points per component.");
+        command.Add(proba);
+        command.Examples.Add("gmm predict model.json points.npy -o labels.npy");
+        command.Examples.Add("gmm predict model.json points.npy --proba -o resp.npy");
+        command.SetAction(parse => Run(
+            line.Read(parse, context), parse.GetValue(proba), context.Stdout,
+            context.CancellationToken));
+        return command;
+    }
 
-        CommandSupport.ExpectPositional(line, "predict", "MODEL.json", "DATA");
-        string? output = line.Get("-o");
-        bool proba = line.Has("--proba");
+    private static int Run(
+        ModelDataInputs inputs, bool proba, TextWriter stdout, CancellationToken token)
+    {
+        string? output = inputs.OutputPath;
         if (proba && output is null)
         {
             throw new UsageException("predict --proba needs -o FILE");
         }
 
         CommandSupport.CheckOutput(output, CommandSupport.TableExtensions);
-        CommandSupport.CheckDistinct(line.Positional, ("-o", output));
-        GaussianMixtureModel model = GaussianMixtureModel.Load(line.Positional[0]);
+        CommandSupport.CheckDistinct([inputs.ModelPath, inputs.DataPath], ("-o", output));
+        GaussianMixtureModel model = GaussianMixtureModel.Load(inputs.ModelPath);
         // Read a batch at a time: files larger than memory are labelled too.
-        using IRowSource data = RowSources.Open(line.Positional[1], CommandSupport.Columns(line));
-        using IComputeBackend backend = ComputeBackends.Create(CommandSupport.Device(line));
+        using IRowSource data = RowSources.Open(inputs.DataPath, inputs.Columns);
+        using IComputeBackend backend = ComputeBackends.Create(inputs.Device);
         long[] counts;
         if (proba)
         {
@@ -64,7 +58,7 @@ internal static class PredictCommand
             counts = Prediction.WriteLabels(model, data, output, backend, token);
         }
 
-        if (line.Has("--json"))
+        if (inputs.Json)
         {
             CommandSupport.WriteJson(stdout, json =>
             {
@@ -94,5 +88,4 @@ internal static class PredictCommand
         stdout.WriteLine($"output            {output ?? "(none; use -o FILE)"}");
         return 0;
     }
-
 }

@@ -1,3 +1,5 @@
+using System.CommandLine;
+using GmmGpu.Cli.Parsing;
 using GmmGpu.Data;
 
 namespace GmmGpu.Cli;
@@ -5,53 +7,52 @@ namespace GmmGpu.Cli;
 /// <summary><c>gmm sample</c>: points drawn from a model.</summary>
 internal static class SampleCommand
 {
-    public const string Help = """
-        usage: gmm sample MODEL.json -n N -o OUT.npy|.csv [--seed S] [--labels]
-
-        Draws N points from the model (grouped by component, like scikit-learn).
-
-        options:
-          -n N                number of points, >= 1
-          --seed S            seed (default: random)
-          -o, --output FILE   the points (float32 .npy or CSV)
-          --labels            add a last column "label": each point's component
-          --json              one JSON object on stdout
-          --quiet             no messages on stderr
-          -h, --help          this text
-
-        example:
-          gmm sample model.json -n 10000 --seed 3 -o samples.csv --labels
-        """;
-
-    private static readonly Dictionary<string, string> Values =
-        CommandSupport.Table("-n", "--seed", "-o|--output", "--device");
-
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken t)
+    /// <summary><c>gmm sample</c>: its arguments and options.</summary>
+    public static Command Create(CommandContext context)
     {
-        if (CommandSupport.Parse(args, Values, CommandSupport.Flags("--labels"), Help,
-            stdout) is not { } line)
+        Argument<string> model = GmmOptions.File("MODEL", "the model to draw from (.json)");
+        Option<int?> n = GmmOptions.Integer("-n", "N", "number of points, ≥ 1", 1);
+        n.Required = true;
+        Option<int?> seed = GmmOptions.Seed();
+        Option<string?> output =
+            GmmOptions.Output("FILE", "the points (float32 .npy or CSV)", required: true);
+        Option<bool> labels = GmmOptions.Flag(
+            "--labels", "add a last column \"label\": each point's component");
+        var command = new GmmCommand(
+            "sample", "Draws N points from the model (grouped by component, like scikit-learn).")
         {
-            return 0;
-        }
+            model, n, seed, output, labels,
+        };
+        command.Examples.Add("gmm sample model.json -n 10000 --seed 3 -o samples.csv --labels");
+        command.SetAction(parse => Run(
+            parse.GetValue(model)!, parse.GetValue(n)!.Value, parse.GetValue(seed),
+            parse.GetValue(output)!, parse.GetValue(labels),
+            context.Style(parse), context));
+        return command;
+    }
 
-        CommandSupport.ExpectPositional(line, "sample", "MODEL.json");
-        int n = line.GetInt("-n", 1) ?? throw new UsageException("sample needs -n N");
-        string output = CommandSupport.Required(line, "-o", "sample");
+    private static int Run(
+        string modelPath,
+        int n,
+        int? seed,
+        string output,
+        bool withLabels,
+        OutputStyle style,
+        CommandContext context)
+    {
         CommandSupport.CheckOutput(output, CommandSupport.TableExtensions);
-        CommandSupport.CheckDistinct(line.Positional, ("-o", output));
-        GaussianMixtureModel model = GaussianMixtureModel.Load(line.Positional[0]);
+        CommandSupport.CheckDistinct([modelPath], ("-o", output));
+        GaussianMixtureModel model = GaussianMixtureModel.Load(modelPath);
         int d = model.Dimensions;
-        bool withLabels = line.Has("--labels");
         string[] names = withLabels ? [.. GenerateCommand.Names(d), "label"]
             : GenerateCommand.Names(d);
         OutputSpace.Check(output, n, names.Length);
-        var progress = new RowProgress(
-            stderr, "sample", n, line.Has("--quiet") || line.Has("--json"));
+        var progress = new RowProgress(context.Stderr, "sample", n, !style.Progress);
         progress.Start();
         using (TableWriter writer = TableWriter.Create(output, n, names, TableElement.Float32))
         {
             foreach ((float[] samples, int[] labels) in model.SampleBatches(
-                n, line.GetInt("--seed", int.MinValue), OutputSpace.BatchRows, t))
+                n, seed, OutputSpace.BatchRows, context.CancellationToken))
             {
                 writer.WriteRows<float>(withLabels ? WithLabels(samples, labels, d) : samples);
                 progress.Add(labels.Length);
@@ -60,7 +61,7 @@ internal static class SampleCommand
             writer.Commit();
         }
 
-        GenerateCommand.Summary(stdout, line.Has("--json"), n, d, output);
+        GenerateCommand.Summary(context.Stdout, style.Json, n, d, output);
         return 0;
     }
 

@@ -1,4 +1,6 @@
+using System.CommandLine;
 using GmmGpu.Backends;
+using GmmGpu.Cli.Parsing;
 using GmmGpu.Data;
 using GmmGpu.Engine;
 using GmmGpu.UseCases;
@@ -8,47 +10,33 @@ namespace GmmGpu.Cli;
 /// <summary><c>gmm score</c>: the log-likelihood of each point.</summary>
 internal static class ScoreCommand
 {
-    public const string Help = """
-        usage: gmm score MODEL.json DATA [-o scores.csv|scores.npy] [options]
-
-        Writes log p(x) of each point of DATA under the model (float64), and prints the mean,
-        minimum and maximum.
-
-        options:
-          -o, --output FILE   per-point log-likelihood (.npy shape (N) or CSV)
-          --columns A,B       columns to use, by header name or 0-based index
-          --device DEVICE     auto | cuda | opencl | ilgpu-cpu | cpu (default auto)
-          --json              one JSON object on stdout
-          --quiet             no messages on stderr
-          -h, --help          this text
-
-        example:
-          gmm score model.json points.csv -o scores.csv
-        """;
-
-    private static readonly Dictionary<string, string> Values =
-        CommandSupport.Table("-o|--output", "--columns", "--device");
-
-
-    public static int Run(string[] args, TextWriter stdout, CancellationToken token)
+    /// <summary><c>gmm score</c>: its arguments and options.</summary>
+    public static Command Create(CommandContext context)
     {
-        if (CommandSupport.Parse(args, Values, CommandSupport.Flags(), Help, stdout)
-            is not { } line)
-        {
-            return 0;
-        }
+        var line = new ModelDataCommandLine(
+            "FILE", "per-point log-likelihood (.npy shape (N) or CSV)");
+        GmmCommand command = line.CreateCommand(
+            "score",
+            "Writes log p(x) of each point of DATA under the model (float64), and prints the "
+            + "mean, minimum and maximum.");
+        command.Examples.Add("gmm score model.json points.csv -o scores.csv");
+        command.SetAction(
+            parse => Run(line.Read(parse, context), context.Stdout, context.CancellationToken));
+        return command;
+    }
 
-        CommandSupport.ExpectPositional(line, "score", "MODEL.json", "DATA");
-        string? output = line.Get("-o");
+    private static int Run(ModelDataInputs inputs, TextWriter stdout, CancellationToken token)
+    {
+        string? output = inputs.OutputPath;
         CommandSupport.CheckOutput(output, CommandSupport.TableExtensions);
-        CommandSupport.CheckDistinct(line.Positional, ("-o", output));
-        GaussianMixtureModel model = GaussianMixtureModel.Load(line.Positional[0]);
+        CommandSupport.CheckDistinct([inputs.ModelPath, inputs.DataPath], ("-o", output));
+        GaussianMixtureModel model = GaussianMixtureModel.Load(inputs.ModelPath);
         // Read a batch at a time: files larger than memory are scored too.
-        using IRowSource data = RowSources.Open(line.Positional[1], CommandSupport.Columns(line));
-        using IComputeBackend backend = ComputeBackends.Create(CommandSupport.Device(line));
+        using IRowSource data = RowSources.Open(inputs.DataPath, inputs.Columns);
+        using IComputeBackend backend = ComputeBackends.Create(inputs.Device);
         (_, double mean, double min, double max) =
             Scoring.WriteScores(model, data, output, backend, token);
-        if (line.Has("--json"))
+        if (inputs.Json)
         {
             CommandSupport.WriteJson(stdout, json =>
             {

@@ -1,3 +1,6 @@
+using System.CommandLine;
+using GmmGpu.Cli.Parsing;
+using GmmGpu.Covariance;
 using GmmGpu.Data;
 using GmmGpu.Files;
 using GmmGpu.Cli.Features;
@@ -7,72 +10,82 @@ namespace GmmGpu.Cli;
 /// <summary><c>gmm segment</c>: an image recoloured by the component of each pixel.</summary>
 internal static class SegmentCommand
 {
-    public const string Help = """
-        usage: gmm segment IMAGE.png|jpg -k K -o SEGMENTED.png [options]
-
-        Colour segmentation: each pixel is a point (its colour, and with --with-xy its
-        position); a K-component mixture is fitted and every pixel is recoloured by the mean
-        colour of its component.
-
-        options:
-          -k, --components K  number of segments, >= 1
-          --space SPACE       rgb | lab (default rgb)
-          --with-xy           add the pixel position to the features
-          --covariance TYPE   full | tied | diag | spherical (default full)
-          -o, --output FILE   the recoloured image (.png, .jpg)
-          --labels FILE       each pixel's component, shape (H*W), row-major (.npy or CSV)
-          --seed S            seed (default 0)
-          --max-iter M        most EM iterations (default 100)
-          --reg-covar R       added to every covariance's diagonal, >= 0 (default 0.01:
-                              colours are whole numbers, and a flat-colour area (charts,
-                              cartoons) would otherwise collapse to a singular covariance)
-          --device DEVICE     auto | cuda | opencl | ilgpu-cpu | cpu (default auto)
-          --json              one JSON object on stdout
-          --quiet             no progress lines on stderr
-          -h, --help          this text
-
-        example:
-          gmm segment photo.jpg -k 6 --space lab -o segmented.png
-        """;
-
-    private static readonly Dictionary<string, string> Values = CommandSupport.Table(
-        "-k|--components", "--space", "--covariance", "-o|--output", "--labels", "--seed",
-        "--device", "--max-iter", "--reg-covar");
-
     private static readonly Dictionary<string, ColourSpace> Spaces = new()
     {
         ["rgb"] = ColourSpace.Rgb, ["lab"] = ColourSpace.Lab,
     };
 
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken t)
+    /// <summary><c>gmm segment</c>: its arguments and options.</summary>
+    public static Command Create(CommandContext context)
     {
-        if (CommandSupport.Parse(args, Values, CommandSupport.Flags("--with-xy"), Help, stdout)
-            is not { } line)
+        Argument<string> image = GmmOptions.File("IMAGE", "the picture (.png, .jpg)");
+        Option<int?> k = GmmOptions.Integer("--components", "K", "number of segments, ≥ 1", 1,
+            "-k");
+        k.Required = true;
+        Option<Choice<ColourSpace>> space =
+            GmmOptions.OneOf("--space", "the colours' space", Spaces, ColourSpace.Rgb);
+        Option<bool> withXy =
+            GmmOptions.Flag("--with-xy", "add the pixel position to the features");
+        Option<Choice<CovarianceType>?> covariance =
+            GmmOptions.Covariance("covariance type (default full)");
+        Option<string?> output = GmmOptions.Output(
+            "FILE", "the recoloured image (.png, .jpg)", required: true);
+        Option<string?> labels = GmmOptions.Text(
+            "--labels", "FILE", "each pixel's component, shape (H*W), row-major (.npy or CSV)");
+        Option<int> seed = GmmOptions.Seed(0);
+        Option<int> maxIter = GmmOptions.MaxIter();
+        Option<double> regCovar = GmmOptions.RegCovar(
+            0.01,
+            ": colours are whole numbers, and a flat-colour area (charts, cartoons) would "
+            + "otherwise collapse to a singular covariance");
+        Option<Choice<ComputeDevice>> device = GmmOptions.Device();
+        var command = new GmmCommand(
+            "segment",
+            "Colour segmentation: each pixel is a point (its colour, and with --with-xy its "
+            + "position); a K-component mixture is fitted and every pixel is recoloured by the "
+            + "mean colour of its component.")
         {
-            return 0;
-        }
+            image, k, space, withXy, covariance, output, labels, seed, maxIter, regCovar, device,
+        };
+        command.Examples.Add("gmm segment photo.jpg -k 6 --space lab -o segmented.png");
+        command.SetAction(parse =>
+        {
+            var options = new GaussianMixtureOptions
+            {
+                Components = parse.GetValue(k)!.Value,
+                CovarianceType = parse.GetValue(covariance)?.Value ?? CovarianceType.Full,
+                Seed = parse.GetValue(seed),
+                MaxIterations = parse.GetValue(maxIter),
+                RegCovar = parse.GetValue(regCovar),
+                Device = parse.GetValue(device).Value,
+            };
+            return Run(
+                (parse.GetValue(image)!, parse.GetValue(space).Value, parse.GetValue(withXy)),
+                options,
+                (parse.GetValue(output)!, parse.GetValue(labels)),
+                context.Style(parse),
+                context);
+        });
+        return command;
+    }
 
-        CommandSupport.ExpectPositional(line, "segment", "IMAGE");
-        int k = line.GetInt("-k", 1) ?? throw new UsageException("segment needs -k K");
-        string output = CommandSupport.Required(line, "-o", "segment");
-        string? labelsPath = line.Get("--labels");
+    private static int Run(
+        (string Path, ColourSpace Space, bool WithXy) input,
+        GaussianMixtureOptions options,
+        (string Image, string? Labels) outputs,
+        OutputStyle style,
+        CommandContext context)
+    {
+        (string output, string? labelsPath) = outputs;
+        int k = options.Components;
         CommandSupport.CheckOutput(output, ".png", ".jpg", ".jpeg");
         CommandSupport.CheckOutput(labelsPath, CommandSupport.TableExtensions);
-        CommandSupport.CheckDistinct(line.Positional, ("-o", output), ("--labels", labelsPath));
-        var options = new GaussianMixtureOptions
-        {
-            Components = k,
-            CovarianceType = line.GetChoice("--covariance", CommandSupport.CovarianceTypes)
-                ?? CovarianceType.Full,
-            Seed = line.GetInt("--seed", int.MinValue) ?? 0,
-            MaxIterations = line.GetInt("--max-iter", 1) ?? 100,
-            RegCovar = line.GetDouble("--reg-covar", 0) ?? 0.01,
-            Device = CommandSupport.Device(line),
-        };
-        bool json = line.Has("--json"), quiet = json || line.Has("--quiet");
+        CommandSupport.CheckDistinct([input.Path], ("-o", output), ("--labels", labelsPath));
+        (TextWriter stdout, TextWriter stderr, CancellationToken t) =
+            (context.Stdout, context.Stderr, context.CancellationToken);
         SegmentationResult result = ImageSegmentation.Segment(
-            line.Positional[0], line.GetChoice("--space", Spaces) ?? ColourSpace.Rgb,
-            line.Has("--with-xy"), options, new ProgressPrinter(stderr, quiet, 1), t);
+            input.Path, input.Space, input.WithXy, options, new ProgressPrinter(stderr, !style.Progress, 1),
+            t);
         // Both outputs are written in full before either replaces its target.
         using OutputFile image = OutputFile.Prepare(
             output, stream => ImageSegmentation.WriteRecoloured(result, output, stream));
@@ -85,7 +98,7 @@ internal static class SegmentCommand
         image.Commit();
         labels?.Commit();
 
-        if (json)
+        if (style.Json)
         {
             CommandSupport.WriteJson(stdout, w =>
             {

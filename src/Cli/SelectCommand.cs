@@ -1,4 +1,6 @@
+using System.CommandLine;
 using GmmGpu.Backends;
+using GmmGpu.Cli.Parsing;
 using GmmGpu.Covariance;
 using GmmGpu.Data;
 using GmmGpu.Engine;
@@ -10,74 +12,90 @@ namespace GmmGpu.Cli;
 /// <summary><c>gmm select</c>: BIC/AIC over K and covariance types; the best model saved.</summary>
 internal static class SelectCommand
 {
-    public const string Help = """
-        usage: gmm select DATA --k 1..12 [--covariance TYPE|all] [--criterion bic|aic] [options]
-
-        Fits a mixture for every K in the range and every covariance type asked for, prints a
-        table of BIC and AIC, and saves the best model by the criterion (lower is better).
-        A candidate whose fit fails (a singular covariance) is listed as failed, and K larger
-        than the number of points as skipped; the sweep goes on.
-
-        options:
-          --k A..B            range of K (or one K), >= 1 (default 1..10)
-          --covariance TYPE   full | tied | diag | spherical | all (default full)
-          --criterion C       bic | aic (default bic)
-          -o, --output FILE   write the best model as JSON
-          --seed S            seed of every fit (default 0)
-          --max-iter M        most EM iterations per fit (default 100)
-          --reg-covar R       added to every covariance's diagonal, >= 0 (default 1e-6)
-          --columns A,B       columns to use, by header name or 0-based index
-          --device DEVICE     auto | cuda | opencl | ilgpu-cpu | cpu (default auto)
-          --json              one JSON object on stdout
-          --quiet             no progress lines on stderr
-          -h, --help          this text
-
-        example:
-          gmm select points.npy --k 1..12 --covariance all -o best.json
-        """;
-
-    private static readonly Dictionary<string, string> Values = CommandSupport.Table(
-        "--k|-k", "--covariance", "--criterion", "-o|--output", "--seed", "--max-iter",
-        "--reg-covar", "--columns", "--device");
-
     private static readonly Dictionary<string, InformationCriterion> Criteria = new()
     {
         ["bic"] = InformationCriterion.Bic, ["aic"] = InformationCriterion.Aic,
     };
 
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken t)
-    {
-        if (CommandSupport.Parse(args, Values, CommandSupport.Flags(), Help, stdout)
-            is not { } line)
+    /// <summary>--covariance's choices here: one type, or all of them.</summary>
+    private static readonly Dictionary<string, CovarianceType[]> CovarianceChoices =
+        new(GmmOptions.CovarianceTypes.Select(
+            pair => KeyValuePair.Create(pair.Key, new[] { pair.Value })))
         {
-            return 0;
-        }
-
-        CommandSupport.ExpectPositional(line, "select", "DATA");
-        int[] ks = ParseRange(line.Get("--k") ?? "1..10");
-        string covariance = line.Get("--covariance") ?? "full";
-        bool all = string.Equals(covariance, "all", StringComparison.OrdinalIgnoreCase);
-        CovarianceType[] types = all
-            ? [.. CommandSupport.CovarianceTypes.Values]
-            : [line.GetChoice("--covariance", CommandSupport.CovarianceTypes)
-                ?? CovarianceType.Full];
-        InformationCriterion criterion =
-            line.GetChoice("--criterion", Criteria) ?? InformationCriterion.Bic;
-        string? output = line.Get("-o");
-        CommandSupport.CheckOutput(output);
-        CommandSupport.CheckDistinct(line.Positional, ("-o", output));
-        // Read as the file holds the values: float64 far from the origin is shifted first.
-        using IRowSource data = RowSources.Open(line.Positional[0], CommandSupport.Columns(line));
-        bool json = line.Has("--json");
-        var options = new GaussianMixtureOptions
-        {
-            Seed = line.GetInt("--seed", int.MinValue) ?? 0,
-            MaxIterations = line.GetInt("--max-iter", 1) ?? 100,
-            RegCovar = line.GetDouble("--reg-covar", 0) ?? 1e-6,
-            Device = CommandSupport.Device(line),
+            ["all"] = [.. GmmOptions.CovarianceTypes.Values],
         };
+
+    /// <summary><c>gmm select</c>: its arguments and options.</summary>
+    public static Command Create(CommandContext context)
+    {
+        Argument<string> data = GmmOptions.File("DATA", "the points to fit");
+        // IReadOnlyList: absent is null (an absent array would read as empty).
+        Option<IReadOnlyList<int>?> ks = GmmOptions.Parsed<IReadOnlyList<int>?>(
+            "--k", "A..B", "range of K (or one K), ≥ 1 (default 1..10)", ParseRange, "-k");
+        Option<Choice<CovarianceType[]>> covariance = GmmOptions.OneOf(
+            "--covariance", "the covariance types to try", CovarianceChoices,
+            CovarianceChoices["full"]);
+        Option<Choice<InformationCriterion>> criterion = GmmOptions.OneOf(
+            "--criterion", "what picks the best (lower is better)", Criteria,
+            InformationCriterion.Bic);
+        Option<string?> output =
+            GmmOptions.Output("FILE", "write the best model as JSON", required: false);
+        Option<int> seed = GmmOptions.Seed(0, "seed of every fit");
+        Option<int> maxIter = GmmOptions.MaxIter("most EM iterations per fit, ≥ 1");
+        Option<double> regCovar = GmmOptions.RegCovar(1e-6);
+        Option<IReadOnlyList<string>?> columns = GmmOptions.Columns();
+        Option<Choice<ComputeDevice>> device = GmmOptions.Device();
+        var command = new GmmCommand(
+            "select",
+            "Fits a mixture for every K in the range and every covariance type asked for, "
+            + "prints a table of BIC and AIC, and saves the best model by the criterion (lower "
+            + "is better). A candidate whose fit fails (a singular covariance) is listed as "
+            + "failed, and K larger than the number of points as skipped; the sweep goes on.")
+        {
+            data, ks, covariance, criterion, output, seed, maxIter, regCovar, columns, device,
+        };
+        command.Examples.Add("gmm select points.npy --k 1..12 --covariance all -o best.json");
+        command.SetAction(parse =>
+        {
+            var options = new GaussianMixtureOptions
+            {
+                Seed = parse.GetValue(seed),
+                MaxIterations = parse.GetValue(maxIter),
+                RegCovar = parse.GetValue(regCovar),
+                Device = parse.GetValue(device).Value,
+            };
+            return Run(
+                (parse.GetValue(data)!, parse.GetValue(columns)),
+                [.. parse.GetValue(ks) ?? Enumerable.Range(1, 10)],
+                parse.GetValue(covariance).Value,
+                parse.GetValue(criterion).Value,
+                options,
+                parse.GetValue(output),
+                context.Style(parse),
+                context);
+        });
+        return command;
+    }
+
+    private static int Run(
+        (string Path, IReadOnlyList<string>? Columns) input,
+        int[] ks,
+        CovarianceType[] types,
+        InformationCriterion criterion,
+        GaussianMixtureOptions options,
+        string? output,
+        OutputStyle style,
+        CommandContext context)
+    {
+        (TextWriter stdout, TextWriter stderr, CancellationToken t) =
+            (context.Stdout, context.Stderr, context.CancellationToken);
+        CommandSupport.CheckOutput(output);
+        CommandSupport.CheckDistinct([input.Path], ("-o", output));
+        // Read as the file holds the values: float64 far from the origin is shifted first.
+        using IRowSource data = RowSources.Open(input.Path, input.Columns);
+        bool json = style.Json;
         using IComputeBackend backend = ComputeBackends.Create(options.Device);
-        bool quiet = line.Has("--quiet") || json;
+        bool quiet = !style.Progress;
         if (!json)
         {
             stdout.WriteLine("    K  covariance           BIC             AIC   iterations");
@@ -154,7 +172,7 @@ internal static class SelectCommand
         return 0;
     }
 
-    private static int[] ParseRange(string text)
+    private static int[] ParseRange(string option, string text)
     {
         string[] parts = text.Split("..");
         bool ok = int.TryParse(parts[0], out int low);
@@ -162,6 +180,7 @@ internal static class SelectCommand
         ok &= parts.Length == 1 || (parts.Length == 2 && int.TryParse(parts[1], out high));
         return ok && low >= 1 && high >= low
             ? Enumerable.Range(low, high - low + 1).ToArray()
-            : throw new UsageException($"--k must be K or A..B with 1 <= A <= B, not \"{text}\"");
+            : throw new UsageException(
+                $"{option} must be K or A..B with 1 <= A <= B, not \"{text}\"");
     }
 }

@@ -24,6 +24,9 @@ internal static class ViewOptions
         ["curves"] = ViewKind.Curves, ["dashboard"] = ViewKind.Dashboard,
     };
 
+    /// <summary>The views' names, as --view-kind and --kind take them.</summary>
+    public static IEnumerable<string> KindNames => Kinds.Keys;
+
     /// <summary>Why a model of <paramref name="components"/> is not drawn, or null.</summary>
     public static string? TooManyComponents(int components) => components <= MaxComponents
         ? null

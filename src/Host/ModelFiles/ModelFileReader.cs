@@ -46,7 +46,11 @@ internal static class ModelFileReader
         }
         catch (ArgumentException ex)
         {
-            throw new DataFormatException($"{path} holds an invalid model: {ex.Message}", ex);
+            // The model's checks name their parameter; in a file's message the file says where.
+            string reason = ex.ParamName is { } name
+                ? ex.Message.Replace($" (Parameter '{name}')", "", StringComparison.Ordinal)
+                : ex.Message;
+            throw new DataFormatException($"{path} holds an invalid model: {reason}", ex);
         }
     }
 

@@ -229,6 +229,8 @@ public class ToolCommandTests
     }
 
     [Theory]
+    [InlineData("fit")]
+    [InlineData("plot")]
     [InlineData("predict")]
     [InlineData("score")]
     [InlineData("anomalies")]
@@ -244,8 +246,10 @@ public class ToolCommandTests
         CliResult result = CliResult.Run(command, "--help");
 
         Ok(result);
-        Assert.StartsWith($"usage: gmm {command}", result.Stdout, StringComparison.Ordinal);
-        Assert.Contains("example:", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains("Usage:", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains($" {command} ", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains("Examples:", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains($"  gmm {command}", result.Stdout, StringComparison.Ordinal);
     }
 
     internal static void Ok(CliResult result) =>

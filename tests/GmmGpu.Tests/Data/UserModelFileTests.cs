@@ -138,6 +138,23 @@ public class UserModelFileTests
             StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Load_WeightsNotSummingToOne_SaysSoWithoutTheParameterName()
+    {
+        using var files = new TestFiles();
+        string path = WriteEdited(files, Fitted(files, CovarianceType.Diagonal), json =>
+        {
+            var weights = json["weights_"]!.AsArray();
+            weights[0] = weights[0]!.GetValue<double>() + 0.25;
+        });
+
+        var error = Assert.Throws<DataFormatException>(() => GaussianMixtureModel.Load(path));
+
+        Assert.Contains("m.json holds an invalid model: weights sum to", error.Message,
+            StringComparison.Ordinal);
+        Assert.DoesNotContain("(Parameter", error.Message, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("n_components", 4, "means_ has shape (3, 2); expected (4, 2)")]
     [InlineData("n_features", 3, "means_ has shape (3, 2); expected (3, 3)")]

@@ -1,0 +1,46 @@
+using System.CommandLine;
+using GmmGpu.Cli.Parsing;
+
+namespace GmmGpu.Cli;
+
+/// <summary>What a model applied to data reads (<c>predict</c>, <c>score</c>,
+/// <c>anomalies</c>).</summary>
+internal sealed record ModelDataInputs(
+    string ModelPath,
+    string DataPath,
+    string? OutputPath,
+    IReadOnlyList<string>? Columns,
+    ComputeDevice Device,
+    bool Json);
+
+/// <summary>
+/// The arguments and options of the commands that apply a model to data: MODEL, DATA,
+/// <c>-o</c>, <c>--columns</c> and <c>--device</c>.
+/// </summary>
+internal sealed class ModelDataCommandLine(string outputName, string outputDescription)
+{
+    private readonly Argument<string> model = GmmOptions.File("MODEL", "the fitted model (.json)");
+    private readonly Argument<string> data = GmmOptions.File(
+        "DATA", "the points (.npy, .csv, .tsv, .txt, .parquet), read 65536 rows at a time");
+    private readonly Option<string?> output =
+        GmmOptions.Output(outputName, outputDescription, required: false);
+    private readonly Option<IReadOnlyList<string>?> columns = GmmOptions.Columns();
+    private readonly Option<Choice<ComputeDevice>> device = GmmOptions.Device();
+
+    /// <summary>A command with these arguments and options.</summary>
+    public GmmCommand CreateCommand(string name, string description) =>
+        new(name, description) { model, data, output, columns, device };
+
+    public ModelDataInputs Read(ParseResult parse, CommandContext context)
+    {
+        ArgumentNullException.ThrowIfNull(parse);
+        ArgumentNullException.ThrowIfNull(context);
+        return new ModelDataInputs(
+            parse.GetValue(model)!,
+            parse.GetValue(data)!,
+            parse.GetValue(output),
+            parse.GetValue(columns),
+            parse.GetValue(device).Value,
+            context.IsJson(parse));
+    }
+}
