@@ -35,12 +35,11 @@ public sealed class IlgpuCpuBackendSpec(IlgpuCpuFixture fixture)
 
 /// <summary>
 /// <see cref="BackendSpec"/> on ilgpu-cpu launched like a GPU, shrunk to warps of 4 lanes
-/// (<see cref="IlgpuWarpShapeFixture"/>), with the E-step kernel a GPU gets (the warp kernel
-/// for D ≤ 8). Its lanes meet at every barrier as OS threads, so the sampling test draws 400
-/// times, not 4000.
+/// (<see cref="IlgpuGpuShapeFixture"/>, the tiled E-step). Its lanes meet at every barrier as
+/// OS threads, so the sampling test draws 400 times, not 4000.
 /// </summary>
-public sealed class IlgpuGpuShapeBackendSpec(IlgpuWarpShapeFixture fixture)
-    : BackendSpec, IClassFixture<IlgpuWarpShapeFixture>
+public sealed class IlgpuGpuShapeBackendSpec(IlgpuGpuShapeFixture fixture)
+    : BackendSpec, IClassFixture<IlgpuGpuShapeFixture>
 {
     protected override IComputeBackend Backend => fixture.Backend;
 
