@@ -34,7 +34,9 @@ internal static class FrameTimes
         }
     }
 
-    public static void Run(int n, int width, int height)
+    /// <param name="only">Names (or parts of names, any case) of the views to time, e.g.
+    /// "dashboard,zoomed"; empty: every view.</param>
+    public static void Run(int n, int width, int height, IReadOnlyList<string> only)
     {
         float[] points = BenchData.Points(n);
         using var backend = ComputeBackends.Create(ComputeDevice.Cpu);
@@ -55,13 +57,21 @@ internal static class FrameTimes
         var small = new PlotData(points.AsMemory(0, 2000), 2);
         foreach ((ViewKind kind, ColorBy colorBy, DataWindow? window) in views)
         {
-            (renderer.PointsColorBy, renderer.PointsWindow) = (colorBy, window);
+            (renderer.Settings.PointsColorBy, renderer.Settings.PointsWindow) = (colorBy, window);
             renderer.Render(kind, new ViewFrame(BenchData.Model(), []), small, rgba);
         }
 
         foreach ((ViewKind kind, ColorBy colorBy, DataWindow? window) in views)
         {
-            (renderer.PointsColorBy, renderer.PointsWindow) = (colorBy, window);
+            string name = window is not null ? "Points zoomed, sample"
+                : colorBy == ColorBy.Component ? "Points by component" : kind.ToString();
+            if (only.Count > 0
+                && !only.Any(o => name.Contains(o, StringComparison.OrdinalIgnoreCase)))
+            {
+                continue;
+            }
+
+            (renderer.Settings.PointsColorBy, renderer.Settings.PointsWindow) = (colorBy, window);
             var data = new PlotData(points, 2);
             var clock = Stopwatch.StartNew();
             renderer.Render(kind, new ViewFrame(BenchData.Model(), []), data, rgba);
@@ -76,8 +86,6 @@ internal static class FrameTimes
             }
 
             Array.Sort(times);
-            string name = window is not null ? "Points zoomed, sample"
-                : colorBy == ColorBy.Component ? "Points by component" : kind.ToString();
             Console.WriteLine($"{name,-22} first {first,7:F1} ms, "
                 + $"then median {times[Frames / 2],6:F1} ms "
                 + $"(min {times[0]:F1}, max {times[^1]:F1})");

@@ -2,7 +2,8 @@ using System.Globalization;
 using GmmGpu.Bench.Viewer;
 
 // The viewer's figures on this machine's llvmpipe:
-//   frames [N] [WxH]      milliseconds per frame of each view over N points (default 10M, 1280x720)
+//   frames [N] [WxH] [VIEWS]  milliseconds per frame of each view over N points (default 10M,
+//                         1280x720); VIEWS: only those named, e.g. dashboard,zoomed
 //   gif [FRAMES] [WxH]    peak memory of writing an animated GIF of distinct frames (60, 1280x720)
 // Usage: dotnet run -c Release --project bench/GmmGpu.Bench.Viewer -- frames 10000000 1280x720
 string mode = args.Length > 0 ? args[0] : "frames";
@@ -10,7 +11,8 @@ string mode = args.Length > 0 ? args[0] : "frames";
 switch (mode)
 {
     case "frames":
-        FrameTimes.Run(args.Length > 1 ? ParseInt(args[1]) : 10_000_000, width, height);
+        FrameTimes.Run(args.Length > 1 ? ParseInt(args[1]) : 10_000_000, width, height,
+            args.Length > 3 ? args[3].Split(',') : []);
         break;
     case "gif":
         GifMemory.Run(args.Length > 1 ? ParseInt(args[1]) : 60, width, height);

@@ -93,9 +93,10 @@ internal static class PlotCommand
         using var backend = ComputeBackends.Create(ComputeDevice.Cpu);
         using var renderer = new MixtureRenderer(width, height, backend)
         {
-            PointsColorBy = view.ColorBy,
-            PointsWindow = window,
-            Aspect = view.Aspect,
+            Settings =
+            {
+                PointsColorBy = view.ColorBy, PointsWindow = window, Aspect = view.Aspect,
+            },
         };
         ViewKind kind = view.Kind ?? ViewOptions.DefaultKind(data.Features);
         byte[] rgba = renderer.Render(kind, frame, plotData);

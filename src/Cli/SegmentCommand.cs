@@ -83,9 +83,9 @@ internal static class SegmentCommand
         CommandSupport.CheckDistinct([input.Path], ("-o", output), ("--labels", labelsPath));
         (TextWriter stdout, TextWriter stderr, CancellationToken t) =
             (context.Stdout, context.Stderr, context.CancellationToken);
+        var progress = new ProgressPrinter(stderr, !style.Progress, 1);
         SegmentationResult result = ImageSegmentation.Segment(
-            input.Path, input.Space, input.WithXy, options, new ProgressPrinter(stderr, !style.Progress, 1),
-            t);
+            input.Path, input.Space, input.WithXy, options, progress, t);
         // Both outputs are written in full before either replaces its target.
         using OutputFile image = OutputFile.Prepare(
             output, stream => ImageSegmentation.WriteRecoloured(result, output, stream));

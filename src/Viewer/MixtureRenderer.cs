@@ -56,8 +56,10 @@ public sealed partial class MixtureRenderer : IDisposable
         }
     }
 
+    /// <summary>Width of the frames drawn, in pixels, 1 to <see cref="MaxSize"/>.</summary>
     public int Width => painter.Width;
 
+    /// <summary>Height of the frames drawn, in pixels, 1 to <see cref="MaxSize"/>.</summary>
     public int Height => painter.Height;
 
     /// <summary>Sizes of the text, ticks and gaps of this picture size.</summary>
@@ -66,74 +68,14 @@ public sealed partial class MixtureRenderer : IDisposable
     /// <summary>The box of every piece of text in the last frame drawn, in pixels.</summary>
     internal IReadOnlyList<RectangleF> TextBoxes => resources.TextBoxes;
 
-    /// <summary>Where the surface view is seen from.</summary>
-    public OrbitCamera SurfaceCamera
-    {
-        get => Settings.SurfaceCamera;
-        set => Settings.SurfaceCamera = value;
-    }
-
-    /// <summary>How the points view colours the data.</summary>
-    public ColorBy PointsColorBy
-    {
-        get => Settings.PointsColorBy;
-        set => Settings.PointsColorBy = value;
-    }
-
     /// <summary>
-    /// The region the points view shows: null shows all the data as an image of counts; a
-    /// window (zoomed in) shows a sample of at most <see cref="PointsView.MaxSampledPoints"/>
-    /// rows point by point, so single points can be seen.
+    /// What the views are told beyond the frame and the data (surface camera, points window
+    /// and colouring, aspect, levels, data overlay, density scale): set between frames.
     /// </summary>
-    public DataWindow? PointsWindow
-    {
-        get => Settings.PointsWindow;
-        set => Settings.PointsWindow = value;
-    }
-
-    /// <summary>
-    /// How the heat map, points and surface views scale their two features: equal gives one
-    /// unit the same length on both axes (on the surface, along its floor).
-    /// </summary>
-    public Aspect Aspect
-    {
-        get => Settings.Aspect;
-        set => Settings.Aspect = value;
-    }
-
-    /// <summary>Filled density levels of the heat map (contour lines lie between them).</summary>
-    public int Levels
-    {
-        get => Settings.Levels;
-        set => Settings.Levels = value;
-    }
-
-    /// <summary>
-    /// Whether the heat map and surface views draw the data too: a light overlay of the binned
-    /// points on the heat map, their density on the surface's floor.
-    /// </summary>
-    public bool ShowData
-    {
-        get => Settings.ShowData;
-        set => Settings.ShowData = value;
-    }
-
-    /// <summary>
-    /// The density at the top of the heat map's and the surface's colour scale, and the top of
-    /// the histogram's axis (÷ 1.1); null (the default) takes each frame's own peak. An
-    /// animation fixes it, so that a colour means the same density in every frame. &gt; 0.
-    /// </summary>
-    /// <exception cref="ArgumentOutOfRangeException">Not positive and finite.</exception>
-    public double? DensityScale
-    {
-        get => Settings.DensityScale;
-        set => Settings.DensityScale = value;
-    }
+    public ViewSettings Settings => resources.Settings;
 
     /// <summary>The GL version and renderer in use.</summary>
     public string Description => context.Description;
-
-    private ViewSettings Settings => resources.Settings;
 
     /// <summary>The panel of the whole frame.</summary>
     private PlotPanel Whole => resources.Panel(0, 0, Width, Height);
@@ -157,8 +99,8 @@ public sealed partial class MixtureRenderer : IDisposable
         return HeatMapView.Layout(Whole, data);
     }
 
-    /// <summary>The layout of the points view: the whole data, or <see cref="PointsWindow"/>.
-    /// </summary>
+    /// <summary>The layout of the points view: the whole data, or
+    /// <see cref="ViewSettings.PointsWindow"/>.</summary>
     public PlotLayout PointsLayout(PlotData data)
     {
         ArgumentNullException.ThrowIfNull(data);
@@ -264,6 +206,8 @@ public sealed partial class MixtureRenderer : IDisposable
         painter.Blit(screenWidth, screenHeight);
     }
 
+    /// <summary>Deletes the GL objects, then the context if the renderer made it; on the
+    /// thread the renderer is used on.</summary>
     public void Dispose() => DisposeGl();
 
     /// <summary>Deletes the GL objects made so far, then the context if it is ours.</summary>

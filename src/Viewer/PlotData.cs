@@ -73,12 +73,17 @@ public sealed class PlotData
     /// <summary>Features a model drawn over this data has: the data's own.</summary>
     public int ModelDimensions => Axes?.Dimensions ?? Columns;
 
+    /// <summary>Rows (points) of <see cref="Values"/>, ≥ 0.</summary>
     public int Rows { get; }
 
+    /// <summary>Columns (features) of <see cref="Values"/>, ≥ 1.</summary>
     public int Columns { get; }
 
+    /// <summary>The column drawn along x, in [0, <see cref="Columns"/>).</summary>
     public int DimX { get; }
 
+    /// <summary>The column drawn along y, in [0, <see cref="Columns"/>); with one column,
+    /// <see cref="DimX"/>.</summary>
     public int DimY { get; }
 
     /// <summary>

@@ -40,16 +40,17 @@ internal static class TriangularMath
         }
     }
 
-    /// <summary>Precision Cholesky of one D×D covariance; false when not positive definite.</summary>
+    /// <summary>Precision Cholesky of one D×D covariance; false when not positive definite.
+    /// L is factored into <paramref name="upper"/> and inverted there: no D×D temporary.
+    /// </summary>
     public static bool TryPrecisionCholesky(ReadOnlySpan<double> covariance, int d, Span<double> upper)
     {
-        Span<double> lower = d <= 16 ? stackalloc double[d * d] : new double[d * d];
-        if (!Cholesky.TryFactor(covariance, d, lower))
+        if (!Cholesky.TryFactor(covariance, d, upper))
         {
             return false;
         }
 
-        Cholesky.InverseTransposeOfLower(lower, d, upper);
+        Cholesky.InverseTransposeOfLowerInPlace(upper, d);
         return true;
     }
 

@@ -19,6 +19,12 @@ internal sealed class EmDriver
     /// <summary>... for this many iterations in a row stops the fit.</summary>
     private const int AicPatience = 3;
 
+    /// <summary>
+    /// The large-object garbage of an iteration from which EM asks for a full collection
+    /// (<see cref="CollectLargeGarbage"/>).
+    /// </summary>
+    private const long LargeGarbageBytes = 32L << 20;
+
     private readonly DataPasses data;
     private readonly GaussianMixtureOptions options;
 
@@ -52,15 +58,17 @@ internal sealed class EmDriver
     }
 
     private FitResult Run(
-        MixtureParameters parameters,
+        MixtureParameters initial,
         int start,
         IProgress<IterationSnapshot>? progress,
         CancellationToken cancellationToken)
     {
         long n = data.Rows;
         var statistics = new SufficientStatistics(
-            parameters.Components, parameters.Dimensions,
-            CovarianceModels.For(parameters.CovarianceType).Form);
+            initial.Components, initial.Dimensions,
+            CovarianceModels.For(initial.CovarianceType).Form);
+        int p = initial.ParameterCount;
+        MixtureParameters parameters = initial;
         var history = new List<IterationRecord>();
         double lowerBound = double.NegativeInfinity, previousAic = double.PositiveInfinity;
         int stalled = 0;
@@ -72,14 +80,22 @@ internal sealed class EmDriver
             cancellationToken.ThrowIfCancellationRequested();
             iteration.Restart();
             KernelModel model = MixtureKernelModel.Build(parameters);
+            CovarianceType covarianceType = parameters.CovarianceType;
+            long droppedBytes = LargeArrayBytes(parameters);
+
+            // From here on the iteration needs only the kernel model: the previous parameters
+            // (2·K·D² doubles: covariances and their factors) go before the M-step allocates
+            // the next ones, which at large D lowers the peak by as much.
+            parameters = null!;
+            initial = null!;
+            CollectLargeGarbage(droppedBytes);
             data.Accumulate(model, statistics, cancellationToken);
             MixtureParameters next = MaximizationStep.Estimate(
-                statistics, model, parameters.CovarianceType, options.RegCovar);
+                statistics, model, covarianceType, options.RegCovar);
 
             double logLikelihood = statistics.LogLikelihood / n;
             double change = logLikelihood - lowerBound;
             lowerBound = logLikelihood;
-            int p = parameters.ParameterCount;
             double aic = (-2 * logLikelihood * n) + (2.0 * p);
             double bic = (-2 * logLikelihood * n) + (p * Math.Log(n));
             var record = new IterationRecord(step, logLikelihood, change, aic, bic, iteration.Elapsed);
@@ -105,5 +121,32 @@ internal sealed class EmDriver
         }
 
         return new FitResult(parameters, converged, history.Count, lowerBound, history);
+    }
+
+    /// <summary>
+    /// The bytes of the large arrays one iteration leaves behind: the parameters' covariances
+    /// and factors (float64) and the kernel model built from them (factors in float32).
+    /// </summary>
+    private static long LargeArrayBytes(MixtureParameters parameters)
+    {
+        long doubles = (long)parameters.CovariancesArray.Length
+            + parameters.PrecisionsCholeskyArray.Length;
+        return (doubles * sizeof(double))
+            + (parameters.PrecisionsCholeskyArray.Length * sizeof(float));
+    }
+
+    /// <summary>
+    /// Collects the previous iteration's parameters and kernel model (and the
+    /// initialisation's garbage) before the pass and the M-step allocate again. At large D
+    /// the GC's large-object budget let several iterations of them pile up: 50 × 2000 data,
+    /// K = 2 full, peaked at 925 MB for a working set under 300 MB. A full, non-compacting
+    /// collection costs milliseconds against an M-step of O(K·D³).
+    /// </summary>
+    private static void CollectLargeGarbage(long droppedBytes)
+    {
+        if (droppedBytes >= LargeGarbageBytes)
+        {
+            GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: false);
+        }
     }
 }

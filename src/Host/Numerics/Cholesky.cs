@@ -46,7 +46,24 @@ internal static class Cholesky
     /// </summary>
     public static void InverseTransposeOfLower(ReadOnlySpan<double> lower, int d, Span<double> upper)
     {
-        upper[..(d * d)].Clear();
+        lower[..(d * d)].CopyTo(upper);
+        InverseTransposeOfLowerInPlace(upper, d);
+    }
+
+    /// <summary>
+    /// <see cref="InverseTransposeOfLower"/> in place: <paramref name="matrix"/> holds L in its
+    /// lower triangle and comes back holding U, zeros below the diagonal. U is written over
+    /// the upper triangle while L's strict lower triangle is still read (its diagonal kept
+    /// aside), so a large D needs no second D×D matrix.
+    /// </summary>
+    public static void InverseTransposeOfLowerInPlace(Span<double> matrix, int d)
+    {
+        Span<double> diagonal = d <= 64 ? stackalloc double[d] : new double[d];
+        for (int i = 0; i < d; i++)
+        {
+            diagonal[i] = matrix[(i * d) + i];
+        }
+
         // Column c of L⁻¹ by forward substitution; it becomes row c of U.
         for (int c = 0; c < d; c++)
         {
@@ -55,11 +72,16 @@ internal static class Cholesky
                 double sum = i == c ? 1.0 : 0.0;
                 for (int p = c; p < i; p++)
                 {
-                    sum -= lower[(i * d) + p] * upper[(c * d) + p];
+                    sum -= matrix[(i * d) + p] * matrix[(c * d) + p];
                 }
 
-                upper[(c * d) + i] = sum / lower[(i * d) + i];
+                matrix[(c * d) + i] = sum / diagonal[i];
             }
+        }
+
+        for (int i = 1; i < d; i++)
+        {
+            matrix.Slice(i * d, i).Clear();
         }
     }
 }

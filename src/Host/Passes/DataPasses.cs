@@ -71,16 +71,22 @@ internal sealed class DataPasses : IDisposable
     {
         statistics.Clear();
         Agree(() => pipeline.Run(
-            (device, data, _) =>
+            (device, data, chunk) =>
             {
-                SufficientStatistics partial = RentPartial(statistics);
+                // The first chunk is folded first, into zeros: its device writes the total
+                // itself, and data of one chunk (wide data) holds no second copy of the sums.
+                SufficientStatistics partial =
+                    chunk.Index == 0 ? statistics : RentPartial(statistics);
                 device.Accumulate(data, model, partial, cancellationToken);
                 return partial;
             },
             partial =>
             {
-                Add(statistics, partial);
-                partials.Add(partial);
+                if (!ReferenceEquals(partial, statistics))
+                {
+                    Add(statistics, partial);
+                    partials.Add(partial);
+                }
             },
             cancellationToken));
         if (communicator.Size > 1)

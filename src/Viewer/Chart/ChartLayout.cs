@@ -18,14 +18,16 @@ internal static class ChartLayout
     /// </param>
     /// <param name="aspect">Equal: the plot area shrinks along one axis, centred, so that one
     /// unit of x and of y are as many pixels.</param>
+    /// <param name="xTickLabels">Whether the x ticks are labelled (false: a plot whose x axis
+    /// is labelled under another's, as matplotlib's shared x).</param>
     public static PlotLayout Create(int width, int height, RectangleF region, ChartStyle style,
         (double Min, double Max) x, (double Min, double Max) y, bool title, bool xLabel,
-        bool yLabel, float rightWidth, Aspect aspect = Aspect.Auto)
+        bool yLabel, float rightWidth, Aspect aspect = Aspect.Auto, bool xTickLabels = true)
     {
         float line = style.Line, tick = style.TickLength, gap = ChartStyle.LabelGap;
         float top = region.Top + (title ? Title.Height(style) : (line / 2) + (style.Pad * 0.5f));
-        float bottom = region.Bottom - (style.Pad * 0.5f) - line - gap - tick
-            - (xLabel ? line + (style.Pad * 0.3f) : 0);
+        float bottom = region.Bottom - (style.Pad * 0.5f) - tick
+            - (xTickLabels ? line + gap : 0) - (xLabel ? line + (style.Pad * 0.3f) : 0);
         Ticks yTicks = Axes.YTicks(y.Min, y.Max, Math.Max(1, bottom - top), style);
         float left = region.Left + (style.Pad * 0.5f) + Axes.Widest(yTicks, style) + gap + tick
             + (yLabel ? line + (style.Pad * 0.5f) : 0);

@@ -6,7 +6,7 @@ namespace GmmGpu.Viewer.Chart;
 
 /// <summary>One row of a legend: a swatch (or a line of <see cref="LineWidth"/> pixels) and
 /// its text.</summary>
-internal readonly record struct LegendEntry(string Text, Vector4 Colour, float LineWidth = 0);
+internal readonly record struct LegendEntry(string Text, Vector4 Color, float LineWidth = 0);
 
 /// <summary>
 /// A legend: a column of swatches and texts, as many rows as fit (then "… n more"), on a pale
@@ -75,12 +75,12 @@ internal static class Legend
             float mid = y + (row / 2);
             if (e.LineWidth > 0)
             {
-                canvas.Line(new(x, mid), new(x + swatch - 3, mid), e.LineWidth, e.Colour);
+                canvas.Line(new(x, mid), new(x + swatch - 3, mid), e.LineWidth, e.Color);
             }
             else
             {
                 canvas.Rect(x, mid - (swatch * 0.3f), x + (swatch * 0.6f), mid + (swatch * 0.3f),
-                    e.Colour);
+                    e.Color);
             }
 
             text.TryDraw(e.Text, style.Text, x + swatch, y, Align.Start, Align.Start,

@@ -67,8 +67,7 @@ internal static class SurfaceAxes
     {
         Vector2 bottom = project(corner), upper = project(corner with { Z = top });
         canvas.Line(bottom, upper, 1, Edge);
-        int most = Math.Clamp((int)(Vector2.Distance(bottom, upper) / (2.2f * style.Line)), 2, 6);
-        Ticks ticks = NiceTicks.Create(0, max, most);
+        Ticks ticks = Axes.YTicks(0, max, Vector2.Distance(bottom, upper), style);
         float outermost = float.PositiveInfinity;
         Vector2 left = -Vector2.UnitX;
         for (int i = 0; i < ticks.Values.Count; i++)

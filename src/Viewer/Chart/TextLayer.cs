@@ -99,13 +99,13 @@ internal sealed class TextLayer
     /// <summary>Draws <paramref name="text"/> (see <see cref="Box"/>) and returns its box.
     /// </summary>
     public RectangleF Draw(string text, int size, float x, float y, Align along, Align across,
-        Vector4 colour, bool upward = false)
+        Vector4 color, bool upward = false)
     {
         RectangleF box = Box(text, size, x, y, along, across, upward);
         if (text.Length > 0)
         {
             boxes.Add(box);
-            AddGlyphs(text, size, x, y, along, across, colour, upward);
+            AddGlyphs(text, size, x, y, along, across, color, upward);
         }
 
         return box;
@@ -116,14 +116,14 @@ internal sealed class TextLayer
     /// picture (a tick label that does not fit is left out); returns whether it drew.
     /// </summary>
     public bool TryDraw(string text, int size, float x, float y, Align along, Align across,
-        Vector4 colour, bool upward = false)
+        Vector4 color, bool upward = false)
     {
         if (!Fits(Box(text, size, x, y, along, across, upward)))
         {
             return false;
         }
 
-        Draw(text, size, x, y, along, across, colour, upward);
+        Draw(text, size, x, y, along, across, color, upward);
         return true;
     }
 
@@ -145,7 +145,7 @@ internal sealed class TextLayer
     };
 
     private void AddGlyphs(string text, int size, float x, float y, Align along, Align across,
-        Vector4 colour, bool upward)
+        Vector4 color, bool upward)
     {
         GlyphAtlas atlas = GlyphAtlas.Get(size);
         if (!batches.TryGetValue(size, out List<float>? batch))
@@ -171,12 +171,12 @@ internal sealed class TextLayer
                 float a1 = a0 + g.Width, b1 = b0 + g.Height;
                 Vector2 p00 = Place(x, y, a0, b0, upward), p10 = Place(x, y, a1, b0, upward);
                 Vector2 p11 = Place(x, y, a1, b1, upward), p01 = Place(x, y, a0, b1, upward);
-                Vertex(batch, p00, g.U0, g.V0, colour);
-                Vertex(batch, p10, g.U1, g.V0, colour);
-                Vertex(batch, p11, g.U1, g.V1, colour);
-                Vertex(batch, p00, g.U0, g.V0, colour);
-                Vertex(batch, p11, g.U1, g.V1, colour);
-                Vertex(batch, p01, g.U0, g.V1, colour);
+                Vertex(batch, p00, g.U0, g.V0, color);
+                Vertex(batch, p10, g.U1, g.V0, color);
+                Vertex(batch, p11, g.U1, g.V1, color);
+                Vertex(batch, p00, g.U0, g.V0, color);
+                Vertex(batch, p11, g.U1, g.V1, color);
+                Vertex(batch, p01, g.U0, g.V1, color);
             }
 
             pen += g.Advance;
@@ -187,6 +187,6 @@ internal sealed class TextLayer
     private static Vector2 Place(float x, float y, float a, float b, bool upward) =>
         upward ? new Vector2(x + b, y - a) : new Vector2(x + a, y + b);
 
-    private static void Vertex(List<float> batch, Vector2 p, float u, float v, Vector4 colour) =>
-        batch.AddRange([p.X, p.Y, u, v, colour.X, colour.Y, colour.Z, colour.W]);
+    private static void Vertex(List<float> batch, Vector2 p, float u, float v, Vector4 color) =>
+        batch.AddRange([p.X, p.Y, u, v, color.X, color.Y, color.Z, color.W]);
 }

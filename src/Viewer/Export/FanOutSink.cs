@@ -12,6 +12,7 @@ public sealed class FanOutSink : FrameSink
         this.sinks = [.. sinks];
     }
 
+    /// <summary>Finishes every sink.</summary>
     public override void Finish()
     {
         foreach (FrameSink sink in sinks)
@@ -31,6 +32,7 @@ public sealed class FanOutSink : FrameSink
         }
     }
 
+    /// <inheritdoc/>
     protected override void AddFrame(ReadOnlySpan<byte> rgba)
     {
         foreach (FrameSink sink in sinks)
@@ -39,6 +41,7 @@ public sealed class FanOutSink : FrameSink
         }
     }
 
+    /// <summary>Disposes every sink.</summary>
     protected override void Dispose(bool disposing)
     {
         foreach (FrameSink sink in sinks)

@@ -44,22 +44,22 @@ public sealed class FitAnimation
         this.data = data;
         this.sink = sink;
         rgba = new byte[renderer.Width * renderer.Height * 4];
-        camera = renderer.SurfaceCamera;
-        renderer.DensityScale = AnimationScale.FromData(data);
+        camera = renderer.Settings.SurfaceCamera;
+        renderer.Settings.DensityScale = AnimationScale.FromData(data);
     }
 
     /// <summary>Draws the next snapshot of the fit into the sink.</summary>
     public void Add(IterationSnapshot snapshot)
     {
         ViewFrame frame = history.Add(snapshot);
-        renderer.SurfaceCamera = camera.Turn(DegreesPerFrame * drawn);
+        renderer.Settings.SurfaceCamera = camera.Turn(DegreesPerFrame * drawn);
         try
         {
             renderer.Render(kind, frame, data, rgba);
         }
         finally
         {
-            renderer.SurfaceCamera = camera;
+            renderer.Settings.SurfaceCamera = camera;
         }
 
         sink.Add(rgba);

@@ -154,8 +154,7 @@ public sealed class FitExporter : IProgress<IterationSnapshot>, IDisposable
         {
             renderer = new MixtureRenderer(sink.Width, sink.Height, backend)
             {
-                PointsColorBy = colorBy,
-                Aspect = aspect,
+                Settings = { PointsColorBy = colorBy, Aspect = aspect },
             };
             var animation = new FitAnimation(renderer, kind, data, sink);
             ready.Set();

@@ -8,14 +8,19 @@ public abstract class FrameSink : IDisposable
     /// <summary>Frames per second of animations.</summary>
     public const int FramesPerSecond = 10;
 
+    /// <param name="width">Width of every frame in pixels, 1 to
+    /// <see cref="MixtureRenderer.MaxSize"/>.</param>
+    /// <param name="height">Height of every frame in pixels.</param>
     protected FrameSink(int width, int height)
     {
         Width = width;
         Height = height;
     }
 
+    /// <summary>Width of every frame, in pixels.</summary>
     public int Width { get; }
 
+    /// <summary>Height of every frame, in pixels.</summary>
     public int Height { get; }
 
     /// <summary>Frames written so far.</summary>
@@ -106,14 +111,19 @@ public abstract class FrameSink : IDisposable
     /// the move.</summary>
     public abstract void Complete();
 
+    /// <summary>Releases the sink; a sink not completed leaves no file behind.</summary>
     public void Dispose()
     {
         Dispose(true);
         GC.SuppressFinalize(this);
     }
 
+    /// <summary>Writes one frame, RGBA bytes of shape (Height, Width, 4), top row first.
+    /// </summary>
     protected abstract void AddFrame(ReadOnlySpan<byte> rgba);
 
+    /// <summary>Releases what the sink holds (<paramref name="disposing"/>: called from
+    /// <see cref="Dispose()"/>).</summary>
     protected virtual void Dispose(bool disposing)
     {
     }

@@ -38,7 +38,7 @@ internal sealed class GifWriter
         "GIF89a"u8.CopyTo(head);
         WriteUInt16(head[6..], width);
         WriteUInt16(head[8..], height);
-        head[10] = 0x70; // no global table, 8 bits of colour resolution
+        head[10] = 0x70; // no global table, 8 bits of color resolution
         head[11] = 0;
         head[12] = 0;
         ReadOnlySpan<byte> loop =
@@ -75,7 +75,7 @@ internal sealed class GifWriter
         WriteUInt16(descriptor[7..], height);
         descriptor[9] = (byte)(0x80 | frame.TableSizeBits);
         output.Write(descriptor);
-        output.Write(frame.ColourTable);
+        output.Write(frame.ColorTable);
         output.Write(frame.ImageData);
     }
 
@@ -98,7 +98,7 @@ internal sealed class GifWriter
         /// <summary>n where the colour table has 2^(n+1) entries.</summary>
         public int TableSizeBits { get; init; }
 
-        public ReadOnlySpan<byte> ColourTable { get; init; }
+        public ReadOnlySpan<byte> ColorTable { get; init; }
 
         public byte? Transparent { get; init; }
 
@@ -155,7 +155,7 @@ internal sealed class GifWriter
             return new OneFrame
             {
                 TableSizeBits = bits,
-                ColourTable = table,
+                ColorTable = table,
                 Transparent = transparent,
                 ImageData = gif[at..end],
             };

@@ -7,6 +7,8 @@ namespace GmmGpu.Viewer.Export;
 /// <summary>RGBA frames as ImageSharp images and PNG files.</summary>
 public static class ImageFrames
 {
+    /// <summary>An image of one frame: <paramref name="rgba"/> is RGBA bytes of shape
+    /// (<paramref name="height"/>, <paramref name="width"/>, 4), top row first.</summary>
     public static Image<Rgba32> ToImage(ReadOnlySpan<byte> rgba, int width, int height) =>
         Image.LoadPixelData<Rgba32>(rgba, width, height);
 

@@ -9,7 +9,7 @@ namespace GmmGpu.Viewer.Gl;
 internal sealed class Framebuffer : IDisposable
 {
     private readonly GL gl;
-    private uint colour;
+    private uint color;
     private uint depth;
 
     /// <param name="samples">Samples per pixel: 0 for an ordinary framebuffer, else at most
@@ -22,7 +22,7 @@ internal sealed class Framebuffer : IDisposable
         Samples = samples;
         Handle = gl.GenFramebuffer();
         gl.BindFramebuffer(FramebufferTarget.Framebuffer, Handle);
-        colour = Attach(InternalFormat.Rgba8, FramebufferAttachment.ColorAttachment0);
+        color = Attach(InternalFormat.Rgba8, FramebufferAttachment.ColorAttachment0);
         depth = Attach(InternalFormat.DepthComponent24, FramebufferAttachment.DepthAttachment);
         var status = gl.CheckFramebufferStatus(FramebufferTarget.Framebuffer);
         if (status != GLEnum.FramebufferComplete)
@@ -51,14 +51,17 @@ internal sealed class Framebuffer : IDisposable
     public int Height { get; }
 
     /// <summary>
-    /// Copies this framebuffer's colour into <paramref name="target"/> (same size): the
-    /// multisample resolve, each pixel the mean of its samples.
+    /// Copies the colour of the rectangle of <paramref name="width"/> × <paramref name="height"/>
+    /// pixels at (<paramref name="x"/>, <paramref name="y"/>) (GL's pixels: origin bottom left)
+    /// into the same rectangle of <paramref name="target"/> (same size). Multisampled to single:
+    /// the resolve, each pixel the mean of its samples; single to multisampled: every sample of
+    /// a pixel becomes that pixel. The caller disables the scissor test, which blits obey.
     /// </summary>
-    public void ResolveInto(Framebuffer target)
+    public void CopyInto(Framebuffer target, int x, int y, int width, int height)
     {
         gl.BindFramebuffer(FramebufferTarget.ReadFramebuffer, Handle);
         gl.BindFramebuffer(FramebufferTarget.DrawFramebuffer, target.Handle);
-        gl.BlitFramebuffer(0, 0, Width, Height, 0, 0, target.Width, target.Height,
+        gl.BlitFramebuffer(x, y, x + width, y + height, x, y, x + width, y + height,
             ClearBufferMask.ColorBufferBit, BlitFramebufferFilter.Nearest);
     }
 
@@ -109,10 +112,10 @@ internal sealed class Framebuffer : IDisposable
 
     public void Dispose()
     {
-        if (colour != 0)
+        if (color != 0)
         {
-            gl.DeleteRenderbuffer(colour);
-            colour = 0;
+            gl.DeleteRenderbuffer(color);
+            color = 0;
         }
 
         if (depth != 0)

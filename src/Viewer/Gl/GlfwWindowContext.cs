@@ -29,8 +29,10 @@ public sealed class GlfwWindowContext : IGlContext
             + $"({Gl.GetStringS(StringName.Renderer)}), window";
     }
 
+    /// <inheritdoc/>
     public GL Gl { get; }
 
+    /// <inheritdoc/>
     public string Description { get; }
 
     /// <summary>The native GLFW window.</summary>
@@ -80,12 +82,18 @@ public sealed class GlfwWindowContext : IGlContext
         return new GlfwWindowContext(window);
     }
 
+    /// <inheritdoc/>
     public void MakeCurrent() => Glfw.MakeContextCurrent(window);
 
+    /// <summary>Whether the user asked to close the window (or <see cref="Close"/> did).
+    /// </summary>
     public bool ShouldClose => Glfw.WindowShouldClose(window) != 0;
 
+    /// <summary>Asks the window to close: <see cref="ShouldClose"/> becomes true.</summary>
     public void Close() => Glfw.SetWindowShouldClose(window, 1);
 
+    /// <summary>Whether <paramref name="key"/> (a GLFW key code, e.g. 256 for Esc) is held.
+    /// </summary>
     public bool IsKeyDown(int key) => Glfw.GetKey(window, key) == Glfw.Press;
 
     /// <summary>Whether mouse <paramref name="button"/> (0 left, 1 right, 2 middle) is held.
@@ -93,6 +101,8 @@ public sealed class GlfwWindowContext : IGlContext
     public bool IsMouseButtonDown(int button) =>
         Glfw.GetMouseButton(window, button) == Glfw.Press;
 
+    /// <summary>Size of the window's drawable area in framebuffer pixels (on a high-DPI
+    /// screen, more than its size in screen units).</summary>
     public (int Width, int Height) FramebufferSize
     {
         get
@@ -102,8 +112,11 @@ public sealed class GlfwWindowContext : IGlContext
         }
     }
 
+    /// <summary>Sets the window's title bar text.</summary>
     public void SetTitle(string title) => Glfw.SetWindowTitle(window, title);
 
+    /// <summary>Shows what was drawn into the window's back buffer (waits for the screen's
+    /// refresh: swap interval 1).</summary>
     public void SwapBuffers() => Glfw.SwapBuffers(window);
 
     /// <summary>
@@ -139,8 +152,11 @@ public sealed class GlfwWindowContext : IGlContext
         }
     }
 
+    /// <summary>Handles the windows' events, waiting at most <paramref name="seconds"/>
+    /// (&gt; 0) for one; on the thread that made the window.</summary>
     public static void WaitEvents(double seconds) => Glfw.WaitEventsTimeout(seconds);
 
+    /// <summary>Closes the window and its context.</summary>
     public void Dispose()
     {
         if (window != 0)

@@ -52,10 +52,13 @@ public sealed class HeadlessEglContext : IGlContext
         }
     }
 
+    /// <inheritdoc/>
     public GL Gl { get; } = null!;
 
+    /// <inheritdoc/>
     public string Description { get; } = "";
 
+    /// <inheritdoc/>
     public void MakeCurrent()
     {
         if (Egl.MakeCurrent(display, 0, 0, context) == 0)
@@ -66,6 +69,7 @@ public sealed class HeadlessEglContext : IGlContext
         }
     }
 
+    /// <summary>Deletes the context; GL objects made in it must be deleted first.</summary>
     public void Dispose()
     {
         Gl?.Dispose();

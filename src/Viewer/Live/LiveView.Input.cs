@@ -34,7 +34,7 @@ public sealed partial class LiveView
 
         if (input.Pressed(Glfw.KeyR))
         {
-            renderer.PointsWindow = null;
+            renderer.Settings.PointsWindow = null;
             orbit = null;
             stale = true;
         }
@@ -56,7 +56,7 @@ public sealed partial class LiveView
         if (orbits && data.Columns > 1 && (dx, dy, steps) != (0, 0, 0))
         {
             // The first move starts from the camera drawn, wherever the turning had taken it.
-            orbit = (orbit ?? renderer.SurfaceCamera).Drag(dx, dy).Zoom(steps);
+            orbit = (orbit ?? renderer.Settings.SurfaceCamera).Drag(dx, dy).Zoom(steps);
             stale = true;
         }
         else if (kind == ViewKind.Points && data.Columns > 1 && steps != 0)
@@ -82,6 +82,7 @@ public sealed partial class LiveView
         var current = new DataWindow(layout.XMin, layout.XMax, layout.YMin, layout.YMax);
         DataWindow next = current.Zoom(Math.Pow(1.25, steps), x, y);
         PlotLayout whole = renderer.Layout(data);
-        renderer.PointsWindow = next.XMax - next.XMin >= whole.XMax - whole.XMin ? null : next;
+        renderer.Settings.PointsWindow =
+            next.XMax - next.XMin >= whole.XMax - whole.XMin ? null : next;
     }
 }

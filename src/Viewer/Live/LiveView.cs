@@ -55,6 +55,8 @@ public sealed partial class LiveView : IProgress<IterationSnapshot>
     /// <summary>Frames drawn so far by <see cref="Run"/>.</summary>
     public int FramesDrawn { get; private set; }
 
+    /// <summary>Takes EM's snapshot of an iteration, on EM's thread; never waits on drawing
+    /// (the window draws the latest when it is ready).</summary>
     public void Report(IterationSnapshot value)
     {
         lock (gate)
@@ -154,10 +156,10 @@ public sealed partial class LiveView : IProgress<IterationSnapshot>
 
     private void Draw(MixtureRenderer renderer, ViewFrame frame, PlotData data)
     {
-        renderer.SurfaceCamera = orbit ?? OrbitCamera.Default.Turn(
+        renderer.Settings.SurfaceCamera = orbit ?? OrbitCamera.Default.Turn(
             FitAnimation.DegreesPerFrame * frame.History.Count);
-        renderer.PointsColorBy = ColorBy;
-        renderer.Aspect = Aspect;
+        renderer.Settings.PointsColorBy = ColorBy;
+        renderer.Settings.Aspect = Aspect;
         renderer.Draw(Drawable(kind, data), frame, data);
         stale = false;
         FramesDrawn++;

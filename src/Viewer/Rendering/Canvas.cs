@@ -17,14 +17,14 @@ internal sealed class Canvas
 
     public void Clear() => vertices.Clear();
 
-    public void Rect(float x0, float y0, float x1, float y1, Vector4 colour)
+    public void Rect(float x0, float y0, float x1, float y1, Vector4 color)
     {
-        Vertex(x0, y0, colour);
-        Vertex(x1, y0, colour);
-        Vertex(x1, y1, colour);
-        Vertex(x0, y0, colour);
-        Vertex(x1, y1, colour);
-        Vertex(x0, y1, colour);
+        Vertex(x0, y0, color);
+        Vertex(x1, y0, color);
+        Vertex(x1, y1, color);
+        Vertex(x0, y0, color);
+        Vertex(x1, y1, color);
+        Vertex(x0, y1, color);
     }
 
     /// <summary>
@@ -32,7 +32,7 @@ internal sealed class Canvas
     /// unless <paramref name="caps"/> is false (segments that meet end to end, such as
     /// contour pieces, then do not overlap, which would darken translucent ink).
     /// </summary>
-    public void Line(Vector2 a, Vector2 b, float width, Vector4 colour, bool caps = true)
+    public void Line(Vector2 a, Vector2 b, float width, Vector4 color, bool caps = true)
     {
         Vector2 along = b - a;
         float length = along.Length();
@@ -44,7 +44,7 @@ internal sealed class Canvas
         along /= length;
         Vector2 side = new Vector2(-along.Y, along.X) * (width / 2);
         Vector2 cap = caps ? along * (width / 2) : Vector2.Zero;
-        Quad(a - cap + side, a - cap - side, b + cap - side, b + cap + side, colour);
+        Quad(a - cap + side, a - cap - side, b + cap - side, b + cap + side, color);
     }
 
     /// <summary>
@@ -52,7 +52,7 @@ internal sealed class Canvas
     /// mitred joins (no overlaps, no notches; very sharp corners are bevelled short) and, when
     /// open, square ends half a width long.
     /// </summary>
-    public void Polyline(ReadOnlySpan<Vector2> points, float width, Vector4 colour, bool closed)
+    public void Polyline(ReadOnlySpan<Vector2> points, float width, Vector4 color, bool closed)
     {
         int n = points.Length;
         if (n < 2)
@@ -62,7 +62,7 @@ internal sealed class Canvas
 
         if (n == 2 || (closed && n < 3))
         {
-            Line(points[0], points[1], width, colour);
+            Line(points[0], points[1], width, color);
             return;
         }
 
@@ -95,23 +95,23 @@ internal sealed class Canvas
             Vector2 left = p + offset, right = p - offset;
             if (i > 0)
             {
-                Quad(previousLeft, previousRight, right, left, colour);
+                Quad(previousLeft, previousRight, right, left, color);
             }
 
             (previousLeft, previousRight) = (left, right);
         }
     }
 
-    public void Triangle(Vector2 a, Vector2 b, Vector2 c, Vector4 colour)
+    public void Triangle(Vector2 a, Vector2 b, Vector2 c, Vector4 color)
     {
-        Vertex(a.X, a.Y, colour);
-        Vertex(b.X, b.Y, colour);
-        Vertex(c.X, c.Y, colour);
+        Vertex(a.X, a.Y, color);
+        Vertex(b.X, b.Y, color);
+        Vertex(c.X, c.Y, color);
     }
 
     /// <summary>A filled circle of <paramref name="radius"/> pixels about
     /// <paramref name="centre"/>.</summary>
-    public void Disc(Vector2 centre, float radius, Vector4 colour)
+    public void Disc(Vector2 centre, float radius, Vector4 color)
     {
         int segments = Math.Clamp((int)(radius * 4), 12, 64);
         Vector2 last = centre + new Vector2(radius, 0);
@@ -119,9 +119,9 @@ internal sealed class Canvas
         {
             float t = 2 * MathF.PI * i / segments;
             Vector2 next = centre + (radius * new Vector2(MathF.Cos(t), MathF.Sin(t)));
-            Vertex(centre.X, centre.Y, colour);
-            Vertex(last.X, last.Y, colour);
-            Vertex(next.X, next.Y, colour);
+            Vertex(centre.X, centre.Y, color);
+            Vertex(last.X, last.Y, color);
+            Vertex(next.X, next.Y, color);
             last = next;
         }
     }
@@ -135,16 +135,16 @@ internal sealed class Canvas
 
     private static Vector2 Normal(Vector2 direction) => new(-direction.Y, direction.X);
 
-    private void Quad(Vector2 p0, Vector2 p1, Vector2 p2, Vector2 p3, Vector4 colour)
+    private void Quad(Vector2 p0, Vector2 p1, Vector2 p2, Vector2 p3, Vector4 color)
     {
-        Vertex(p0.X, p0.Y, colour);
-        Vertex(p1.X, p1.Y, colour);
-        Vertex(p2.X, p2.Y, colour);
-        Vertex(p0.X, p0.Y, colour);
-        Vertex(p2.X, p2.Y, colour);
-        Vertex(p3.X, p3.Y, colour);
+        Vertex(p0.X, p0.Y, color);
+        Vertex(p1.X, p1.Y, color);
+        Vertex(p2.X, p2.Y, color);
+        Vertex(p0.X, p0.Y, color);
+        Vertex(p2.X, p2.Y, color);
+        Vertex(p3.X, p3.Y, color);
     }
 
-    private void Vertex(float x, float y, Vector4 colour) =>
-        vertices.AddRange([x, y, colour.X, colour.Y, colour.Z, colour.W]);
+    private void Vertex(float x, float y, Vector4 color) =>
+        vertices.AddRange([x, y, color.X, color.Y, color.Z, color.W]);
 }

@@ -19,32 +19,32 @@ internal static class Shaders
         """ + "\n";
 
     public const string FlatVertex = PixelVertexHead + """
-        layout(location = 1) in vec4 aColour;
-        out vec4 vColour;
+        layout(location = 1) in vec4 aColor;
+        out vec4 vColor;
         void main()
         {
             gl_Position = pixelPosition();
-            vColour = aColour;
+            vColor = aColor;
         }
         """;
 
     public const string FlatFragment = """
         #version 330 core
-        in vec4 vColour;
-        out vec4 colour;
-        void main() { colour = vColour; }
+        in vec4 vColor;
+        out vec4 color;
+        void main() { color = vColor; }
         """;
 
     // Dots: the point's centre in window pixels (y up, as gl_FragCoord) goes to the fragments,
     // since a point sprite's own square (and gl_PointCoord) is snapped to the pixel grid.
     public const string DotVertex = PixelVertexHead + """
-        layout(location = 1) in vec4 aColour;
-        out vec4 vColour;
+        layout(location = 1) in vec4 aColor;
+        out vec4 vColor;
         flat out vec2 vCentre;
         void main()
         {
             gl_Position = pixelPosition();
-            vColour = aColour;
+            vColor = aColor;
             vCentre = vec2(aPosition.x, uViewport.y - aPosition.y);
         }
         """;
@@ -53,16 +53,16 @@ internal static class Shaders
     // so dots are smooth at any size.
     public const string DotFragment = """
         #version 330 core
-        in vec4 vColour;
+        in vec4 vColor;
         flat in vec2 vCentre;
         uniform float uRadius;
-        out vec4 colour;
+        out vec4 color;
         void main()
         {
             float r = distance(gl_FragCoord.xy, vCentre);
             float coverage = clamp(uRadius + 0.5 - r, 0.0, 1.0);
             if (coverage <= 0.0) { discard; }
-            colour = vec4(vColour.rgb, vColour.a * coverage);
+            color = vec4(vColor.rgb, vColor.a * coverage);
         }
         """;
 
@@ -87,14 +87,14 @@ internal static class Shaders
         uniform int uLog;
         uniform float uLevels;
         uniform vec4 uEmpty;
-        out vec4 colour;
+        out vec4 color;
         void main()
         {
             float v = texture(uValues, vUv).r;
             float t;
             if (uLog == 1)
             {
-                if (v <= 0.0) { colour = uEmpty; return; }
+                if (v <= 0.0) { color = uEmpty; return; }
                 t = log(1.0 + v) / log(1.0 + uMax);
             }
             else
@@ -106,7 +106,7 @@ internal static class Shaders
             {
                 t = min(floor(t * uLevels), uLevels - 1.0) / (uLevels - 1.0);
             }
-            colour = vec4(texture(uMap, vec2((t * 255.0 + 0.5) / 256.0, 0.5)).rgb, 1.0);
+            color = vec4(texture(uMap, vec2((t * 255.0 + 0.5) / 256.0, 0.5)).rgb, 1.0);
         }
         """;
 
@@ -121,15 +121,15 @@ internal static class Shaders
         uniform float uMax;
         uniform int uPaletteSize;
         uniform vec4 uEmpty;
-        out vec4 colour;
+        out vec4 color;
         void main()
         {
             float v = texture(uValues, vUv).r;
-            if (v <= 0.0) { colour = uEmpty; return; }
+            if (v <= 0.0) { color = uEmpty; return; }
             float t = clamp(log(1.0 + v) / log(1.0 + uMax), 0.0, 1.0);
             int label = int(texture(uLabels, vUv).r + 0.5);
             vec3 hue = texelFetch(uPalette, ivec2(label % uPaletteSize, 0), 0).rgb;
-            colour = vec4(mix(vec3(1.0), hue, 0.25 + 0.75 * t), 1.0);
+            color = vec4(mix(vec3(1.0), hue, 0.25 + 0.75 * t), 1.0);
         }
         """;
 
@@ -141,13 +141,13 @@ internal static class Shaders
         uniform sampler2D uValues;
         uniform float uMax;
         uniform vec4 uInk;
-        out vec4 colour;
+        out vec4 color;
         void main()
         {
             float v = texture(uValues, vUv).r;
             if (v <= 0.0) { discard; }
             float t = clamp(log(1.0 + v) / log(1.0 + uMax), 0.0, 1.0);
-            colour = vec4(uInk.rgb, uInk.a * (0.5 + 0.5 * t));
+            color = vec4(uInk.rgb, uInk.a * (0.5 + 0.5 * t));
         }
         """;
 
@@ -173,13 +173,13 @@ internal static class Shaders
         uniform float uMax;
         uniform vec4 uFloor;
         uniform vec4 uInk;
-        out vec4 colour;
+        out vec4 color;
         void main()
         {
             float v = texture(uValues, vUv).r;
             float t = v > 0.0 ? clamp(log(1.0 + v) / log(1.0 + uMax), 0.0, 1.0) : 0.0;
             float a = v > 0.0 ? uInk.a * (0.3 + 0.7 * t) : 0.0;
-            colour = vec4(mix(uFloor.rgb, uInk.rgb, a), 1.0);
+            color = vec4(mix(uFloor.rgb, uInk.rgb, a), 1.0);
         }
         """;
 
@@ -207,7 +207,7 @@ internal static class Shaders
         uniform vec3 uLight;
         uniform float uAlpha;
         uniform float uFade;
-        out vec4 colour;
+        out vec4 color;
         void main()
         {
             float alpha = uFade > 0.0 ? uAlpha * smoothstep(0.0, uFade, vValue) : uAlpha;
@@ -215,20 +215,20 @@ internal static class Shaders
             float t = clamp(vValue, 0.0, 1.0);
             vec3 base = texture(uMap, vec2((t * 255.0 + 0.5) / 256.0, 0.5)).rgb;
             float diffuse = abs(dot(normalize(vNormal), normalize(uLight)));
-            colour = vec4(base * (0.35 + 0.65 * diffuse), alpha);
+            color = vec4(base * (0.35 + 0.65 * diffuse), alpha);
         }
         """;
 
     public const string TextVertex = PixelVertexHead + """
         layout(location = 1) in vec2 aUv;
-        layout(location = 2) in vec4 aColour;
+        layout(location = 2) in vec4 aColor;
         out vec2 vUv;
-        out vec4 vColour;
+        out vec4 vColor;
         void main()
         {
             gl_Position = pixelPosition();
             vUv = aUv;
-            vColour = aColour;
+            vColor = aColor;
         }
         """;
 
@@ -236,9 +236,9 @@ internal static class Shaders
     public const string TextFragment = """
         #version 330 core
         in vec2 vUv;
-        in vec4 vColour;
+        in vec4 vColor;
         uniform sampler2D uAtlas;
-        out vec4 colour;
-        void main() { colour = vec4(vColour.rgb, vColour.a * texture(uAtlas, vUv).r); }
+        out vec4 color;
+        void main() { color = vec4(vColor.rgb, vColor.a * texture(uAtlas, vUv).r); }
         """;
 }

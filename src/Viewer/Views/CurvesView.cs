@@ -42,20 +42,28 @@ internal sealed class CurvesView : IPlotView
         // AIC and BIC share a plot: the same units, a constant apart, and a third plot would
         // leave each too short for more than one tick on a dashboard panel.
         int[][] plots = [[0], [1, 2]];
-        float top = Chart.Title.Height(style), each = (panel.Height - top) / plots.Length;
+        // The last plot's region also holds the iterations' ticks and label: so much taller,
+        // so the plots themselves are as tall as each other.
+        float top = Chart.Title.Height(style);
+        float iterations = (2 * style.Line) + ChartStyle.LabelGap + (style.Pad * 0.3f);
+        float each = Math.Max(1, (panel.Height - top - iterations) / plots.Length);
         var layouts = new PlotLayout[plots.Length];
         for (int p = 0; p < plots.Length; p++)
         {
             float panelTop = top + (p * each);
-            double[][] values = [.. plots[p].Select(s => history.Select(series[s].Value).ToArray())];
+            double[][] values =
+                [.. plots[p].Select(s => history.Select(series[s].Value).ToArray())];
             (double Min, double Max)[] ranges = [.. values.Select(v => CurveRange.Of(v))];
             (double yMin, double yMax) = (ranges.Min(r => r.Min), ranges.Max(r => r.Max));
 
-            // Under the plot's name; the x axis is named once, under the last plot.
-            var region = new RectangleF(0, panelTop + style.Line, panel.Width, panelTop + each);
+            // Under the plot's name; the iterations are labelled once, under the last plot, as
+            // matplotlib's shared x.
+            bool last = p == plots.Length - 1;
+            float panelBottom = panelTop + each + (last ? iterations : 0);
+            var region = new RectangleF(0, panelTop + style.Line, panel.Width, panelBottom);
             layouts[p] = ChartLayout.Create(panel.Width, panel.Height, region, style,
                 (0.5, Math.Max(history.Count, 1) + 0.5), (yMin, yMax), title: false,
-                xLabel: p == plots.Length - 1, yLabel: false, rightWidth: 0);
+                xLabel: last, yLabel: false, rightWidth: 0, xTickLabels: last);
         }
 
         // One left edge for the plots, so their iterations line up.
@@ -80,7 +88,7 @@ internal sealed class CurvesView : IPlotView
 
             bool last = p == plots.Length - 1;
             Axes.Draw(panel.Canvas, panel.Text, style, layout, last ? "iteration" : null, null,
-                integersX: true);
+                integersX: true, xTickLabels: last);
         }
     }
 
@@ -89,7 +97,7 @@ internal sealed class CurvesView : IPlotView
     /// (see <see cref="CurveRange"/>) is a triangle on the edge, pointing the way it lies.
     /// </summary>
     private static void DrawCurve(PlotPanel panel, PlotLayout layout,
-        IReadOnlyList<IterationRecord> history, double[] values, Vector4 colour, float width)
+        IReadOnlyList<IterationRecord> history, double[] values, Vector4 color, float width)
     {
         RectangleF plot = layout.Plot;
         Canvas canvas = panel.Canvas, clipped = panel.Clipped;
@@ -110,15 +118,15 @@ internal sealed class CurvesView : IPlotView
                 float tip = p.Y < plot.Top ? plot.Top + 1 : plot.Bottom - 1;
                 float bottom = p.Y < plot.Top ? tip + 8 : tip - 8;
                 canvas.Triangle(new Vector2(p.X, tip), new Vector2(p.X - 5, bottom),
-                    new Vector2(p.X + 5, bottom), colour);
+                    new Vector2(p.X + 5, bottom), color);
             }
             else
             {
-                clipped.Disc(p, 2.75f, colour);
+                clipped.Disc(p, 2.75f, color);
             }
         }
 
-        clipped.Polyline(points.ToArray(), width, colour, closed: false);
+        clipped.Polyline(points.ToArray(), width, color, closed: false);
         panel.Painter.Draw(clipped, plot);
     }
 }

@@ -14,7 +14,7 @@ internal sealed class HistogramView : IPlotView
     public const int Bins = 60;
 
     /// <summary>Colour of the histogram view's bars.</summary>
-    public static readonly Vector4 BarColour = new(170 / 255f, 190 / 255f, 215 / 255f, 1);
+    public static readonly Vector4 BarColor = new(170 / 255f, 190 / 255f, 215 / 255f, 1);
 
     /// <summary>Widths of the histogram's lines: the mixture's is the boldest.</summary>
     public const float MixtureLineWidth = 3, ComponentLineWidth = 1.75f;
@@ -53,7 +53,7 @@ internal sealed class HistogramView : IPlotView
         {
             Vector2 p0 = layout.ToPixel(min + (b * width), 0);
             Vector2 p1 = layout.ToPixel(min + ((b + 1) * width), bars[b]);
-            canvas.Rect(p0.X, p1.Y, p1.X - 1, p0.Y, BarColour);
+            canvas.Rect(p0.X, p1.Y, p1.X - 1, p0.Y, BarColor);
         }
 
         MixtureParameters parameters = frame.Parameters;
@@ -77,6 +77,9 @@ internal sealed class HistogramView : IPlotView
             }
         }
 
+        // The mixture under the components: where one component makes up the mixture, its
+        // thin line shows inside the bold one instead of vanishing beneath it.
+        canvas.Polyline(mixture, MixtureLineWidth, MixtureInk, closed: false);
         float axis = layout.ToPixel(min, 0).Y;
         for (int k = 0; k < components.Length; k++)
         {
@@ -84,7 +87,6 @@ internal sealed class HistogramView : IPlotView
                 canvas, components[k], axis, ComponentLineWidth, ColorMaps.Component(k));
         }
 
-        canvas.Polyline(mixture, MixtureLineWidth, MixtureInk, closed: false);
         Axes.Draw(canvas, panel.Text, style, layout, data.XLabel, "density");
         LegendEntry[] entries =
         [
@@ -105,7 +107,8 @@ internal sealed class HistogramView : IPlotView
     /// (pixels, y down), each run reaching down to its neighbours by the axis: a component's
     /// flat tails would otherwise draw a coloured strip along the axis.
     /// </summary>
-    private static void DrawAboveAxis(Canvas canvas, Vector2[] points, float axis, float width, Vector4 colour)
+    private static void DrawAboveAxis(
+        Canvas canvas, Vector2[] points, float axis, float width, Vector4 color)
     {
         int start = -1;
         for (int i = 0; i <= points.Length; i++)
@@ -119,7 +122,7 @@ internal sealed class HistogramView : IPlotView
             {
                 int end = Math.Min(i, points.Length - 1);
                 canvas.Polyline(
-                    points.AsSpan(start, end - start + 1), width, colour, closed: false);
+                    points.AsSpan(start, end - start + 1), width, color, closed: false);
                 start = -1;
             }
         }

@@ -102,7 +102,7 @@ internal sealed class PointsView : IPlotView
         {
             double mx = means[(k * d) + data.DimX], my = means[(k * d) + data.DimY];
             var cov = parameters.MarginalCovariance(k, data.DimX, data.DimY);
-            Vector4 colour = ColorMaps.Component(k);
+            Vector4 color = ColorMaps.Component(k);
             for (int s = 1; s <= 3; s++)
             {
                 Vector2[] points = Ellipses.Points(mx, my, cov, s, 128);
@@ -116,12 +116,12 @@ internal sealed class PointsView : IPlotView
                     clipped.Polyline(points, EllipseOutlineWidth, ChartStyle.Ink, closed: true);
                 }
 
-                clipped.Polyline(points, EllipseWidth, colour, closed: true);
+                clipped.Polyline(points, EllipseWidth, color, closed: true);
             }
 
             Vector2 centre = layout.ToPixel(mx, my);
             clipped.Disc(centre, 5, ChartStyle.Ink);
-            clipped.Disc(centre, 3.5f, colour);
+            clipped.Disc(centre, 3.5f, color);
         }
     }
 
@@ -181,11 +181,11 @@ internal sealed class PointsView : IPlotView
                 continue;
             }
 
-            Vector4 colour = terms is null ? SampleInk
+            Vector4 color = terms is null ? SampleInk
                 : ColorMaps.Component(ComponentLabels.Best(terms, k, sample[i], sample[i + 1]));
             (dots[used], dots[used + 1]) = (p.X, p.Y);
             (dots[used + 2], dots[used + 3], dots[used + 4], dots[used + 5]) =
-                (colour.X, colour.Y, colour.Z, colour.W);
+                (color.X, color.Y, color.Z, color.W);
             used += FloatsPerDot;
             shown++;
         }

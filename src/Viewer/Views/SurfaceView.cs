@@ -31,7 +31,7 @@ internal sealed class SurfaceView : IPlotView
     /// </summary>
     private const float SurfaceMargin = 0.06f;
 
-    private static readonly Vector4 FloorColour = new(0.93f, 0.93f, 0.93f, 1);
+    private static readonly Vector4 FloorColor = new(0.93f, 0.93f, 0.93f, 1);
     private static readonly Vector4 FloorInk = new(0.12f, 0.16f, 0.3f, 0.9f);
 
     private readonly GlPainter painter;
@@ -125,7 +125,7 @@ internal sealed class SurfaceView : IPlotView
         {
             floorCounts.Upload(data.Histogram2D(FloorBins, FloorBins), FloorBins, FloorBins);
             painter.DrawFloor(
-                floorCounts.Texture, floorCounts.Max, camera, 0, FloorColour, FloorInk);
+                floorCounts.Texture, floorCounts.Max, camera, 0, FloorColor, FloorInk);
             painter.DrawSurface(vertices, camera, light, SurfaceAlpha, SurfaceFade);
         }
         else

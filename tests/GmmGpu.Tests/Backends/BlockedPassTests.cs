@@ -106,6 +106,38 @@ public class BlockedPassTests
         StatisticsChecks.AssertIdentical(dual, again);
     }
 
+    // The backend keeps its last blocked pass and the workers' scratches for the next call:
+    // a model of the same shape is loaded over the previous one (the padding must stay zero,
+    // the moments must be cleared), another shape gets a new pass.
+    [Theory]
+    [InlineData(CovarianceType.Full, 37)]
+    [InlineData(CovarianceType.Diagonal, 40)]
+    public void Accumulate_ReusedPass_GivesTheStatisticsOfAFreshBackend(
+        CovarianceType type,
+        int dimensions)
+    {
+        var random = new Random(67);
+        KernelModel first = CovarianceModels.Create(random, 3, dimensions, type);
+        KernelModel second = CovarianceModels.Create(random, 3, dimensions, type, offset: 5);
+        KernelModel wider = CovarianceModels.Create(random, 3, dimensions + 1, type);
+        float[] data = RandomMixture.SampleData(random, second, 20_011);
+        float[] wideData = RandomMixture.SampleData(random, wider, 1_001);
+        using CpuBackend reused = Blocked(2);
+        using IDeviceDataset dataset = reused.Upload(data, 20_011, dimensions);
+        using IDeviceDataset wideDataset = reused.Upload(wideData, 1_001, dimensions + 1);
+
+        var statistics = new SufficientStatistics(3, dimensions, second.Form);
+        reused.Accumulate(dataset, first, statistics, CancellationToken.None);
+        reused.Accumulate(dataset, second, statistics, CancellationToken.None);
+        var wide = new SufficientStatistics(3, dimensions + 1, wider.Form);
+        reused.Accumulate(wideDataset, wider, wide, CancellationToken.None);
+
+        StatisticsChecks.AssertIdentical(
+            StatisticsChecks.Accumulate(Blocked(2), second, data), statistics);
+        StatisticsChecks.AssertIdentical(
+            StatisticsChecks.Accumulate(Blocked(2), wider, wideData), wide);
+    }
+
     [Fact]
     public void Accumulate_DegenerateComponent_GetsNoResponsibilityAndNoNaN()
     {

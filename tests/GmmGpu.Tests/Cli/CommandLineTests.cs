@@ -52,6 +52,17 @@ public class CommandLineTests
     }
 
     [Fact]
+    public void Json_BeforeOrAfterTheCommand_IsTheSameOption()
+    {
+        CliResult after = CliResult.Run("devices", "--json");
+        CliResult before = CliResult.Run("--json", "devices");
+
+        ToolCommandTests.Ok(after);
+        Assert.Equal(after.Stdout, before.Stdout);
+        Assert.True(after.Json().TryGetProperty("devices", out _));
+    }
+
+    [Fact]
     public void ResponseFile_GivesTheSameFitAsTheCommandLine()
     {
         using var files = new TestFiles();

@@ -26,12 +26,15 @@ public sealed class AspectTests
         var frame = Frame(new MixtureParameters(
             CovarianceType.Spherical, 1, 2, [1.0], [0.0, 0.0], [1.0]));
         using IComputeBackend backend = ComputeBackends.Create(ComputeDevice.Cpu);
-        using var renderer = new MixtureRenderer(Width, Height, backend) { ShowData = false };
+        using var renderer = new MixtureRenderer(Width, Height, backend)
+        {
+            Settings = { ShowData = false },
+        };
 
         (int w, int h) = Extent(renderer, kind, frame, data);
         Assert.True(Math.Abs(w - h) > 20, $"auto: {w}x{h} px should follow the plot's shape");
 
-        renderer.Aspect = Aspect.Equal;
+        renderer.Settings.Aspect = Aspect.Equal;
         (w, h) = Extent(renderer, kind, frame, data);
         Assert.InRange(w - h, -2, 2);
         PlotLayout layout = renderer.Layout(data);
@@ -58,8 +61,8 @@ public sealed class AspectTests
         (byte R, byte G, byte B) background = kind == ViewKind.Points
             ? ((byte)255, (byte)255, (byte)255)
             : ColorMaps.ViridisAt(0);
-        var colour = ColorMaps.Component(0);
-        var ellipse = ((byte)(colour.X * 255), (byte)(colour.Y * 255), (byte)(colour.Z * 255));
+        var color = ColorMaps.Component(0);
+        var ellipse = ((byte)(color.X * 255), (byte)(color.Y * 255), (byte)(color.Z * 255));
         bool Inked(int x, int y) => kind == ViewKind.Points
             ? Pixel(rgba, Width, x, y) == ellipse
             : Pixel(rgba, Width, x, y) != background;

@@ -58,7 +58,7 @@ public sealed class ChartTests : IDisposable
             : new MixtureParameters(CovarianceType.Diagonal, 3, 2, [0.5, 0.3, 0.2],
                 [1.3, -0.2, 0.5, 0.1, 1.5, -0.9], [0.6, 0.25, 0.3, 0.2, 0.2, 0.1]);
         using var renderer = new MixtureRenderer(width, height, backend);
-        renderer.PointsColorBy = variant ? ColorBy.Component : ColorBy.Density;
+        renderer.Settings.PointsColorBy = variant ? ColorBy.Component : ColorBy.Density;
 
         renderer.Render(kind, new ViewFrame(parameters, History), data);
 

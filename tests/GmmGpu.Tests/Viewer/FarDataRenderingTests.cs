@@ -42,9 +42,9 @@ public sealed class FarDataRenderingTests : IDisposable
         byte[] rgba = renderer.Render(ViewKind.HeatMap, Frame(parameters), data);
         PlotLayout layout = renderer.Layout(data);
         (double cx, double cy, int count) =
-            CentreOfColour(rgba, Width, layout, ColorMaps.ViridisAt(1));
+            CentreOfColor(rgba, Width, layout, ColorMaps.ViridisAt(1));
 
-        Assert.True(count > 10, $"only {count} pixels have the top colour");
+        Assert.True(count > 10, $"only {count} pixels have the top color");
         var mean = layout.ToPixel(1e8 + 3, 1e8 - 3);
         Assert.InRange(cx, mean.X - 2, mean.X + 2);
         Assert.InRange(cy, mean.Y - 2, mean.Y + 2);

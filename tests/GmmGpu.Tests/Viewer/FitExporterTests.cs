@@ -40,7 +40,7 @@ public sealed class FitExporterTests : IDisposable
         Assert.InRange(drawnBeforeComplete, snapshots.Length - 2, snapshots.Length);
         using var renderer = new MixtureRenderer(Width, Height, backend)
         {
-            DensityScale = AnimationScale.FromData(data),
+            Settings = { DensityScale = AnimationScale.FromData(data) },
         };
         var history = new FitHistory();
         for (int i = 0; i < snapshots.Length; i++)
@@ -108,7 +108,7 @@ public sealed class FitExporterTests : IDisposable
     }
 
     [Fact]
-    public void Export_HeatMap_HasOneColourScaleInEveryFrame()
+    public void Export_HeatMap_HasOneColorScaleInEveryFrame()
     {
         // The component narrows frame by frame, so its peak density rises fourfold.
         IterationSnapshot[] snapshots =

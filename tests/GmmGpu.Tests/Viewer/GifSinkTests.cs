@@ -13,7 +13,7 @@ public sealed class GifSinkTests
     private const int Height = 61;
 
     [Fact]
-    public void Gif_ThreeFrames_DecodeToTheirOwnColoursInOrder()
+    public void Gif_ThreeFrames_DecodeToTheirOwnColorsInOrder()
     {
         using var files = new TestFiles();
         string path = files.PathOf("three.gif");

@@ -70,6 +70,74 @@ public sealed class NiceTicksTests
         Assert.Equal("1700000000", ticks.Labels[0]);
     }
 
+    [Theory]
+    [InlineData(2_003_600.0, 2_004_800.0, "+2e6")]
+    [InlineData(-2_004_800.0, -2_003_600.0, "-2e6")]
+    [InlineData(1_700_000_000.0, 1_700_000_900.0, "+1.7e9")]
+    [InlineData(1e-6 + 2e-12, 1e-6 + 9e-12, "+1e-6")]
+    public void Create_NarrowRangeFarFromZero_LabelsCountFromAnOffset(
+        double min, double max, string offset)
+    {
+        Ticks plain = NiceTicks.Create(min, max, 5);
+        Ticks ticks = NiceTicks.Create(min, max, 5, offset: true);
+
+        Assert.Equal(offset, ticks.Note);
+        Assert.Equal(plain.Values, ticks.Values);
+        Assert.InRange(ticks.Values.Count, 3, 5);
+        // Each label plus the offset is its tick; the labels are 3 or more characters shorter.
+        for (int i = 0; i < ticks.Values.Count; i++)
+        {
+            double label = double.Parse(ticks.Labels[i], CultureInfo.InvariantCulture);
+            Assert.Equal(ticks.Values[i], (label * ticks.Scale) + ticks.Offset,
+                ticks.Step * 1e-6);
+        }
+
+        Assert.True(ticks.Labels.Max(l => l.Length) + 3 <= plain.Labels.Max(l => l.Length),
+            $"{string.Join(", ", ticks.Labels)} {offset} is no shorter than "
+            + string.Join(", ", plain.Labels));
+        Assert.Equal(ticks.Labels.Count, ticks.Labels.Distinct().Count());
+    }
+
+    [Theory]
+    [InlineData(1.94e6, 2.09e6, 6, "\u00d71e6")]
+    [InlineData(-3.1e-5, -1.2e-5, 5, "\u00d71e-5")]
+    public void Create_HugeOrTinyValues_LabelsInUnitsOfAScale(
+        double min, double max, int most, string note)
+    {
+        Ticks plain = NiceTicks.Create(min, max, most);
+        Ticks ticks = NiceTicks.Create(min, max, most, offset: true);
+
+        Assert.Equal(note, ticks.Note);
+        Assert.Equal(0, ticks.Offset);
+        Assert.Equal(plain.Values, ticks.Values);
+        Assert.All(plain.Labels, l => Assert.Contains('e', l));
+        for (int i = 0; i < ticks.Values.Count; i++)
+        {
+            Assert.DoesNotContain('e', ticks.Labels[i]);
+            double label = double.Parse(ticks.Labels[i], CultureInfo.InvariantCulture);
+            Assert.Equal(ticks.Values[i], label * ticks.Scale, ticks.Step * 1e-6);
+        }
+
+        Assert.Equal(ticks.Labels.Count, ticks.Labels.Distinct().Count());
+    }
+
+    [Theory]
+    [InlineData(-12.3, 6.6)]
+    [InlineData(12_000, 97_000)]
+    [InlineData(-2.8345, -2.8312)]
+    [InlineData(1201.5, 1209)]
+    [InlineData(0.5, 37.5)]
+    public void Create_OffsetThatSavesLittle_IsNotUsed(double min, double max)
+    {
+        Ticks plain = NiceTicks.Create(min, max, 5);
+        Ticks ticks = NiceTicks.Create(min, max, 5, offset: true);
+
+        Assert.Null(ticks.Note);
+        Assert.Equal(0, ticks.Offset);
+        Assert.Equal(1, ticks.Scale);
+        Assert.Equal(plain.Labels, ticks.Labels);
+    }
+
     [Fact]
     public void Create_Integers_StepsAreWholeNumbers()
     {

@@ -1,4 +1,5 @@
 using GmmGpu.Viewer;
+using GmmGpu.Viewer.Chart;
 using GmmGpu.Viewer.Rendering;
 using GmmGpu.Viewer.Views;
 using Xunit;
@@ -34,8 +35,8 @@ public sealed partial class RenderingTests
         var data = new PlotData(Gaussian2D(1_000, 0, 0, 1, 1, seed: 40), 2);
         var frame = new ViewFrame(OneComponent(0, 0, 1, 1), LongHistory);
         byte[] rgba = renderer.Render(ViewKind.Curves, frame, data);
-        var colour = ColorMaps.Component(0);
-        var ink = ((byte)(colour.X * 255), (byte)(colour.Y * 255), (byte)(colour.Z * 255));
+        var color = ColorMaps.Component(0);
+        var ink = ((byte)(color.X * 255), (byte)(color.Y * 255), (byte)(color.Z * 255));
 
         // The log-likelihood curve (the top half): its rows span much of its plot, as the
         // first iteration does not squash iterations 2..12 against the top.
@@ -44,6 +45,37 @@ public sealed partial class RenderingTests
         Assert.NotEmpty(rows);
         Assert.True(rows.Max() - rows.Min() > Height / 2 / 2,
             $"the curve spans rows {rows.Min()}..{rows.Max()} only");
+    }
+
+    [Fact]
+    public void Curves_LargeFitOnADashboardPanel_AicAxisReadsThreeTicksAndItsScale()
+    {
+        // 200,000 points: AIC and BIC near 2e6, which once read as one tick ("2.0e6").
+        IterationRecord[] history = [.. Enumerable.Range(1, 6).Select(i => new IterationRecord(
+            i, -4.85 - (0.4 * Math.Pow(0.4, i)), 0.1, 1.94e6 + (1.5e5 * Math.Pow(0.4, i - 2)),
+            1.9403e6 + (1.5e5 * Math.Pow(0.4, i - 2)), TimeSpan.Zero))];
+        var data = new PlotData(Gaussian2D(1_000, 0, 0, 1, 1, seed: 44), 2);
+        using var panel = new MixtureRenderer(Width / 2, Height / 2, backend);
+
+        panel.Render(ViewKind.Curves, new ViewFrame(OneComponent(0, 0, 1, 1), history), data);
+
+        IReadOnlyList<RectangleF> boxes = panel.TextBoxes;
+        // The y tick labels end at one x, the plots' left edge less a tick: the column of right
+        // edges that most boxes share in the left third.
+        float column = boxes.Where(b => b.Left < Width / 6).GroupBy(b => MathF.Round(b.Right))
+            .MaxBy(g => g.Count())!.Key;
+        RectangleF[] lower = [.. boxes.Where(b =>
+            MathF.Round(b.Right) == column && b.Top > Height / 4)];
+        // Three ticks and the scale above them ("×1e6").
+        Assert.True(lower.Length >= 4, $"{lower.Length} labels on the AIC axis");
+        for (int i = 0; i < boxes.Count; i++)
+        {
+            for (int j = i + 1; j < boxes.Count; j++)
+            {
+                Assert.False(TextLayer.Overlap(boxes[i], boxes[j]),
+                    $"text at {boxes[i]} overlaps text at {boxes[j]}");
+            }
+        }
     }
 
     [Fact]

@@ -38,7 +38,7 @@ public sealed partial class RenderingTests
     {
         var data = new PlotData(Gaussian2D(20_000, 1.0, -0.5, 0.8, 0.5, seed: 31), 2);
         // In a small plot every bin near the peak holds points, and their ink would hide it.
-        renderer.ShowData = false;
+        renderer.Settings.ShowData = false;
         byte[] rgba = renderer.Render(ViewKind.Dashboard,
             new ViewFrame(OneComponent(1.3, -0.2, 0.8, 0.5), TwoIterations), data);
         using var quadrant = new MixtureRenderer(Width / 2, Height / 2, backend);
@@ -46,9 +46,9 @@ public sealed partial class RenderingTests
         var mean = layout.ToPixel(1.3, -0.2);
         (byte r, byte g, byte b) top = ColorMaps.ViridisAt(1);
         // The quadrant's plot area, at the same place in the dashboard as in a frame of its own.
-        (double cx, double cy, int count) = CentreOfColour(rgba, Width, layout, top);
+        (double cx, double cy, int count) = CentreOfColor(rgba, Width, layout, top);
 
-        Assert.True(count > 5, $"only {count} pixels have the top colour");
+        Assert.True(count > 5, $"only {count} pixels have the top color");
         Assert.InRange(cx, mean.X - 2, mean.X + 2);
         Assert.InRange(cy, mean.Y - 2, mean.Y + 2);
     }

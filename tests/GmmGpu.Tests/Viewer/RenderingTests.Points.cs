@@ -16,8 +16,8 @@ public sealed partial class RenderingTests
         var parameters = OneComponent(0.2, 0.1, 1.0, 0.6);
         byte[] rgba = renderer.Render(ViewKind.Points, Frame(parameters), data);
         PlotLayout layout = renderer.PointsLayout(data);
-        var colour = ColorMaps.Component(0);
-        var expected = ((byte)(colour.X * 255), (byte)(colour.Y * 255), (byte)(colour.Z * 255));
+        var color = ColorMaps.Component(0);
+        var expected = ((byte)(color.X * 255), (byte)(color.Y * 255), (byte)(color.Z * 255));
         var onX = layout.ToPixel(0.2 + 2.0, 0.1);
         var onY = layout.ToPixel(0.2, 0.1 + (2 * 0.6));
         var between = layout.ToPixel(0.2 + 2.5, 0.1);
@@ -27,7 +27,7 @@ public sealed partial class RenderingTests
     }
 
     [Fact]
-    public void Points_ColorByComponent_DataNearEachMeanHasThatComponentsColour()
+    public void Points_ColorByComponent_DataNearEachMeanHasThatComponentsColor()
     {
         // Component 0 is the right-hand blob, so colours follow the model, not data order.
         float[] left = Gaussian2D(30_000, -3, 0, 0.5, 0.5, seed: 12);
@@ -35,10 +35,10 @@ public sealed partial class RenderingTests
         var data = new PlotData(left.Concat(right).ToArray(), 2);
         var parameters = new MixtureParameters(
             CovarianceType.Spherical, 2, 2, [0.5, 0.5], [3.0, 0.0, -3.0, 0.0], [0.25, 0.25]);
-        renderer.PointsColorBy = ColorBy.Component;
+        renderer.Settings.PointsColorBy = ColorBy.Component;
         byte[] rgba = renderer.Render(ViewKind.Points, Frame(parameters), data);
         PlotLayout layout = renderer.PointsLayout(data);
-        renderer.PointsColorBy = ColorBy.Density;
+        renderer.Settings.PointsColorBy = ColorBy.Density;
 
         for (int k = 0; k < 2; k++)
         {
@@ -46,9 +46,9 @@ public sealed partial class RenderingTests
             var at = layout.ToPixel(parameters.MeansArray[2 * k], 0.25);
             var pixel = Pixel(rgba, Width, (int)at.X, (int)at.Y);
             Assert.True(IsTintOf(pixel, ColorMaps.Component(k)),
-                $"component {k}: pixel {pixel} is not a tint of its colour");
+                $"component {k}: pixel {pixel} is not a tint of its color");
             Assert.False(IsTintOf(pixel, ColorMaps.Component(1 - k)),
-                $"component {k}: pixel {pixel} has the other component's colour");
+                $"component {k}: pixel {pixel} has the other component's color");
         }
 
         var gap = layout.ToPixel(0, 0);
@@ -63,10 +63,10 @@ public sealed partial class RenderingTests
         var data = new PlotData(values, 2);
         // The model sits far outside the window, so no ellipse or marker covers a dot.
         var frame = Frame(OneComponent(9.5, 9.5, 0.05, 0.05));
-        renderer.PointsWindow = new DataWindow(1, 3, 1, 3);
+        renderer.Settings.PointsWindow = new DataWindow(1, 3, 1, 3);
         PlotLayout layout = renderer.PointsLayout(data);
         byte[] rgba = renderer.Render(ViewKind.Points, frame, data);
-        renderer.PointsWindow = null;
+        renderer.Settings.PointsWindow = null;
 
         var ink = PointsView.SampleInk;
         var inkRgb = ((byte)Math.Round(ink.X * 255), (byte)Math.Round(ink.Y * 255),
@@ -98,17 +98,17 @@ public sealed partial class RenderingTests
     }
 
     [Fact]
-    public void Points_ColorByComponent_EllipsesHaveADarkEdgeOverTheirOwnColour()
+    public void Points_ColorByComponent_EllipsesHaveADarkEdgeOverTheirOwnColor()
     {
         var data = new PlotData(Gaussian2D(100_000, 0, 0, 1.0, 0.6, seed: 21), 2);
         var frame = Frame(OneComponent(0, 0, 1.0, 0.6));
-        var colour = ColorMaps.Component(0);
-        var core = ((byte)(colour.X * 255), (byte)(colour.Y * 255), (byte)(colour.Z * 255));
-        renderer.PointsColorBy = ColorBy.Component;
+        var color = ColorMaps.Component(0);
+        var core = ((byte)(color.X * 255), (byte)(color.Y * 255), (byte)(color.Z * 255));
+        renderer.Settings.PointsColorBy = ColorBy.Component;
         // Coloured by component, the legend stands beside the plot: the layout is its own.
         PlotLayout layout = renderer.PointsLayout(data);
         byte[] rgba = renderer.Render(ViewKind.Points, frame, data);
-        renderer.PointsColorBy = ColorBy.Density;
+        renderer.Settings.PointsColorBy = ColorBy.Density;
 
         // Across the 1σ ellipse where it is upright: tint, dark edge, colour, dark edge, tint.
         var on = layout.ToPixel(1.0, 0);
@@ -130,18 +130,18 @@ public sealed partial class RenderingTests
 
         foreach (int x in new[] { first - 5, last + 5 })
         {
-            Assert.True(IsTintOf(Pixel(rgba, Width, x, y), colour),
-                $"the data beside the ellipse at x={x} is not the component's colour");
+            Assert.True(IsTintOf(Pixel(rgba, Width, x, y), color),
+                $"the data beside the ellipse at x={x} is not the component's color");
         }
     }
 
     /// <summary>
-    /// Whether <paramref name="pixel"/> is white mixed with <paramref name="colour"/> by at
+    /// Whether <paramref name="pixel"/> is white mixed with <paramref name="color"/> by at
     /// least a quarter, within 3 levels per channel.
     /// </summary>
-    private static bool IsTintOf((byte R, byte G, byte B) pixel, System.Numerics.Vector4 colour)
+    private static bool IsTintOf((byte R, byte G, byte B) pixel, System.Numerics.Vector4 color)
     {
-        double[] target = [colour.X * 255, colour.Y * 255, colour.Z * 255];
+        double[] target = [color.X * 255, color.Y * 255, color.Z * 255];
         double[] actual = [pixel.R, pixel.G, pixel.B];
         // The share s of the colour, from the channel furthest from white.
         int c = Array.IndexOf(target, target.Min());

@@ -18,16 +18,16 @@ public sealed partial class RenderingTests
         double[] covariance = [.. Enumerable.Range(0, 25).Select(i => i % 6 == 0 ? 0.25 : 0)];
         var parameters = new MixtureParameters(
             CovarianceType.Full, 1, 5, [1.0], mean, covariance);
-        renderer.ShowData = false;
+        renderer.Settings.ShowData = false;
 
         byte[] rgba = renderer.Render(ViewKind.HeatMap, Frame(parameters), data);
 
         PlotLayout layout = renderer.Layout(data);
         var expected = layout.ToPixel(2, 1);
         (byte r, byte g, byte b) top = ColorMaps.ViridisAt(1);
-        (double cx, double cy, int count) = CentreOfColour(rgba, Width, layout, top);
+        (double cx, double cy, int count) = CentreOfColor(rgba, Width, layout, top);
 
-        Assert.True(count > 5, $"only {count} pixels have the top colour");
+        Assert.True(count > 5, $"only {count} pixels have the top color");
         Assert.InRange(cx, expected.X - 2, expected.X + 2);
         Assert.InRange(cy, expected.Y - 2, expected.Y + 2);
         Assert.Equal(rgba, renderer.Render(ViewKind.HeatMap, Frame(parameters), data));

@@ -18,7 +18,7 @@ public sealed partial class RenderingTests
         var frame = Frame(OneComponent(0, 0, 1.5, 1.0));
         byte[] rgba = renderer.Render(ViewKind.Points, frame, data);
         PlotLayout layout = renderer.PointsLayout(data);
-        var colour = ColorMaps.Component(0);
+        var color = ColorMaps.Component(0);
 
         // Around the slanted part of the 2σ ellipse: pixels between the colour and white, as a
         // share s of the colour (a hard edge has only s = 0 and s = 1).
@@ -29,14 +29,14 @@ public sealed partial class RenderingTests
             for (int x = (int)at.X - 12; x <= (int)at.X + 12; x++)
             {
                 var p = Pixel(rgba, Width, x, y);
-                double s = (255.0 - p.R) / (255 - (colour.X * 255));
-                bool tint = Math.Abs(255 + (s * ((colour.Z * 255) - 255)) - p.B) <= 4;
+                double s = (255.0 - p.R) / (255 - (color.X * 255));
+                bool tint = Math.Abs(255 + (s * ((color.Z * 255) - 255)) - p.B) <= 4;
                 between += tint && s is > 0.15 and < 0.85 ? 1 : 0;
                 full += tint && s > 0.97 ? 1 : 0;
             }
         }
 
-        Assert.True(full > 10, $"only {full} pixels in the ellipse's own colour");
+        Assert.True(full > 10, $"only {full} pixels in the ellipse's own color");
         Assert.True(between > 10, $"only {between} intermediate pixels: the edge is not smooth");
     }
 

@@ -38,20 +38,20 @@ public sealed partial class RenderingTests
         var data = new PlotData(Gaussian2D(10_000, 0.5, 0, 1, 0.4, seed: 19), 2);
         var frame = Frame(OneComponent(0.5, 0, 1, 0.4));
         byte[] start = renderer.Render(ViewKind.Surface, frame, data);
-        renderer.SurfaceCamera = OrbitCamera.Default.Drag(100, 0);
+        renderer.Settings.SurfaceCamera = OrbitCamera.Default.Drag(100, 0);
         byte[] turned = renderer.Render(ViewKind.Surface, frame, data);
-        renderer.SurfaceCamera = OrbitCamera.Default.Drag(0, 0);
+        renderer.Settings.SurfaceCamera = OrbitCamera.Default.Drag(0, 0);
         byte[] unturned = renderer.Render(ViewKind.Surface, frame, data);
-        renderer.SurfaceCamera = OrbitCamera.Default;
+        renderer.Settings.SurfaceCamera = OrbitCamera.Default;
 
         int changed = Enumerable.Range(0, start.Length).Count(i => start[i] != turned[i]);
         Assert.True(changed > start.Length / 100, $"only {changed} bytes changed");
         Assert.Equal(start, unturned);
         // The turned camera's own projection places the peak: it is drawn above the mean.
         var peak = renderer.SurfacePixel(data, 0.5, 0, height: 0.9);
-        renderer.SurfaceCamera = OrbitCamera.Default.Drag(100, 0);
+        renderer.Settings.SurfaceCamera = OrbitCamera.Default.Drag(100, 0);
         var turnedPeak = renderer.SurfacePixel(data, 0.5, 0, height: 0.9);
-        renderer.SurfaceCamera = OrbitCamera.Default;
+        renderer.Settings.SurfaceCamera = OrbitCamera.Default;
         Assert.NotEqual(((byte)255, (byte)255, (byte)255),
             Pixel(turned, Width, (int)turnedPeak.X, (int)turnedPeak.Y));
         Assert.NotEqual(peak, turnedPeak);
@@ -73,7 +73,7 @@ public sealed partial class RenderingTests
         {
             foreach (float elevation in new[] { 5f, 35, 60, 89 })
             {
-                sized.SurfaceCamera = new OrbitCamera(azimuth, elevation, 3.6f);
+                sized.Settings.SurfaceCamera = new OrbitCamera(azimuth, elevation, 3.6f);
                 foreach (double x in new[] { xMin, xMax })
                 {
                     foreach (double y in new[] { yMin, yMax })
@@ -93,7 +93,7 @@ public sealed partial class RenderingTests
 
         // Inside, and filling it: the fit is tight on at least one side.
         Assert.True(area.Left > 0 && area.Right < width && area.Top > 0 && area.Bottom < height);
-        sized.SurfaceCamera = OrbitCamera.Default;
+        sized.Settings.SurfaceCamera = OrbitCamera.Default;
         float[] xs = [.. Corners().Select(c => c.X)], ys = [.. Corners().Select(c => c.Y)];
         Assert.True(xs.Max() - xs.Min() > 0.7 * area.Width || ys.Max() - ys.Min() > 0.7 * area.Height,
             "the box is much smaller than its area");

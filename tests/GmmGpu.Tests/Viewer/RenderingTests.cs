@@ -34,9 +34,9 @@ public sealed partial class RenderingTests : IDisposable
         byte[] rgba = renderer.Render(ViewKind.HeatMap, Frame(parameters), data);
         PlotLayout layout = renderer.Layout(data);
         (byte r, byte g, byte b) top = ColorMaps.ViridisAt(1);
-        (double cx, double cy, int count) = CentreOfColour(rgba, Width, layout, top);
+        (double cx, double cy, int count) = CentreOfColor(rgba, Width, layout, top);
 
-        Assert.True(count > 10, $"only {count} pixels have the top colour");
+        Assert.True(count > 10, $"only {count} pixels have the top color");
         var mean = layout.ToPixel(1.3, -0.2);
         Assert.InRange(cx, mean.X - 2, mean.X + 2);
         Assert.InRange(cy, mean.Y - 2, mean.Y + 2);
@@ -59,7 +59,7 @@ public sealed partial class RenderingTests : IDisposable
         byte[] rgba = renderer.Render(ViewKind.HeatMap, Frame(parameters), data);
         PlotLayout layout = renderer.Layout(data);
         (byte r, byte g, byte b) top = ColorMaps.ViridisAt(1);
-        (double cx, double cy, int count) = CentreOfColour(rgba, Width, layout, top);
+        (double cx, double cy, int count) = CentreOfColor(rgba, Width, layout, top);
 
         var mean = layout.ToPixel(0.5, -1.0);
         Assert.True(count > 10);
@@ -81,9 +81,9 @@ public sealed partial class RenderingTests : IDisposable
         (byte R, byte G, byte B) lowest = ColorMaps.ViridisAt(0);
 
         byte[] with = renderer.Render(ViewKind.HeatMap, frame, data);
-        renderer.ShowData = false;
+        renderer.Settings.ShowData = false;
         byte[] without = renderer.Render(ViewKind.HeatMap, frame, data);
-        renderer.ShowData = true;
+        renderer.Settings.ShowData = true;
 
         Assert.Equal(lowest, Pixel(without, Width, (int)onB.X, (int)onB.Y));
         Assert.Equal(lowest, Pixel(with, Width, (int)empty.X, (int)empty.Y));
@@ -97,7 +97,7 @@ public sealed partial class RenderingTests : IDisposable
     }
 
     [Fact]
-    public void HeatMap_ColourBarEnds_HaveTheColourMapsEndColours()
+    public void HeatMap_ColorBarEnds_HaveTheColorMapsEndColors()
     {
         var data = new PlotData(Gaussian2D(5_000, 0, 0, 1, 1, seed: 2), 2);
         byte[] rgba = renderer.Render(ViewKind.HeatMap, Frame(OneComponent(0, 0, 1, 1)), data);
@@ -116,7 +116,7 @@ public sealed partial class RenderingTests : IDisposable
         var frame = Frame(parameters);
         byte[] rgba = renderer.Render(ViewKind.Histogram, frame, data);
         PlotLayout layout = renderer.HistogramLayout(frame, data);
-        var bar = HistogramView.BarColour;
+        var bar = HistogramView.BarColor;
         var barRgb = ((byte)Math.Round(bar.X * 255), (byte)Math.Round(bar.Y * 255),
             (byte)Math.Round(bar.Z * 255));
         int bestColumn = -1, bestHeight = 0;

@@ -49,11 +49,11 @@ internal static class ViewerFixtures
     }
 
     /// <summary>
-    /// The centre of the pixels of <paramref name="colour"/> inside the layout's plot area, and
+    /// The centre of the pixels of <paramref name="color"/> inside the layout's plot area, and
     /// how many there are (the heat map's peak is drawn in the top colour).
     /// </summary>
-    public static (double X, double Y, int Count) CentreOfColour(
-        byte[] rgba, int width, PlotLayout layout, (byte R, byte G, byte B) colour)
+    public static (double X, double Y, int Count) CentreOfColor(
+        byte[] rgba, int width, PlotLayout layout, (byte R, byte G, byte B) color)
     {
         double sx = 0, sy = 0;
         int count = 0;
@@ -61,7 +61,7 @@ internal static class ViewerFixtures
         {
             for (int x = (int)layout.Plot.Left; x < (int)layout.Plot.Right; x++)
             {
-                if (Pixel(rgba, width, x, y) == colour)
+                if (Pixel(rgba, width, x, y) == color)
                 {
                     (sx, sy, count) = (sx + x + 0.5, sy + y + 0.5, count + 1);
                 }

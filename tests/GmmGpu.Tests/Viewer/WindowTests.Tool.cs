@@ -29,20 +29,20 @@ public sealed partial class WindowTests
         string window = WaitForWindow(server, gmm, @"^gmm: iteration .*\(done\)$");
         (int left, int top, int width, int height) = Geometry(server, window);
         XwdImage before = server.Screenshot();
-        int white = 0, coloured = 0;
+        int white = 0, colored = 0;
         for (int y = top; y < top + height; y++)
         {
             for (int x = left; x < left + width; x++)
             {
                 (byte r, byte g, byte b) = before.Pixel(x, y);
                 white += (r, g, b) == (255, 255, 255) ? 1 : 0;
-                coloured += Math.Max(r, Math.Max(g, b)) - Math.Min(r, Math.Min(g, b)) > 40 ? 1 : 0;
+                colored += Math.Max(r, Math.Max(g, b)) - Math.Min(r, Math.Min(g, b)) > 40 ? 1 : 0;
             }
         }
 
         // The screen shows the picture: its white background and the viridis surface.
         Assert.True(white > width * height / 4, $"{white} white pixels in the window");
-        Assert.True(coloured > 200, $"{coloured} coloured pixels in the window");
+        Assert.True(colored > 200, $"{colored} coloured pixels in the window");
 
         // Held for a few polls of the window's loop at each point, so the drag is seen.
         server.Tool("xdotool", "mousemove", "--window", window, "160", "120", "mousedown", "1",

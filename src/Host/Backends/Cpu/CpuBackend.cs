@@ -18,6 +18,12 @@ public sealed class CpuBackend : IComputeBackend
     private readonly PartialPool _partials;
     private readonly CpuPass _pass;
 
+    // The last blocked pass, kept with its buffers (padded factors, K·D² floats, and each
+    // worker's moments, K·D²/2 doubles) for the next call on a model of the same shape: EM
+    // calls once an iteration, and at large D allocating them every time left gigabytes of
+    // garbage. A call takes it, so concurrent calls never share one.
+    private IBlockedPass? _blocked;
+
     /// <summary>Creates a CPU backend that uses every core.</summary>
     public CpuBackend()
         : this(null)
@@ -73,9 +79,10 @@ public sealed class CpuBackend : IComputeBackend
         dataset.EndSeeding();
         statistics.Clear();
         statistics.Count = dataset.Rows;
-        Func<StatisticsPartial> rent = () => _partials.Rent(statistics);
+        Func<long, StatisticsPartial> rent = start => _partials.Rent(statistics, start);
         Action<StatisticsPartial> fold = partial => _partials.Fold(partial, statistics);
-        if (CpuPassChoice.Select(model, _pass) is IBlockedPass blocked)
+        using BlockedLease lease = LeaseBlocked(model);
+        if (lease.Pass is IBlockedPass blocked)
         {
             blocked.Accumulate(_loop, dataset, rent, fold, cancellationToken);
             return;
@@ -89,7 +96,7 @@ public sealed class CpuBackend : IComputeBackend
             dataset.Rows,
             () => new SimdScratch(simdModel),
             (start, count, scratch) => pass(
-                dataset.Data.Span.Slice((int)start * d, count * d), count, scratch, rent()),
+                dataset.Data.Span.Slice((int)start * d, count * d), count, scratch, rent(start)),
             fold,
             cancellationToken);
     }
@@ -102,7 +109,8 @@ public sealed class CpuBackend : IComputeBackend
     {
         ArgumentNullException.ThrowIfNull(model);
         CpuDataset dataset = CpuDataset.From(data);
-        if (CpuPassChoice.Select(model, _pass) is IBlockedPass blocked)
+        using BlockedLease lease = LeaseBlocked(model);
+        if (lease.Pass is IBlockedPass blocked)
         {
             ForEachBlock(blocked, dataset, 0, logLikelihood, static (_, logProbability, b) =>
                 logProbability[b]);
@@ -121,7 +129,8 @@ public sealed class CpuBackend : IComputeBackend
     {
         ArgumentNullException.ThrowIfNull(model);
         CpuDataset dataset = CpuDataset.From(data);
-        if (CpuPassChoice.Select(model, _pass) is IBlockedPass blocked)
+        using BlockedLease lease = LeaseBlocked(model);
+        if (lease.Pass is IBlockedPass blocked)
         {
             int components = model.Components;
             ForEachBlock(blocked, dataset, 0, labels, (logDensity, _, b) =>
@@ -152,7 +161,8 @@ public sealed class CpuBackend : IComputeBackend
         CpuDataset dataset = CpuDataset.From(data);
         int d = model.Dimensions;
         int components = model.Components;
-        if (CpuPassChoice.Select(model, _pass) is IBlockedPass blocked)
+        using BlockedLease lease = LeaseBlocked(model);
+        if (lease.Pass is IBlockedPass blocked)
         {
             BlockedResponsibilities(blocked, dataset, start, count, components, responsibilities);
             return;
@@ -275,8 +285,37 @@ public sealed class CpuBackend : IComputeBackend
     }
 
     /// <inheritdoc/>
-    public void Dispose()
+    public void Dispose() => _blocked = null;
+
+    /// <summary>
+    /// The blocked pass for <paramref name="model"/>, or none for the SIMD pass: the kept one
+    /// when it is free and of the model's shape, else a new one; kept again when the lease ends.
+    /// </summary>
+    private BlockedLease LeaseBlocked(KernelModel model)
     {
+        if (!CpuPassChoice.UsesBlocked(model, _pass))
+        {
+            return default;
+        }
+
+        IBlockedPass? kept = Interlocked.Exchange(ref _blocked, null);
+        return new BlockedLease(
+            this, kept is not null && kept.TryLoad(model) ? kept : CpuPassChoice.Create(model));
+    }
+
+    /// <summary>A blocked pass in use by one call (<see cref="LeaseBlocked"/>).</summary>
+    private readonly struct BlockedLease(CpuBackend owner, IBlockedPass? pass) : IDisposable
+    {
+        /// <summary>The pass, or null: run the SIMD pass.</summary>
+        public IBlockedPass? Pass => pass;
+
+        public void Dispose()
+        {
+            if (pass is not null)
+            {
+                Volatile.Write(ref owner._blocked, pass);
+            }
+        }
     }
 
     /// <summary>output[n] = perPoint(scratch, x_n) for every point, in parallel chunks.</summary>

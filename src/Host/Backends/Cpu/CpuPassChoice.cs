@@ -21,17 +21,19 @@ internal static class CpuPassChoice
     public const int DiagonalMinWork = 64;
 
     /// <summary>The blocked pass to run for <paramref name="model"/>; null: the SIMD pass.</summary>
-    public static IBlockedPass? Select(KernelModel model, CpuPass pass)
-    {
-        if (pass == CpuPass.Simd || (pass == CpuPass.Auto && !PrefersBlocked(model)))
-        {
-            return null;
-        }
+    public static IBlockedPass? Select(KernelModel model, CpuPass pass) =>
+        UsesBlocked(model, pass) ? Create(model) : null;
 
-        return model.Form == PrecisionForm.Triangular
+    /// <summary>Whether <paramref name="pass"/> runs the blocked pass for
+    /// <paramref name="model"/>.</summary>
+    public static bool UsesBlocked(KernelModel model, CpuPass pass) =>
+        pass == CpuPass.Blocked || (pass == CpuPass.Auto && PrefersBlocked(model));
+
+    /// <summary>A new blocked pass for <paramref name="model"/>'s form.</summary>
+    public static IBlockedPass Create(KernelModel model) =>
+        model.Form == PrecisionForm.Triangular
             ? new TriangularBlockedPass(model)
             : new DiagonalBlockedPass(model);
-    }
 
     /// <summary>Whether D, K and the form put the model on the blocked side.</summary>
     public static bool PrefersBlocked(KernelModel model)

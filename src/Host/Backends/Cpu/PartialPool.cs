@@ -6,15 +6,24 @@ namespace GmmGpu.Backends.Cpu;
 /// <summary>
 /// The chunk partials of a backend's statistics passes, kept for reuse: a pass holds only the
 /// few partials of chunks not yet folded (<see cref="ChunkedLoop.RunFolded"/>), and the next
-/// pass reuses them rather than allocating K·D² sums per chunk again.
+/// pass reuses them rather than allocating K·D² sums per chunk again. The first chunk needs
+/// none: it writes into the total (data of one chunk, as wide data is, holds no partial).
 /// </summary>
 internal sealed class PartialPool
 {
     private readonly ConcurrentBag<StatisticsPartial> free = [];
 
-    /// <summary>A cleared partial shaped as <paramref name="statistics"/>.</summary>
-    public StatisticsPartial Rent(SufficientStatistics statistics)
+    /// <summary>
+    /// A cleared partial shaped as <paramref name="statistics"/> (cleared, and folded into in
+    /// chunk order) for the chunk that starts at row <paramref name="start"/>.
+    /// </summary>
+    public StatisticsPartial Rent(SufficientStatistics statistics, long start)
     {
+        if (start == 0)
+        {
+            return StatisticsPartial.Into(statistics);
+        }
+
         while (free.TryTake(out StatisticsPartial? partial))
         {
             if (partial.Fits(statistics))
@@ -32,6 +41,9 @@ internal sealed class PartialPool
     public void Fold(StatisticsPartial partial, SufficientStatistics statistics)
     {
         partial.AddTo(statistics);
-        free.Add(partial);
+        if (!partial.IsTotal)
+        {
+            free.Add(partial);
+        }
     }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using GmmGpu.Engine;
 
 namespace GmmGpu.Backends.Cpu.Blocked;
@@ -26,29 +27,65 @@ internal abstract class BlockedPass<TScratch>(KernelModel model) : IBlockedPass
     // The most doubles the chunks' partials hold together before the chunks grow: 16 MiB.
     private const long SmallPartialsLength = 2L << 20;
 
+    // The workers' scratches of the fused pass, kept from pass to pass: at large D their
+    // float64 moments are K·D²/2 doubles each.
+    private readonly ConcurrentBag<TScratch> _scratches = [];
+
     protected int Components { get; } = model.Components;
 
     protected int Dimensions { get; } = model.Dimensions;
 
     protected PrecisionForm Form { get; } = model.Form;
 
+    public bool TryLoad(KernelModel model)
+    {
+        if (model.Components != Components || model.Dimensions != Dimensions
+            || model.Form != Form)
+        {
+            return false;
+        }
+
+        Load(model);
+        return true;
+    }
+
     public void Accumulate(
         ChunkedLoop loop,
         CpuDataset data,
-        Func<StatisticsPartial> rent,
+        Func<long, StatisticsPartial> rent,
         Action<StatisticsPartial> fold,
-        CancellationToken cancellationToken) =>
-        loop.RunFolded(
-            data.Rows,
-            () => CreateScratch(statistics: true),
-            (start, count, scratch) => AccumulateChunk(
-                data.Data.Span.Slice((int)start * Dimensions, count * Dimensions),
-                count,
-                scratch,
-                rent()),
-            fold,
-            cancellationToken,
-            ChunkRows(data.Rows));
+        CancellationToken cancellationToken)
+    {
+        var used = new ConcurrentBag<TScratch>();
+        try
+        {
+            loop.RunFolded(
+                data.Rows,
+                () =>
+                {
+                    TScratch scratch = _scratches.TryTake(out TScratch? kept)
+                        ? kept
+                        : CreateScratch(statistics: true);
+                    used.Add(scratch);
+                    return scratch;
+                },
+                (start, count, scratch) => AccumulateChunk(
+                    data.Data.Span.Slice((int)start * Dimensions, count * Dimensions),
+                    count,
+                    scratch,
+                    rent(start)),
+                fold,
+                cancellationToken,
+                ChunkRows(data.Rows));
+        }
+        finally
+        {
+            foreach (TScratch scratch in used)
+            {
+                _scratches.Add(scratch);
+            }
+        }
+    }
 
     public void ForEachBlock(
         ChunkedLoop loop,
@@ -87,6 +124,9 @@ internal abstract class BlockedPass<TScratch>(KernelModel model) : IBlockedPass
         long statistics = (long)Components * Dimensions * (Dimensions + 3);
         return partials * statistics <= SmallPartialsLength ? small : ChunkedLoop.ChunkRows;
     }
+
+    /// <summary>Copies a model of this pass's K, D and form into its buffers.</summary>
+    protected abstract void Load(KernelModel model);
 
     /// <summary>A worker's buffers; the statistics' sums only when asked for.</summary>
     protected abstract TScratch CreateScratch(bool statistics);
@@ -128,13 +168,20 @@ internal abstract class BlockedPass<TScratch>(KernelModel model) : IBlockedPass
 internal interface IBlockedPass
 {
     /// <summary>
-    /// The fused E-step: each chunk's sums written into a partial from
-    /// <paramref name="rent"/> and handed to <paramref name="fold"/> in chunk order.
+    /// Loads <paramref name="model"/> into this pass's buffers when it has the pass's K, D and
+    /// form (a pass and its workers' scratches are reused from iteration to iteration);
+    /// false, and nothing changed, otherwise.
+    /// </summary>
+    bool TryLoad(KernelModel model);
+
+    /// <summary>
+    /// The fused E-step: each chunk's sums written into the partial <paramref name="rent"/>
+    /// gives for the chunk's first row, and handed to <paramref name="fold"/> in chunk order.
     /// </summary>
     void Accumulate(
         ChunkedLoop loop,
         CpuDataset data,
-        Func<StatisticsPartial> rent,
+        Func<long, StatisticsPartial> rent,
         Action<StatisticsPartial> fold,
         CancellationToken cancellationToken);
 

@@ -30,6 +30,13 @@ internal sealed class DiagonalBlockedPass : BlockedPass<DiagonalBlockedPass.Scra
         _factorPanel = new float[d * _paddedComponents];
         _means = new float[_paddedComponents * _padded];
         _logNormalizer = new float[_paddedComponents];
+        Load(model);
+    }
+
+    /// <summary>Copies the model into the panels; the padding stays zero.</summary>
+    protected override void Load(KernelModel model)
+    {
+        int d = Dimensions;
         model.LogNormalizer.CopyTo(_logNormalizer, 0);
         for (int k = 0; k < Components; k++)
         {

@@ -16,6 +16,7 @@ namespace GmmGpu.Backends.Cpu.Blocked;
 internal sealed class TriangularBlockedPass : BlockedPass<TriangularBlockedPass.Scratch>
 {
     private readonly int _padded;
+    private readonly MomentTiles _moments;
     private readonly float[] _factors;
     private readonly float[] _means;
     private readonly float[] _logNormalizer;
@@ -23,11 +24,22 @@ internal sealed class TriangularBlockedPass : BlockedPass<TriangularBlockedPass.
     public TriangularBlockedPass(KernelModel model)
         : base(model)
     {
-        int d = Dimensions;
-        _padded = BlockScratch.RoundUp(d, TileProduct.Width);
+        _padded = BlockScratch.RoundUp(Dimensions, TileProduct.Width);
+        _moments = new MomentTiles(Dimensions, _padded);
         _factors = new float[Components * _padded * _padded];
         _means = new float[Components * _padded];
-        _logNormalizer = model.LogNormalizer;
+        _logNormalizer = new float[Components];
+        Load(model);
+    }
+
+    /// <summary>
+    /// Copies the model's means, factors and log-normalisers into the padded layout; the
+    /// padding was zeroed when the arrays were made and is never written.
+    /// </summary>
+    protected override void Load(KernelModel model)
+    {
+        int d = Dimensions;
+        model.LogNormalizer.CopyTo(_logNormalizer, 0);
         for (int k = 0; k < Components; k++)
         {
             for (int i = 0; i < d; i++)
@@ -40,7 +52,7 @@ internal sealed class TriangularBlockedPass : BlockedPass<TriangularBlockedPass.
     }
 
     protected override Scratch CreateScratch(bool statistics) =>
-        new(Components, _padded, statistics);
+        new(Components, _padded, _moments, statistics);
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     protected override void LogDensities(Scratch scratch, ReadOnlySpan<float> rows, int count)
@@ -110,10 +122,11 @@ internal sealed class TriangularBlockedPass : BlockedPass<TriangularBlockedPass.
 
             // Rows i0..i0+7 of the moments, from the first column tile that reaches i0:
             // r·(x − μ)_i broadcast, times (x − μ)_j taken as the tile reads the points.
-            int moments = k * padded * padded;
+            int moments = k * _moments.Length;
             for (int i = 0; i < d; i += TileProduct.Rows)
             {
-                var sink = new DoubleSumSink(scratch.Moments, moments, padded, i);
+                var sink = new DoubleSumSink(
+                    scratch.Moments, moments + _moments.RowOrigin(i), _moments.Width(i), 0);
                 var centred = new ColumnCentredColumns(ref mean, padded);
                 TileProduct.MultiplyColumns(
                     ref Unsafe.Add(ref weights, i),
@@ -121,7 +134,7 @@ internal sealed class TriangularBlockedPass : BlockedPass<TriangularBlockedPass.
                     ref x,
                     padded,
                     count,
-                    i / width * width,
+                    MomentTiles.FirstColumn(i),
                     padded,
                     ref centred,
                     ref sink);
@@ -132,18 +145,16 @@ internal sealed class TriangularBlockedPass : BlockedPass<TriangularBlockedPass.
     protected override void WriteMoments(Scratch scratch, StatisticsPartial partial)
     {
         int d = Dimensions;
-        int padded = _padded;
         int packed = d * (d + 1) / 2;
         for (int k = 0; k < Components; k++)
         {
+            scratch.FirstMoments.AsSpan(k * _padded, d).CopyTo(partial.Sk.AsSpan(k * d, d));
             int index = k * packed;
             for (int i = 0; i < d; i++)
             {
-                partial.Sk[(k * d) + i] = scratch.FirstMoments[(k * padded) + i];
-                for (int j = i; j < d; j++)
-                {
-                    partial.Qk[index++] = scratch.Moments[(k * padded * padded) + (i * padded) + j];
-                }
+                int row = (k * _moments.Length) + _moments.RowOrigin(i);
+                scratch.Moments.AsSpan(row + i, d - i).CopyTo(partial.Qk.AsSpan(index, d - i));
+                index += d - i;
             }
         }
     }
@@ -151,7 +162,7 @@ internal sealed class TriangularBlockedPass : BlockedPass<TriangularBlockedPass.
     /// <summary>Buffers of one worker: the block both ways round, weights, sums.</summary>
     internal sealed class Scratch : BlockScratch
     {
-        public Scratch(int components, int padded, bool statistics)
+        public Scratch(int components, int padded, MomentTiles moments, bool statistics)
             : base(components)
         {
             int length = padded * BlockRows;
@@ -159,7 +170,7 @@ internal sealed class TriangularBlockedPass : BlockedPass<TriangularBlockedPass.
             Weighted = statistics ? new float[length] : [];
             Rows = statistics ? new float[length] : [];
             FirstMoments = statistics ? new double[components * padded] : [];
-            Moments = statistics ? new double[components * padded * padded] : [];
+            Moments = statistics ? new double[components * moments.Length] : [];
         }
 
         /// <summary>The block's points transposed, shape (padded D, BlockRows).</summary>
@@ -174,8 +185,8 @@ internal sealed class TriangularBlockedPass : BlockedPass<TriangularBlockedPass.
         /// <summary>Σ r (x − μ_k) over the chunk, shape (K, padded D).</summary>
         public double[] FirstMoments { get; }
 
-        /// <summary>Σ r (x − μ_k)(x − μ_k)ᵀ over the chunk, shape (K, padded D, padded D).
-        /// </summary>
+        /// <summary>Σ r (x − μ_k)(x − μ_k)ᵀ over the chunk, the tiles on and above the
+        /// diagonal of each component (<see cref="MomentTiles"/>).</summary>
         public double[] Moments { get; }
 
         public override void Clear()
