@@ -116,12 +116,11 @@ public class BlockedPassTests
         CovarianceType type,
         int dimensions)
     {
-        var random = new Random(67);
-        KernelModel first = CovarianceModels.Create(random, 3, dimensions, type);
-        KernelModel second = CovarianceModels.Create(random, 3, dimensions, type, offset: 5);
-        KernelModel wider = CovarianceModels.Create(random, 3, dimensions + 1, type);
-        float[] data = RandomMixture.SampleData(random, second, 20_011);
-        float[] wideData = RandomMixture.SampleData(random, wider, 1_001);
+        KernelModel first = SeededMixture.Model(67, 3, dimensions, type);
+        KernelModel second = SeededMixture.Model(68, 3, dimensions, type, offset: 5);
+        KernelModel wider = SeededMixture.Model(69, 3, dimensions + 1, type);
+        float[] data = SeededMixture.Points(68, second, 20_011);
+        float[] wideData = SeededMixture.Points(69, wider, 1_001);
         using CpuBackend reused = Blocked(2);
         using IDeviceDataset dataset = reused.Upload(data, 20_011, dimensions);
         using IDeviceDataset wideDataset = reused.Upload(wideData, 1_001, dimensions + 1);
