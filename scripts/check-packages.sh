@@ -17,11 +17,14 @@ trap cleanup EXIT
 started=$SECONDS
 step() { echo "packages: $1 ($((SECONDS - started)) s)"; }
 
-for project in src/Host/GmmGpu.csproj src/Viewer/GmmGpu.Viewer.csproj src/Cli/GmmGpu.Cli.csproj
-do
+for project in src/Host/GmmGpu.csproj src/Viewer/GmmGpu.Viewer.csproj; do
     dotnet pack "$project" -c Release --no-build -nologo -v quiet -o "$artifacts" \
         -p:Version="$version"
 done
+# The tool's own assembly is built again with the packed version (the libraries it carries are
+# the Release build's), so that `gmm --version` says the version a user installed.
+dotnet pack src/Cli/GmmGpu.Cli.csproj -c Release --no-restore -nologo -v quiet -o "$artifacts" \
+    -p:Version="$version" -p:BuildProjectReferences=false
 for package in GmmGpu GmmGpu.Viewer gmm; do
     for ext in nupkg snupkg; do
         [ -s "$artifacts/$package.$version.$ext" ] || { echo "missing $package.$version.$ext"; exit 1; }
@@ -33,14 +36,20 @@ step "packed $version"
 dotnet tool install gmm --tool-path "$work/tools" --add-source "$artifacts" \
     --version "$version" --ignore-failed-sources > /dev/null
 tool="$work/tools/gmm"
-# The packed assemblies are the Release build's, so the tool says the build's version.
-built=$(dotnet src/Cli/bin/Release/net10.0/gmm.dll --version)
-[ "$("$tool" --version)" = "$built" ] || { echo "the installed gmm is not $built"; exit 1; }
+# "gmm 0.1.0-check.N.P", perhaps with "+" and the commit after it.
+shown=$("$tool" --version)
+shown=${shown#gmm }
+[ "${shown%%+*}" = "$version" ] || { echo "gmm --version says '$shown', not $version"; exit 1; }
+# Natives for Linux x64 and arm64 only (SkiaSharp brings 17 platforms' worth).
+size=$(stat -c %s "$artifacts/gmm.$version.nupkg")
+natives=$(ls "$work/tools/.store/gmm/$version/gmm/$version/tools/net10.0/any/runtimes" | tr '\n' ' ')
+[ "$natives" = "linux-arm64 linux-x64 " ] \
+    || { echo "the tool package carries natives for: $natives"; exit 1; }
 "$tool" generate -n 3000 --dim 2 -k 3 --seed 1 -o "$work/points.npy" --quiet > /dev/null
 "$tool" fit "$work/points.npy" -k 3 --device cpu --seed 1 -o "$work/model.json" --quiet > /dev/null
 grep -q '"means_"' "$work/model.json" || { echo "gmm fit wrote no model"; exit 1; }
 
-step "gmm tool installed, --version and fit ran"
+step "gmm tool installed ($((size / 1000000)) MB), --version and fit ran"
 # The sample, from the packages (its nuget.config names artifacts/packages).
 dotnet build samples/QuickStart/QuickStart.csproj -c Release -nologo -v quiet \
     -p:GmmGpuVersion="$version" -o "$work/sample" > "$work/sample-build.log" \

@@ -1,5 +1,6 @@
 using GmmGpu.Backends;
 using GmmGpu.Engine;
+using GmmGpu.TestData;
 
 namespace GmmGpu.Bench.Gpu;
 
@@ -15,8 +16,8 @@ internal static class FitCheck
         ComputeDevice device, long rows, int d, int k, CovarianceType type,
         InitMethod init = InitMethod.RandomFromData)
     {
-        KernelModel truth = BenchData.Model(11, k, d, Engine.PrecisionForm.Triangular);
-        float[] data = BenchData.Points(5, truth, rows);
+        KernelModel truth = SeededMixture.Model(11, k, d, Engine.PrecisionForm.Triangular);
+        float[] data = SeededMixture.Points(5, truth, rows);
         var options = new GaussianMixtureOptions
         {
             Components = k, CovarianceType = type, Init = init, Seed = 3,

@@ -3,6 +3,7 @@ using GmmGpu;
 using GmmGpu.Backends.Ilgpu;
 using GmmGpu.Bench.Gpu;
 using GmmGpu.Engine;
+using GmmGpu.TestData;
 
 // GPU smoke benchmark: times IlgpuBackend.Accumulate (the fused E-step) on a few shapes and
 // checks its log-likelihood against a float64 scalar reference and the ilgpu-cpu backend.
@@ -82,14 +83,14 @@ using IlgpuBackend? cpu = device == ComputeDevice.IlgpuCpu
 bool ok = true;
 foreach ((long rows, int d, int k, PrecisionForm form) in cases)
 {
-    KernelModel model = BenchData.Model(42, k, d, form);
-    float[] data = BenchData.Points(7, model, rows);
+    KernelModel model = SeededMixture.Model(42, k, d, form);
+    float[] data = SeededMixture.Points(7, model, rows);
     string shape = $"{rows}x{d} K={k} {form}";
 
     // Check on the first CheckRows points: device vs float64 reference (and ilgpu-cpu).
     int checkRows = (int)Math.Min(rows, CheckRows);
     (double expected, double magnitude) =
-        BenchData.ReferenceLogLikelihood(model, data, checkRows);
+        LogLikelihoodReference.Compute(model, data, checkRows);
     double actual = LogLikelihood(backend, model, data, checkRows);
     double error = Math.Abs(actual - expected) / magnitude;
     string cpuNote = "";

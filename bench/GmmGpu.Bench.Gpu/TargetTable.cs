@@ -2,6 +2,7 @@ using GmmGpu.Backends;
 using GmmGpu.Backends.Ilgpu;
 using GmmGpu.Data;
 using GmmGpu.Engine;
+using GmmGpu.TestData;
 
 namespace GmmGpu.Bench.Gpu;
 
@@ -43,13 +44,14 @@ internal static class TargetTable
         IlgpuBackend backend, CardPeak? peak, long rows, int d, int k, PrecisionForm form,
         string goal, int reps)
     {
-        KernelModel model = BenchData.Model(42, k, d, form);
-        float[] data = BenchData.Points(7, model, rows);
+        KernelModel model = SeededMixture.Model(42, k, d, form);
+        float[] data = SeededMixture.Points(7, model, rows);
         int m = form == PrecisionForm.Triangular ? d * (d + 1) / 2 : d;
 
         // The float64 reference costs K·D² a point on the host: check fewer points when large.
         int checkRows = (int)Math.Clamp(4_000_000_000L / ((long)k * d * d), 1000, Math.Min(rows, 100_000));
-        (double expected, double magnitude) = BenchData.ReferenceLogLikelihood(model, data, checkRows);
+        (double expected, double magnitude) =
+            LogLikelihoodReference.Compute(model, data, checkRows);
         using (IDeviceDataset head = backend.Upload(data.AsMemory(0, checkRows * d), checkRows, d))
         {
             var check = new SufficientStatistics(k, d, form);
@@ -91,8 +93,8 @@ internal static class TargetTable
     private static bool Streamed(
         IlgpuBackend backend, ComputeDevice device, long rows, int chunkRows, int reps)
     {
-        KernelModel truth = BenchData.Model(11, 5, 2, PrecisionForm.Triangular);
-        float[] data = BenchData.Points(5, truth, rows);
+        KernelModel truth = SeededMixture.Model(11, 5, 2, PrecisionForm.Triangular);
+        float[] data = SeededMixture.Points(5, truth, rows);
         string path = Path.Combine(Path.GetTempPath(), $"gmmgpu-targets-{Environment.ProcessId}.npy");
         try
         {

@@ -4,6 +4,7 @@ using GmmGpu;
 using GmmGpu.Backends;
 using GmmGpu.Backends.Cpu;
 using GmmGpu.Engine;
+using GmmGpu.TestData;
 
 // Times Accumulate (the fused E-step pass) on the SIMD cpu backend, then on ilgpu-cpu (the GPU
 // kernels on CPU threads) for the first case: the median of 20 runs after warm-up, per case.
@@ -36,9 +37,8 @@ foreach ((ComputeDevice device, int d, int k, PrecisionForm form) in cases)
     using IComputeBackend backend = ComputeBackends.Create(device, threads);
     Console.WriteLine(
         $"{device}: {backend.DeviceName}, {Environment.ProcessorCount} cores, threads {threadCount}");
-    var random = new Random(42);
-    KernelModel model = QuickData.Model(random, k, d, form);
-    float[] data = QuickData.Points(random, model, rows);
+    KernelModel model = SeededMixture.Model(42, k, d, form, offset: 10, spread: 10);
+    float[] data = SeededMixture.Points(42, model, rows);
     using IDeviceDataset dataset = backend.Upload(data, rows, d);
     var statistics = new SufficientStatistics(k, d, form);
     for (int i = 0; i < 3; i++)
@@ -86,9 +86,9 @@ internal static class PassGrid
         {
             {
                 {
-                    var random = new Random(42);
-                    KernelModel model = QuickData.Model(random, k, d, form);
-                    float[] data = QuickData.Points(random, model, rows);
+                    KernelModel model =
+                        SeededMixture.Model(42, k, d, form, offset: 10, spread: 10);
+                    float[] data = SeededMixture.Points(42, model, rows);
                     double simd = Best(new CpuBackend(threads, CpuPass.Simd), model, data);
                     double blocked = Best(new CpuBackend(threads, CpuPass.Blocked), model, data);
                     Console.WriteLine(
@@ -126,60 +126,5 @@ internal static class PassGrid
 
             return best;
         }
-    }
-}
-
-/// <summary>Seeded benchmark inputs: well-separated components and points around them.</summary>
-internal static class QuickData
-{
-    public static KernelModel Model(Random random, int k, int d, PrecisionForm form)
-    {
-        var means = new float[k * d];
-        var precision = new float[k * form.PrecisionLength(d)];
-        var logNormalizer = new float[k];
-        for (int c = 0; c < k; c++)
-        {
-            double logDet = 0;
-            for (int i = 0; i < d; i++)
-            {
-                means[(c * d) + i] = (float)(20 * random.NextDouble());
-                float diagonal = (float)(0.5 + random.NextDouble());
-                logDet += Math.Log(diagonal);
-                if (form == PrecisionForm.Diagonal)
-                {
-                    precision[(c * d) + i] = diagonal;
-                    continue;
-                }
-
-                precision[(c * d * d) + (i * d) + i] = diagonal;
-                for (int j = i + 1; j < d; j++)
-                {
-                    double offDiagonal = 0.2 * (random.NextDouble() - 0.5);
-                    precision[(c * d * d) + (i * d) + j] = (float)offDiagonal;
-                }
-            }
-
-            logNormalizer[c] = (float)(-Math.Log(k) + logDet - (0.5 * d * Math.Log(2 * Math.PI)));
-        }
-
-        return new KernelModel(k, d, form, means, precision, logNormalizer);
-    }
-
-    public static float[] Points(Random random, KernelModel model, int rows)
-    {
-        int d = model.Dimensions;
-        var data = new float[(long)rows * d];
-        for (int n = 0; n < rows; n++)
-        {
-            int c = random.Next(model.Components);
-            for (int i = 0; i < d; i++)
-            {
-                double noise =
-                    random.NextDouble() + random.NextDouble() + random.NextDouble() - 1.5;
-                data[((long)n * d) + i] = (float)(model.Means[(c * d) + i] + (2 * noise));
-            }
-        }
-
-        return data;
     }
 }

@@ -1,6 +1,8 @@
 using GmmGpu.Backends;
+using GmmGpu.Covariance;
 using GmmGpu.Em;
 using GmmGpu.Engine;
+using GmmGpu.TestData;
 
 namespace GmmGpu.Benchmarks;
 
@@ -15,9 +17,9 @@ public sealed class Workload : IDisposable
         Case = benchCase;
         Backend = ComputeBackends.Create(benchCase.Device);
         Parameters = TrueMixture(benchCase);
-        Data = Points(Parameters, benchCase.N, seed: 7);
-        Dataset = Backend.Upload(Data, benchCase.N, benchCase.D);
         Model = MixtureKernelModel.Build(Parameters);
+        Data = SeededMixture.Points(7, Model, benchCase.N);
+        Dataset = Backend.Upload(Data, benchCase.N, benchCase.D);
         Statistics = new SufficientStatistics(benchCase.K, benchCase.D, Model.Form);
     }
 
@@ -67,37 +69,8 @@ public sealed class Workload : IDisposable
             }
         }
 
-        double[] covariances = c.Type switch
-        {
-            CovarianceType.Full => full,
-            CovarianceType.Tied => full[..(c.D * c.D)],
-            CovarianceType.Diagonal => Enumerable.Repeat(1.0, c.K * c.D).ToArray(),
-            _ => Enumerable.Repeat(1.0, c.K).ToArray(),
-        };
+        double[] covariances = CovarianceModels.For(c.Type).FromFull(full, c.K, c.D);
         return new MixtureParameters(
             c.Type, c.K, c.D, Enumerable.Repeat(1.0 / c.K, c.K).ToArray(), means, covariances);
-    }
-
-    /// <summary>N points, each from a random component: its mean plus unit Gaussian noise.</summary>
-    internal static float[] Points(MixtureParameters mixture, int n, int seed)
-    {
-        int d = mixture.Dimensions, k = mixture.Components;
-        var data = new float[(long)n * d];
-        Parallel.For(0, (n + 65535) / 65536, chunk =>
-        {
-            var random = new Random(seed + chunk);
-            int end = Math.Min(n, (chunk + 1) * 65536);
-            for (int i = chunk * 65536; i < end; i++)
-            {
-                int c = random.Next(k);
-                for (int j = 0; j < d; j++)
-                {
-                    double u = 1.0 - random.NextDouble();
-                    double z = Math.Sqrt(-2 * Math.Log(u)) * Math.Cos(2 * Math.PI * random.NextDouble());
-                    data[((long)i * d) + j] = (float)(mixture.Means[(c * d) + j] + z);
-                }
-            }
-        });
-        return data;
     }
 }

@@ -6,7 +6,10 @@ namespace GmmGpu.Engine;
 /// <c>LogNormalizer[k] - 0.5 * |y|²</c> with <c>y = (x - Means[k]) · PrecisionCholesky[k]</c>,
 /// where <c>LogNormalizer[k] = log w_k + log det(PrecisionCholesky[k]) - D/2 · log 2π</c>.
 /// </summary>
-/// <remarks>Immutable once built; backends may cache device copies keyed on the instance.</remarks>
+/// <remarks>
+/// Backends read the arrays at each call and reuse a device copy only while its values are
+/// unchanged, so the arrays may be changed in place between calls (not during one).
+/// </remarks>
 public sealed class KernelModel
 {
     /// <summary>Creates a kernel model; the arrays are owned by the new instance.</summary>

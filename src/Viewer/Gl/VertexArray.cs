@@ -8,6 +8,8 @@ namespace GmmGpu.Viewer.Gl;
 internal sealed class VertexArray : IDisposable
 {
     private readonly GL gl;
+    private GlBuffer<uint>? elements;
+    private uint[]? uploadedIndices;
 
     /// <param name="sizes">Floats per attribute, in location order.</param>
     public VertexArray(GL gl, params int[] sizes)
@@ -43,6 +45,36 @@ internal sealed class VertexArray : IDisposable
     /// <summary>Uploads <paramref name="vertices"/> and draws them as points.</summary>
     public void DrawPoints(ReadOnlySpan<float> vertices) => Draw(PrimitiveType.Points, vertices);
 
+    /// <summary>Uploads <paramref name="vertices"/>, for <see cref="DrawIndexedTriangles"/>.
+    /// </summary>
+    public void Upload(ReadOnlySpan<float> vertices)
+    {
+        gl.BindVertexArray(Handle);
+        Vertices.Upload(vertices);
+        gl.BindVertexArray(0);
+    }
+
+    /// <summary>
+    /// Draws triangles of the uploaded vertices, three <paramref name="indices"/> each: a mesh
+    /// shares each vertex among its triangles, so it is shaded once, not six times. The
+    /// indices are uploaded again only when they are another array.
+    /// </summary>
+    public unsafe void DrawIndexedTriangles(uint[] indices)
+    {
+        gl.BindVertexArray(Handle);
+        if (!ReferenceEquals(indices, uploadedIndices))
+        {
+            // Bound while the vertex array is: it becomes the array's element buffer.
+            elements ??= new GlBuffer<uint>(gl, BufferTargetARB.ElementArrayBuffer);
+            elements.Upload(indices);
+            uploadedIndices = indices;
+        }
+
+        gl.DrawElements(PrimitiveType.Triangles, (uint)indices.Length,
+            DrawElementsType.UnsignedInt, (void*)0);
+        gl.BindVertexArray(0);
+    }
+
     private void Draw(PrimitiveType primitive, ReadOnlySpan<float> vertices)
     {
         if (vertices.IsEmpty)
@@ -58,6 +90,7 @@ internal sealed class VertexArray : IDisposable
 
     public void Dispose()
     {
+        elements?.Dispose();
         Vertices.Dispose();
         if (Handle != 0)
         {

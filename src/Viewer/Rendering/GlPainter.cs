@@ -254,14 +254,16 @@ internal sealed class GlPainter : IDisposable
     }
 
     /// <summary>
-    /// Draws a lit mesh of (position, normal, value) triangles with depth testing. Its opacity
+    /// Draws a lit mesh with depth testing: <paramref name="vertices"/> are (position, normal,
+    /// value), 7 floats each, and every three <paramref name="indices"/> a triangle of them
+    /// (the same array from frame to frame is uploaded once). Its opacity
     /// is <paramref name="alpha"/>, faded smoothly to 0 where the value falls from
     /// <paramref name="fade"/> to 0 (0: no fade); with any transparency the mesh's nearest layer
     /// is blended over what is drawn (a depth-only pass first, so the mesh never shows through
     /// itself).
     /// </summary>
-    public void DrawSurface(
-        ReadOnlySpan<float> vertices, Matrix4x4 mvp, Vector3 light, float alpha, float fade)
+    public void DrawSurface(ReadOnlySpan<float> vertices, uint[] indices, Matrix4x4 mvp,
+        Vector3 light, float alpha, float fade)
     {
         Multisample();
         gl.Enable(EnableCap.DepthTest);
@@ -272,15 +274,16 @@ internal sealed class GlPainter : IDisposable
         surface.Set("uFade", fade);
         colorMap.Bind(1);
         surface.Set("uMap", 1);
+        surfaceVertices.Upload(vertices);
         if (alpha < 1 || fade > 0)
         {
             gl.ColorMask(false, false, false, false);
-            surfaceVertices.DrawTriangles(vertices);
+            surfaceVertices.DrawIndexedTriangles(indices);
             gl.ColorMask(true, true, true, true);
             gl.DepthFunc(DepthFunction.Lequal);
         }
 
-        surfaceVertices.DrawTriangles(vertices);
+        surfaceVertices.DrawIndexedTriangles(indices);
         gl.DepthFunc(DepthFunction.Less);
         gl.Disable(EnableCap.DepthTest);
     }

@@ -32,6 +32,12 @@ internal sealed class SurfaceView : IPlotView
     private const float SurfaceMargin = 0.06f;
 
     private static readonly Vector4 FloorColor = new(0.93f, 0.93f, 0.93f, 1);
+
+    /// <summary>
+    /// The surface's triangles over its grid of vertices (index j·n + i): two per cell, in
+    /// cell order, (i, j), (i+1, j), (i+1, j+1) and (i, j), (i+1, j+1), (i, j+1).
+    /// </summary>
+    private static readonly uint[] Mesh = BuildMesh(SurfaceGrid);
     private static readonly Vector4 FloorInk = new(0.12f, 0.16f, 0.3f, 0.9f);
 
     private readonly GlPainter painter;
@@ -46,6 +52,24 @@ internal sealed class SurfaceView : IPlotView
     public string Title(PlotData data) => $"Density surface of {data.XName} and {data.YName}";
 
     public void Dispose() => floorCounts.Dispose();
+
+    private static uint[] BuildMesh(int n)
+    {
+        var indices = new uint[(n - 1) * (n - 1) * 6];
+        int at = 0;
+        for (int j = 0; j + 1 < n; j++)
+        {
+            for (int i = 0; i + 1 < n; i++)
+            {
+                uint a = (uint)((j * n) + i), b = a + 1, c = a + (uint)n + 1, d = a + (uint)n;
+                (indices[at], indices[at + 1], indices[at + 2]) = (a, b, c);
+                (indices[at + 3], indices[at + 4], indices[at + 5]) = (a, c, d);
+                at += 6;
+            }
+        }
+
+        return indices;
+    }
 
     /// <summary>
     /// The pixel where the surface view draws data point (x, y) at <paramref name="height"/>
@@ -92,30 +116,21 @@ internal sealed class SurfaceView : IPlotView
             return Vector3.Normalize(new Vector3(-dx / (2 * step), -dy / (2 * step), 1));
         }
 
-        var vertices = new float[(n - 1) * (n - 1) * 6 * 7];
+        // One vertex per grid point, row j = y; the triangles index them (Mesh).
+        var vertices = new float[n * n * 7];
         int v = 0;
-        void Add(int i, int j)
+        for (int j = 0; j < n; j++)
         {
-            Vector3 p = Position(i, j), q = Normal(i, j);
-            vertices[v++] = p.X;
-            vertices[v++] = p.Y;
-            vertices[v++] = p.Z;
-            vertices[v++] = q.X;
-            vertices[v++] = q.Y;
-            vertices[v++] = q.Z;
-            vertices[v++] = heights[(j * n) + i];
-        }
-
-        for (int j = 0; j + 1 < n; j++)
-        {
-            for (int i = 0; i + 1 < n; i++)
+            for (int i = 0; i < n; i++)
             {
-                Add(i, j);
-                Add(i + 1, j);
-                Add(i + 1, j + 1);
-                Add(i, j);
-                Add(i + 1, j + 1);
-                Add(i, j + 1);
+                Vector3 p = Position(i, j), q = Normal(i, j);
+                vertices[v++] = p.X;
+                vertices[v++] = p.Y;
+                vertices[v++] = p.Z;
+                vertices[v++] = q.X;
+                vertices[v++] = q.Y;
+                vertices[v++] = q.Z;
+                vertices[v++] = heights[(j * n) + i];
             }
         }
 
@@ -126,11 +141,11 @@ internal sealed class SurfaceView : IPlotView
             floorCounts.Upload(data.Histogram2D(FloorBins, FloorBins), FloorBins, FloorBins);
             painter.DrawFloor(
                 floorCounts.Texture, floorCounts.Max, camera, 0, FloorColor, FloorInk);
-            painter.DrawSurface(vertices, camera, light, SurfaceAlpha, SurfaceFade);
+            painter.DrawSurface(vertices, Mesh, camera, light, SurfaceAlpha, SurfaceFade);
         }
         else
         {
-            painter.DrawSurface(vertices, camera, light, alpha: 1, fade: 0);
+            painter.DrawSurface(vertices, Mesh, camera, light, alpha: 1, fade: 0);
         }
 
         Vector2 Project(Vector3 p) => Pixel(panel, camera, p);

@@ -1,6 +1,7 @@
 using GmmGpu.Backends.Cpu;
 using GmmGpu.Backends.Cpu.Blocked;
 using GmmGpu.Engine;
+using GmmGpu.TestData;
 using Xunit;
 
 namespace GmmGpu.Tests.Backends;
@@ -49,9 +50,9 @@ public class BlockedPassTests
         int dimensions,
         int components)
     {
-        var random = new Random((100 * dimensions) + components);
-        KernelModel model = CovarianceModels.Create(random, components, dimensions, type);
-        float[] data = RandomMixture.SampleData(random, model, Rows);
+        int seed = (100 * dimensions) + components;
+        KernelModel model = SeededMixture.Model(seed, components, dimensions, type);
+        float[] data = SeededMixture.Points(seed, model, Rows);
 
         AssertMatchesReferenceAndSimd(model, data);
     }
@@ -64,9 +65,8 @@ public class BlockedPassTests
     public void Accumulate_DataFarFromOrigin_MatchesFloat64ReferenceAndSimdPass(
         CovarianceType type)
     {
-        var random = new Random(41);
-        KernelModel model = CovarianceModels.Create(random, 7, 33, type, offset: 1e4);
-        float[] data = RandomMixture.SampleData(random, model, Rows);
+        KernelModel model = SeededMixture.Model(41, 7, 33, type, offset: 1e4);
+        float[] data = SeededMixture.Points(41, model, Rows);
 
         AssertMatchesReferenceAndSimd(model, data);
     }
@@ -79,9 +79,8 @@ public class BlockedPassTests
         CovarianceType type,
         int dimensions)
     {
-        var random = new Random(43);
-        KernelModel model = CovarianceModels.Create(random, 5, dimensions, type);
-        float[] data = RandomMixture.SampleData(random, model, (2 * 16_384) + 45);
+        KernelModel model = SeededMixture.Model(43, 5, dimensions, type);
+        float[] data = SeededMixture.Points(43, model, (2 * 16_384) + 45);
 
         SufficientStatistics actual =
             StatisticsChecks.Accumulate(Blocked(null), model, data);
@@ -96,9 +95,8 @@ public class BlockedPassTests
         CovarianceType type,
         int dimensions)
     {
-        var random = new Random(47);
-        KernelModel model = CovarianceModels.Create(random, 9, dimensions, type);
-        float[] data = RandomMixture.SampleData(random, model, 40_003);
+        KernelModel model = SeededMixture.Model(47, 9, dimensions, type);
+        float[] data = SeededMixture.Points(47, model, 40_003);
 
         SufficientStatistics single = StatisticsChecks.Accumulate(Blocked(1), model, data);
         SufficientStatistics dual = StatisticsChecks.Accumulate(Blocked(2), model, data);
@@ -118,12 +116,11 @@ public class BlockedPassTests
         CovarianceType type,
         int dimensions)
     {
-        var random = new Random(67);
-        KernelModel first = CovarianceModels.Create(random, 3, dimensions, type);
-        KernelModel second = CovarianceModels.Create(random, 3, dimensions, type, offset: 5);
-        KernelModel wider = CovarianceModels.Create(random, 3, dimensions + 1, type);
-        float[] data = RandomMixture.SampleData(random, second, 20_011);
-        float[] wideData = RandomMixture.SampleData(random, wider, 1_001);
+        KernelModel first = SeededMixture.Model(67, 3, dimensions, type);
+        KernelModel second = SeededMixture.Model(68, 3, dimensions, type, offset: 5);
+        KernelModel wider = SeededMixture.Model(69, 3, dimensions + 1, type);
+        float[] data = SeededMixture.Points(68, second, 20_011);
+        float[] wideData = SeededMixture.Points(69, wider, 1_001);
         using CpuBackend reused = Blocked(2);
         using IDeviceDataset dataset = reused.Upload(data, 20_011, dimensions);
         using IDeviceDataset wideDataset = reused.Upload(wideData, 1_001, dimensions + 1);
@@ -143,13 +140,9 @@ public class BlockedPassTests
     [Fact]
     public void Accumulate_DegenerateComponent_GetsNoResponsibilityAndNoNaN()
     {
-        var random = new Random(53);
-        KernelModel fitted = CovarianceModels.Create(random, 9, 20, CovarianceType.Full);
-        float[] data = RandomMixture.SampleData(random, fitted, 1_003);
-        float[] logNormalizer = (float[])fitted.LogNormalizer.Clone();
-        logNormalizer[1] = -1e30f;
-        var model = new KernelModel(
-            9, 20, fitted.Form, fitted.Means, fitted.PrecisionCholesky, logNormalizer);
+        KernelModel model = SeededMixture.Model(53, 9, 20, CovarianceType.Full);
+        float[] data = SeededMixture.Points(53, model, 1_003);
+        model.LogNormalizer[1] = -1e30f;
 
         SufficientStatistics statistics = StatisticsChecks.Accumulate(Blocked(null), model, data);
 
@@ -164,9 +157,8 @@ public class BlockedPassTests
     [InlineData(CovarianceType.Diagonal, 33, 256)]
     public void Scoring_MatchesFloat64Reference(CovarianceType type, int dimensions, int components)
     {
-        var random = new Random(59);
-        KernelModel model = CovarianceModels.Create(random, components, dimensions, type);
-        float[] data = RandomMixture.SampleData(random, model, Rows);
+        KernelModel model = SeededMixture.Model(59, components, dimensions, type);
+        float[] data = SeededMixture.Points(59, model, Rows);
         using CpuBackend backend = Blocked(null);
         using IDeviceDataset dataset = backend.Upload(data, Rows, dimensions);
         var scores = new double[Rows];
@@ -220,8 +212,7 @@ public class BlockedPassTests
         int components,
         bool blocked)
     {
-        KernelModel model =
-            RandomMixture.CreateModel(new Random(61), components, dimensions, form);
+        KernelModel model = SeededMixture.Model(61, components, dimensions, form);
 
         IBlockedPass? chosen = CpuPassChoice.Select(model, CpuPass.Auto);
 

@@ -1,5 +1,6 @@
 using GmmGpu.Backends.Ilgpu;
 using GmmGpu.Engine;
+using GmmGpu.TestData;
 using Xunit;
 
 namespace GmmGpu.Tests.Backends;
@@ -37,7 +38,7 @@ public sealed class IlgpuBackendCreationTests
         using IlgpuBackend first = IlgpuBackend.Create(ComputeDevice.IlgpuCpu);
         using IlgpuBackend second = IlgpuBackend.Create(ComputeDevice.IlgpuCpu);
         using IDeviceDataset dataset = first.Upload(new float[] { 1, 2, 3, 4 }, 2, 2);
-        KernelModel model = IlgpuTestData.Model(1, 2, 2, PrecisionForm.Diagonal);
+        KernelModel model = SeededMixture.Model(1, 2, 2, PrecisionForm.Diagonal);
 
         Assert.Throws<ArgumentException>(() => second.Accumulate(
             dataset, model, new SufficientStatistics(2, 2, PrecisionForm.Diagonal),

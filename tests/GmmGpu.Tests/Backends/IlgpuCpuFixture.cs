@@ -11,9 +11,11 @@ public sealed class IlgpuCpuFixture : IDisposable
 }
 
 /// <summary>
-/// An ilgpu-cpu backend launched like a GPU: 128 threads a group, 2 groups, the tiled E-step.
-/// (Its 32-lane shuffles would synchronise 32 OS threads per sum: the warp kernel's shape is
-/// <see cref="IlgpuWarpShapeFixture"/>.)
+/// An ilgpu-cpu backend launched like a GPU, shrunk to warps of 4 lanes, 2 warps a group, 2
+/// groups, with the tiled E-step: every lane is an OS thread that meets the others at each
+/// barrier. (A 32-lane shape, 256 threads, drove this 2-core machine's load to 270; the warp
+/// kernel's shuffles cost a warp-wide meeting per sum, so <see cref="IlgpuWarpShapeFixture"/>
+/// runs it on small data only.)
 /// </summary>
 public sealed class IlgpuGpuShapeFixture : IDisposable
 {
@@ -23,13 +25,16 @@ public sealed class IlgpuGpuShapeFixture : IDisposable
 
     private static IlgpuBackend CreateTiled()
     {
-        IlgpuBackend backend = IlgpuBackend.CreateCpu(32, 4, 2);
+        IlgpuBackend backend = IlgpuBackend.CreateCpu(4, 2, 2);
         backend.StatisticsKernel = StatisticsKernel.Tiled;
         return backend;
     }
 }
 
-/// <summary>An ilgpu-cpu backend with warps of 4 lanes, 2 warps a group, 2 groups.</summary>
+/// <summary>
+/// An ilgpu-cpu backend with warps of 4 lanes, 2 warps a group, 2 groups: the E-step kernel a
+/// GPU gets (the warp kernel for D ≤ 8), for <see cref="StatisticsKernelTests"/>.
+/// </summary>
 public sealed class IlgpuWarpShapeFixture : IDisposable
 {
     public IlgpuBackend Backend { get; } = IlgpuBackend.CreateCpu(4, 2, 2);

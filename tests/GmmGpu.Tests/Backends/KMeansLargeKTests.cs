@@ -1,6 +1,7 @@
 using GmmGpu.Backends.Cpu;
 using GmmGpu.Backends.Cpu.Blocked;
 using GmmGpu.Engine;
+using GmmGpu.TestData;
 using Xunit;
 
 namespace GmmGpu.Tests.Backends;
@@ -17,9 +18,10 @@ public class KMeansLargeKTests
     [InlineData(19, 16_384 + 515)]
     public void PlusPlusDraws_InSequence_MatchScalarReference(int dimensions, int rows)
     {
+        KernelModel model =
+            SeededMixture.Model(61 + dimensions, 9, dimensions, CovarianceType.Full);
+        float[] data = SeededMixture.Points(61 + dimensions, model, rows);
         var random = new Random(61 + dimensions);
-        KernelModel model = CovarianceModels.Create(random, 9, dimensions, CovarianceType.Full);
-        float[] data = RandomMixture.SampleData(random, model, rows);
         using var backend = new CpuBackend();
         using IDeviceDataset dataset = backend.Upload(data, rows, dimensions);
 
@@ -56,11 +58,11 @@ public class KMeansLargeKTests
         int components,
         double offset)
     {
-        var random = new Random((7 * dimensions) + components);
-        KernelModel model = CovarianceModels.Create(
-            random, components, dimensions, CovarianceType.Diagonal, offset: offset);
+        int seed = (7 * dimensions) + components;
+        KernelModel model = SeededMixture.Model(
+            seed, components, dimensions, CovarianceType.Diagonal, offset: offset);
         const int rows = (3 * BlockScratch.BlockRows) + 29;
-        float[] data = RandomMixture.SampleData(random, model, rows);
+        float[] data = SeededMixture.Points(seed, model, rows);
 
         // Centre 5 twice: the lower index takes the tie in both loops.
         float[] centres = (float[])model.Means.Clone();

@@ -1,5 +1,6 @@
 using GmmGpu.Backends.Ilgpu;
 using GmmGpu.Engine;
+using GmmGpu.TestData;
 using Xunit;
 
 namespace GmmGpu.Tests.Backends;
@@ -41,9 +42,9 @@ public abstract class StatisticsKernelTests
         StatisticsKernelChoice kernel, CovarianceType type, int dimensions, int components,
         int rows)
     {
-        KernelModel model = CovarianceModels.Create(
-            new Random(dimensions + (10 * components)), components, dimensions, type);
-        float[] data = IlgpuTestData.Points(rows, model, rows);
+        KernelModel model =
+            SeededMixture.Model(dimensions + (10 * components), components, dimensions, type);
+        float[] data = SeededMixture.Points(rows, model, rows);
 
         SufficientStatistics actual = Accumulate(kernel, model, data);
 
@@ -56,8 +57,8 @@ public abstract class StatisticsKernelTests
     public void Accumulate_FarFromTheOrigin_MatchesFloat64Reference(
         StatisticsKernelChoice kernel, float offset)
     {
-        KernelModel model = IlgpuTestData.Model(15, 4, 2, PrecisionForm.Triangular, offset);
-        float[] data = IlgpuTestData.Points(16, model, 1001);
+        KernelModel model = SeededMixture.Model(15, 4, 2, PrecisionForm.Triangular, offset);
+        float[] data = SeededMixture.Points(16, model, 1001);
 
         SufficientStatistics actual = Accumulate(kernel, model, data);
 
@@ -70,8 +71,8 @@ public abstract class StatisticsKernelTests
     public void Accumulate_WarpKernel_TwoRunsAreBitIdenticalAndAgreeWithTiled(
         PrecisionForm form)
     {
-        KernelModel model = IlgpuTestData.Model(13, 5, 2, form);
-        float[] data = IlgpuTestData.Points(14, model, 2001);
+        KernelModel model = SeededMixture.Model(13, 5, 2, form);
+        float[] data = SeededMixture.Points(14, model, 2001);
 
         SufficientStatistics first = Accumulate(StatisticsKernelChoice.Warp, model, data);
         SufficientStatistics second = Accumulate(StatisticsKernelChoice.Warp, model, data);
@@ -90,8 +91,8 @@ public abstract class StatisticsKernelTests
     public void Accumulate_PartialsOverBudget_OneGroupGivesTheSameSums(
         StatisticsKernelChoice kernel, PrecisionForm form)
     {
-        KernelModel model = IlgpuTestData.Model(17, 3, 2, form);
-        float[] data = IlgpuTestData.Points(18, model, 2001);
+        KernelModel model = SeededMixture.Model(17, 3, 2, form);
+        float[] data = SeededMixture.Points(18, model, 2001);
         SufficientStatistics unbounded = Accumulate(kernel, model, data);
 
         // One byte: room for no row, so one group takes every tile.
@@ -117,8 +118,8 @@ public abstract class StatisticsKernelTests
         // Chunks start on multiples of 256 rows, as ChunkPlan cuts them.
         const int Rows = 1800;
         int[] starts = [0, 768, 1536];
-        KernelModel model = IlgpuTestData.Model(19, 4, 3, PrecisionForm.Triangular);
-        float[] data = IlgpuTestData.Points(20, model, Rows);
+        KernelModel model = SeededMixture.Model(19, 4, 3, PrecisionForm.Triangular);
+        float[] data = SeededMixture.Points(20, model, Rows);
         SufficientStatistics resident = Accumulate(StatisticsKernelChoice.Auto, model, data);
         int allocations = Backend.DatasetBuffers.Allocations;
 

@@ -1,6 +1,7 @@
 using GmmGpu.Backends.Cpu;
 using GmmGpu.Engine;
 using GmmGpu.Initialisation;
+using GmmGpu.TestData;
 using Xunit;
 
 namespace GmmGpu.Tests.Backends;
@@ -25,10 +26,9 @@ public class WideDataMemoryTests
     [Fact]
     public void Accumulate_AgainOnAModelOfTheSameShape_AllocatesNoKD2Buffers()
     {
-        var random = new Random(71);
         KernelModel model =
-            CovarianceModels.Create(random, Components, Dimensions, CovarianceType.Full);
-        float[] data = RandomMixture.SampleData(random, model, 50);
+            SeededMixture.Model(71, Components, Dimensions, CovarianceType.Full);
+        float[] data = SeededMixture.Points(71, model, 50);
         using var backend = new CpuBackend(2, CpuPass.Blocked);
         using IDeviceDataset dataset = backend.Upload(data, 50, Dimensions);
         var statistics = new SufficientStatistics(Components, Dimensions, model.Form);

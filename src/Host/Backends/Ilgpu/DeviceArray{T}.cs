@@ -42,6 +42,12 @@ internal sealed class DeviceArray<T> : IDisposable
         return staging.Span;
     }
 
+    /// <summary>
+    /// The values staged last (empty before the first): what the device holds once their
+    /// upload has run.
+    /// </summary>
+    public ReadOnlySpan<T> Staged => staging is null ? [] : staging.Span;
+
     /// <summary>Queues the copy of the staged values to the device; returns their view.</summary>
     public ArrayView1D<T, Stride1D.Dense> UploadStaged(AcceleratorStream stream)
     {

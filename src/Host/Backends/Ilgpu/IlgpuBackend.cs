@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using GmmGpu.Engine;
 using GmmGpu.Kernels;
 using ILGPU;
@@ -31,7 +32,6 @@ public sealed partial class IlgpuBackend : IComputeBackend
     private readonly DeviceArray<int> intResults;
     private readonly DeviceArray<float> floatResults;
     private LaunchShape shape;
-    private KernelModel? residentModel;
     private double[] hostTotals = [];
 
     private IlgpuBackend(
@@ -122,26 +122,32 @@ public sealed partial class IlgpuBackend : IComputeBackend
 
     /// <summary>
     /// The model on the device, packed as means (K, D) | factors | log normalizers (K) in one
-    /// buffer and uploaded in one asynchronous copy, only when the instance changes.
+    /// buffer and uploaded in one asynchronous copy, unless the device already holds these
+    /// values. Contents decide, not the instance: a model's arrays may have been changed in
+    /// place since the last call, and a copy kept by identity would score the old model.
+    /// Comparing costs O(K·D²) on the host, as staging the upload does.
     /// </summary>
     private MixtureView Resident(KernelModel model)
     {
         int meansLength = model.Means.Length;
         int factorsLength = model.PrecisionCholesky.Length;
         int total = meansLength + factorsLength + model.LogNormalizer.Length;
+        ReadOnlySpan<float> staged = modelArrays.Staged;
         ArrayView1D<float, Stride1D.Dense> packed;
-        if (ReferenceEquals(model, residentModel))
+        if (staged.Length == total
+            && SameBits(staged[..meansLength], model.Means)
+            && SameBits(staged.Slice(meansLength, factorsLength), model.PrecisionCholesky)
+            && SameBits(staged[(meansLength + factorsLength)..], model.LogNormalizer))
         {
             packed = modelArrays.View(total);
         }
         else
         {
-            Span<float> staged = modelArrays.Stage(total);
-            model.Means.CopyTo(staged);
-            model.PrecisionCholesky.CopyTo(staged[meansLength..]);
-            model.LogNormalizer.CopyTo(staged[(meansLength + factorsLength)..]);
+            Span<float> staging = modelArrays.Stage(total);
+            model.Means.CopyTo(staging);
+            model.PrecisionCholesky.CopyTo(staging[meansLength..]);
+            model.LogNormalizer.CopyTo(staging[(meansLength + factorsLength)..]);
             packed = modelArrays.UploadStaged(stream);
-            residentModel = model;
         }
 
         return new MixtureView(
@@ -154,4 +160,8 @@ public sealed partial class IlgpuBackend : IComputeBackend
                 ? DensityForm.Triangular
                 : DensityForm.Diagonal);
     }
+
+    // Bit for bit: NaN equals itself and −0 differs from +0, as the device copy would.
+    private static bool SameBits(ReadOnlySpan<float> left, ReadOnlySpan<float> right) =>
+        MemoryMarshal.AsBytes(left).SequenceEqual(MemoryMarshal.AsBytes(right));
 }

@@ -1,10 +1,11 @@
 using GmmGpu.Backends.Cpu;
 using GmmGpu.Engine;
+using GmmGpu.TestData;
 using Xunit;
 
 namespace GmmGpu.Tests.Backends;
 
-/// <summary>k-means++ and Lloyd steps, density grids.</summary>
+/// <summary>k-means++ draws and Lloyd steps.</summary>
 public abstract partial class BackendSpec
 {
     [Theory]
@@ -13,9 +14,10 @@ public abstract partial class BackendSpec
     [InlineData(5)]
     public void SampleByMinSquaredDistance_MatchesScalarReference(int dimensions)
     {
-        const int Rows = 2049;
-        KernelModel model = IlgpuTestData.Model(11, 3, dimensions, PrecisionForm.Diagonal);
-        float[] data = IlgpuTestData.Points(12, model, Rows);
+        // More rows than one 16,384-row CPU chunk.
+        const int Rows = 20_003;
+        KernelModel model = SeededMixture.Model(11, 3, dimensions, PrecisionForm.Triangular);
+        float[] data = SeededMixture.Points(12, model, Rows);
 
         SamplingChecks.AssertMatchesReference(Backend, data, dimensions);
     }
@@ -31,8 +33,8 @@ public abstract partial class BackendSpec
     [Fact]
     public void SampleByMinSquaredDistance_IsDeterministic()
     {
-        KernelModel model = IlgpuTestData.Model(16, 3, 2, PrecisionForm.Diagonal);
-        float[] data = IlgpuTestData.Points(17, model, 3001);
+        KernelModel model = SeededMixture.Model(16, 3, 2, PrecisionForm.Diagonal);
+        float[] data = SeededMixture.Points(17, model, 20_003);
 
         SamplingChecks.AssertDeterministic(Backend, data, 2);
     }
@@ -44,8 +46,8 @@ public abstract partial class BackendSpec
         int dimensions, int count)
     {
         const int Rows = 20_011;
-        KernelModel model = IlgpuTestData.Model(18, 5, dimensions, PrecisionForm.Diagonal);
-        float[] data = IlgpuTestData.Points(19, model, Rows);
+        KernelModel model = SeededMixture.Model(18, 5, dimensions, PrecisionForm.Diagonal);
+        float[] data = SeededMixture.Points(19, model, Rows);
         float[] centres = data.AsSpan(0, count * dimensions).ToArray();
         using var cpu = new CpuBackend();
         using IDeviceDataset onCpu = cpu.Upload(data, Rows, dimensions);
@@ -60,18 +62,22 @@ public abstract partial class BackendSpec
         }
     }
 
+    /// <summary>Counts exact; sums within <see cref="LloydSumTolerance"/> of the largest;
+    /// inertia to 1e-6. Centres: the first K rows (1e2 from the origin), or the means.</summary>
     [Theory]
-    [InlineData(1, 3)]
-    [InlineData(2, 5)]
-    [InlineData(5, 4)]
-    public void LloydStep_MatchesReference(int dimensions, int components)
+    [InlineData(1, 3, 3001, 100f)]
+    [InlineData(2, 5, 3001, 100f)]
+    [InlineData(5, 4, 3001, 100f)]
+    [InlineData(3, 4, 20_003, 0f)]
+    public void LloydStep_MatchesReference(int dimensions, int components, int rows, float offset)
     {
-        const int Rows = 3001;
-        KernelModel model =
-            IlgpuTestData.Model(13, components, dimensions, PrecisionForm.Diagonal, 100f);
-        float[] data = IlgpuTestData.Points(14, model, Rows);
-        using IDeviceDataset dataset = Backend.Upload(data, Rows, dimensions);
-        float[] centres = data.AsSpan(0, components * dimensions).ToArray();
+        KernelModel model = SeededMixture.Model(
+            13, components, dimensions, PrecisionForm.Diagonal, offset);
+        float[] data = SeededMixture.Points(14, model, rows);
+        using IDeviceDataset dataset = Backend.Upload(data, rows, dimensions);
+        float[] centres = offset == 0
+            ? model.Means
+            : data.AsSpan(0, components * dimensions).ToArray();
         var counts = new double[components];
         var sums = new double[components * dimensions];
 
@@ -83,58 +89,12 @@ public abstract partial class BackendSpec
             data, dimensions, centres, components, expectedCounts, expectedSums);
 
         Assert.Equal(expectedCounts, counts);
+        double largest = expectedSums.Max(Math.Abs);
         for (int i = 0; i < sums.Length; i++)
         {
-            Assert.Equal(expectedSums[i], sums[i], 1e-6 * (1 + Math.Abs(expectedSums[i])));
+            Assert.Equal(expectedSums[i], sums[i], LloydSumTolerance * largest);
         }
 
         Assert.Equal(expectedInertia, inertia, expectedInertia * 1e-6);
-    }
-
-    [Theory]
-    [InlineData(PrecisionForm.Triangular, 2)]
-    [InlineData(PrecisionForm.Diagonal, 2)]
-    [InlineData(PrecisionForm.Triangular, 5)]
-    public void EvaluateDensityGrid_MatchesReference(PrecisionForm form, int dimensions)
-    {
-        KernelModel model = IlgpuTestData.Model(15, 3, dimensions, form);
-        float[] basePoint = [.. Enumerable.Range(0, dimensions).Select(i => 0.25f * i)];
-        var grid = new DensityGrid(
-            33, 17, -4, 4, -3, 5, DimX: dimensions - 1, DimY: 0,
-            BasePoint: dimensions > 2 ? basePoint : null);
-        var density = new float[33 * 17];
-
-        Backend.EvaluateDensityGrid(model, grid, density);
-
-        double[] expected = NaiveReference.DensityGrid(model, grid);
-        double peak = expected.Max();
-        for (int i = 0; i < expected.Length; i++)
-        {
-            Assert.True(
-                Math.Abs(expected[i] - density[i]) <= 1e-5 * peak,
-                $"cell {i}: expected {expected[i]}, actual {density[i]}");
-        }
-    }
-
-    [Fact]
-    public void EvaluateDensityGrid_OneFeature_IgnoresYAndRejectsFeaturesOutsideTheModel()
-    {
-        KernelModel model = IlgpuTestData.Model(15, 3, 1, PrecisionForm.Triangular);
-
-        // DimY keeps its default of 1: unused with one feature, so every row is the 1-D density.
-        var grid = new DensityGrid(9, 4, -4, 4, -3, 5);
-        var density = new float[9 * 4];
-        Backend.EvaluateDensityGrid(model, grid, density);
-
-        double[] expected = NaiveReference.DensityGrid(model, grid);
-        double peak = expected.Max();
-        for (int i = 0; i < expected.Length; i++)
-        {
-            Assert.True(Math.Abs(expected[i] - density[i]) <= 1e-5 * peak, $"cell {i}");
-            Assert.Equal(density[i % 9], density[i]);
-        }
-
-        Assert.Throws<ArgumentOutOfRangeException>(
-            () => Backend.EvaluateDensityGrid(model, grid with { DimX = 1 }, density));
     }
 }
