@@ -26,9 +26,15 @@ internal sealed class DiagonalCovariance : ICovarianceModel
         double regCovar) =>
         DiagonalMath.Variances(statistics, nk, offsets, regCovar);
 
-    public double[] ComputePrecisionCholesky(
-        ReadOnlySpan<double> covariances, int components, int dimensions, double regCovar) =>
-        DiagonalMath.InverseSquareRoots(covariances, dimensions, regCovar);
+    public void ComputePrecisionCholesky(
+        ReadOnlySpan<double> covariances,
+        int components,
+        int dimensions,
+        double regCovar,
+        Span<double> precisionCholesky,
+        int first) =>
+        DiagonalMath.InverseSquareRoots(
+            covariances, dimensions, regCovar, precisionCholesky, first);
 
     public double[] ComputeLogDetCholesky(
         ReadOnlySpan<double> precisionCholesky, int components, int dimensions)

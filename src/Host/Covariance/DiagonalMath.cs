@@ -26,12 +26,18 @@ internal static class DiagonalMath
         return variances;
     }
 
-    /// <summary>1/√v for each variance; throws for a variance that is not positive.</summary>
-    public static double[] InverseSquareRoots(
-        ReadOnlySpan<double> variances, int valuesPerComponent, double regCovar)
+    /// <summary>
+    /// 1/√v for each variance of the components from <paramref name="first"/> on, into
+    /// <paramref name="result"/>; throws for a variance that is not positive.
+    /// </summary>
+    public static void InverseSquareRoots(
+        ReadOnlySpan<double> variances,
+        int valuesPerComponent,
+        double regCovar,
+        Span<double> result,
+        int first)
     {
-        var result = new double[variances.Length];
-        for (int i = 0; i < result.Length; i++)
+        for (int i = first * valuesPerComponent; i < variances.Length; i++)
         {
             if (!(variances[i] > 0) || !double.IsFinite(variances[i]))
             {
@@ -40,7 +46,5 @@ internal static class DiagonalMath
 
             result[i] = 1.0 / Math.Sqrt(variances[i]);
         }
-
-        return result;
     }
 }

@@ -40,21 +40,25 @@ internal sealed class FullCovariance : ICovarianceModel
         return covariances;
     }
 
-    public double[] ComputePrecisionCholesky(
-        ReadOnlySpan<double> covariances, int components, int dimensions, double regCovar)
+    public void ComputePrecisionCholesky(
+        ReadOnlySpan<double> covariances,
+        int components,
+        int dimensions,
+        double regCovar,
+        Span<double> precisionCholesky,
+        int first)
     {
         int block = dimensions * dimensions;
-        var precision = new double[components * block];
-        for (int c = 0; c < components; c++)
+        for (int c = first; c < components; c++)
         {
             if (!TriangularMath.TryPrecisionCholesky(
-                    covariances.Slice(c * block, block), dimensions, precision.AsSpan(c * block, block)))
+                    covariances.Slice(c * block, block),
+                    dimensions,
+                    precisionCholesky.Slice(c * block, block)))
             {
                 throw new DegenerateComponentException(c, regCovar);
             }
         }
-
-        return precision;
     }
 
     public double[] ComputeLogDetCholesky(

@@ -41,11 +41,19 @@ internal interface ICovarianceModel
         double regCovar);
 
     /// <summary>
-    /// Precision Cholesky factors in scikit-learn's shape (full: upper-triangular per component).
-    /// Throws <see cref="DegenerateComponentException"/> when a covariance is not positive definite.
+    /// Precision Cholesky factors in scikit-learn's shape (full: upper-triangular per component)
+    /// into <paramref name="precisionCholesky"/> (the covariances' shape), for the components
+    /// from <paramref name="first"/> on: the earlier ones are left as they are, so an M-step
+    /// that reset a component resumes there. Throws <see cref="DegenerateComponentException"/>
+    /// when a covariance is not positive definite.
     /// </summary>
-    double[] ComputePrecisionCholesky(ReadOnlySpan<double> covariances, int components, int dimensions,
-        double regCovar);
+    void ComputePrecisionCholesky(
+        ReadOnlySpan<double> covariances,
+        int components,
+        int dimensions,
+        double regCovar,
+        Span<double> precisionCholesky,
+        int first);
 
     /// <summary>log det of each component's precision Cholesky factor, shape (K).</summary>
     double[] ComputeLogDetCholesky(ReadOnlySpan<double> precisionCholesky, int components, int dimensions);

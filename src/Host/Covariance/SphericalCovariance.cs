@@ -30,9 +30,14 @@ internal sealed class SphericalCovariance : ICovarianceModel
             statistics.Components,
             statistics.Dimensions);
 
-    public double[] ComputePrecisionCholesky(
-        ReadOnlySpan<double> covariances, int components, int dimensions, double regCovar) =>
-        DiagonalMath.InverseSquareRoots(covariances, 1, regCovar);
+    public void ComputePrecisionCholesky(
+        ReadOnlySpan<double> covariances,
+        int components,
+        int dimensions,
+        double regCovar,
+        Span<double> precisionCholesky,
+        int first) =>
+        DiagonalMath.InverseSquareRoots(covariances, 1, regCovar, precisionCholesky, first);
 
     public double[] ComputeLogDetCholesky(
         ReadOnlySpan<double> precisionCholesky, int components, int dimensions)

@@ -47,16 +47,18 @@ internal sealed class TiedCovariance : ICovarianceModel
         return covariance;
     }
 
-    public double[] ComputePrecisionCholesky(
-        ReadOnlySpan<double> covariances, int components, int dimensions, double regCovar)
+    public void ComputePrecisionCholesky(
+        ReadOnlySpan<double> covariances,
+        int components,
+        int dimensions,
+        double regCovar,
+        Span<double> precisionCholesky,
+        int first)
     {
-        var precision = new double[dimensions * dimensions];
-        if (!TriangularMath.TryPrecisionCholesky(covariances, dimensions, precision))
+        if (!TriangularMath.TryPrecisionCholesky(covariances, dimensions, precisionCholesky))
         {
             throw new DegenerateComponentException(-1, regCovar);
         }
-
-        return precision;
     }
 
     public double[] ComputeLogDetCholesky(

@@ -42,20 +42,25 @@ internal static class MaximizationStep
 
         ICovarianceModel covariance = CovarianceModels.For(covarianceType);
         double[] covariances = covariance.EstimateCovariances(statistics, nk, offsets, regCovar);
-        for (int attempt = 0; ; attempt++)
+        var precisionsCholesky = new double[covariances.Length];
+        for (int first = 0, attempt = 0; ; attempt++)
         {
             try
             {
+                covariance.ComputePrecisionCholesky(
+                    covariances, k, d, regCovar, precisionsCholesky, first);
                 return MixtureParameters.FromEstimate(
-                    covarianceType, k, d, weights, means, covariances, regCovar);
+                    covarianceType, k, d, weights, means, covariances, precisionsCholesky);
             }
             catch (DegenerateComponentException e) when (
-                attempt < k && e.Component >= 0 && nk[e.Component] < d + 1
+                attempt < k && e.Component >= first && nk[e.Component] < d + 1
                 && covariance.TryResetToDiagonal(covariances, e.Component, d, regCovar))
             {
                 // A component holding fewer than D + 1 points has no full-rank covariance; its
                 // scatter is float32 rounding noise of the shifted sums, which can be slightly
-                // indefinite. It becomes a narrow diagonal component at its mean and EM goes on.
+                // indefinite. It becomes a narrow diagonal component at its mean and EM goes on,
+                // from that component: the factors before it stand (O(D³) each at large D).
+                first = e.Component;
             }
         }
     }

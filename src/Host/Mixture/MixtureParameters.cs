@@ -26,7 +26,7 @@ public sealed class MixtureParameters
         ReadOnlySpan<double> means,
         ReadOnlySpan<double> covariances)
         : this(covarianceType, components, dimensions, weights.ToArray(), means.ToArray(),
-            covariances.ToArray(), regCovar: 0, validate: true)
+            covariances.ToArray(), regCovar: 0, validate: true, precisionsCholesky: null)
     {
     }
 
@@ -38,7 +38,8 @@ public sealed class MixtureParameters
         double[] means,
         double[] covariances,
         double regCovar,
-        bool validate)
+        bool validate,
+        double[]? precisionsCholesky)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(components);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(dimensions);
@@ -56,8 +57,8 @@ public sealed class MixtureParameters
         CovariancesArray = covariances;
         try
         {
-            PrecisionsCholeskyArray =
-                model.ComputePrecisionCholesky(covariances, components, dimensions, regCovar);
+            PrecisionsCholeskyArray = precisionsCholesky ?? ComputePrecisionCholesky(
+                model, covariances, components, dimensions, regCovar);
         }
         catch (DegenerateComponentException ex) when (validate)
         {
@@ -147,7 +148,37 @@ public sealed class MixtureParameters
         double[] means,
         double[] covariances,
         double regCovar) =>
-        new(covarianceType, components, dimensions, weights, means, covariances, regCovar, validate: false);
+        new(covarianceType, components, dimensions, weights, means, covariances, regCovar,
+            validate: false, precisionsCholesky: null);
+
+    /// <summary>
+    /// Parameters the M-step estimated with their precision Cholesky factors (computed from
+    /// <paramref name="covariances"/> by <see cref="ICovarianceModel.ComputePrecisionCholesky"/>).
+    /// </summary>
+    internal static MixtureParameters FromEstimate(
+        CovarianceType covarianceType,
+        int components,
+        int dimensions,
+        double[] weights,
+        double[] means,
+        double[] covariances,
+        double[] precisionsCholesky) =>
+        new(covarianceType, components, dimensions, weights, means, covariances, regCovar: 0,
+            validate: false, precisionsCholesky);
+
+    /// <summary>The factors of <paramref name="covariances"/> in a new array.</summary>
+    private static double[] ComputePrecisionCholesky(
+        ICovarianceModel model,
+        double[] covariances,
+        int components,
+        int dimensions,
+        double regCovar)
+    {
+        var precisionsCholesky = new double[covariances.Length];
+        model.ComputePrecisionCholesky(
+            covariances, components, dimensions, regCovar, precisionsCholesky, first: 0);
+        return precisionsCholesky;
+    }
 
     private static void Validate(
         ICovarianceModel model,

@@ -58,6 +58,44 @@ public class MaximizationStepTests
         Assert.Equal(1e-6, componentOneVariance, 1e-12);
     }
 
+    // The factors are computed once, in one array: after a reset the M-step resumes at the
+    // reset component, keeping the factors before it. Every factor must be the one of the
+    // covariances returned, whichever component was reset.
+    [Theory]
+    [InlineData(CovarianceType.Full, 0)]
+    [InlineData(CovarianceType.Full, 1)]
+    [InlineData(CovarianceType.Diagonal, 0)]
+    [InlineData(CovarianceType.Spherical, 1)]
+    public void Estimate_ResetComponent_FactorsAreThoseOfTheCovariancesReturned(
+        CovarianceType type,
+        int degenerate)
+    {
+        PrecisionForm form = type == CovarianceType.Full ? PrecisionForm.Triangular : PrecisionForm.Diagonal;
+        (SufficientStatistics statistics, KernelModel shift) = TwoComponents(form);
+        if (degenerate == 0)
+        {
+            Swap(statistics.Nk, 1);
+            Swap(statistics.Sk, statistics.Dimensions);
+            Swap(statistics.Qk, form.SecondMomentLength(statistics.Dimensions));
+        }
+
+        MixtureParameters result = MaximizationStep.Estimate(statistics, shift, type, 1e-6);
+        var fresh = new MixtureParameters(
+            type, 2, statistics.Dimensions, [.. result.Weights], [.. result.Means],
+            [.. result.Covariances]);
+
+        Assert.Equal(1e-6, result.MarginalCovariance(degenerate, 0, 0).Xx, 1e-12);
+        Assert.Equal(fresh.PrecisionsCholesky, result.PrecisionsCholesky);
+    }
+
+    /// <summary>Exchanges the two components' blocks of <paramref name="values"/>.</summary>
+    private static void Swap(double[] values, int block)
+    {
+        double[] first = values[..block];
+        values.AsSpan(block, block).CopyTo(values);
+        first.CopyTo(values, block);
+    }
+
     [Fact]
     public void Estimate_TinyIndefiniteComponentWithoutRegularisation_NamesIt()
     {
