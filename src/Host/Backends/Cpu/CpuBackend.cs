@@ -18,10 +18,10 @@ public sealed class CpuBackend : IComputeBackend
     private readonly PartialPool _partials;
     private readonly CpuPass _pass;
 
-    // The last blocked pass, kept with its buffers (padded factors, K·D² floats, and each
-    // worker's moments, K·D²/2 doubles) for the next call on a model of the same shape: EM
-    // calls once an iteration, and at large D allocating them every time left gigabytes of
-    // garbage. A call takes it, so concurrent calls never share one.
+    // The last blocked pass, kept with its padded factors (K·D² floats) for the next call on
+    // a model of the same shape: EM calls once an iteration, and at large D allocating them
+    // every time added to gigabytes of garbage. A call takes it, so concurrent calls never
+    // share one.
     private IBlockedPass? _blocked;
 
     /// <summary>Creates a CPU backend that uses every core.</summary>
