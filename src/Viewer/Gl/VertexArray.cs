@@ -42,8 +42,6 @@ internal sealed class VertexArray : IDisposable
     public void DrawTriangles(ReadOnlySpan<float> vertices) =>
         Draw(PrimitiveType.Triangles, vertices);
 
-    /// <summary>Uploads <paramref name="vertices"/> and draws them as points.</summary>
-    public void DrawPoints(ReadOnlySpan<float> vertices) => Draw(PrimitiveType.Points, vertices);
 
     /// <summary>Uploads <paramref name="vertices"/>, for <see cref="DrawIndexedTriangles"/>.
     /// </summary>

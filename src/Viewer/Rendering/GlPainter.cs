@@ -29,7 +29,7 @@ internal sealed class GlPainter : IDisposable
     private Vector4 background;
     private (int Left, int Top, int Width, int Height) panel;
     private readonly ShaderProgram flat;
-    private readonly ShaderProgram dot;
+    private readonly ShaderProgram image;
     private readonly ShaderProgram scalar;
     private readonly ShaderProgram categorical;
     private readonly ShaderProgram overlay;
@@ -51,7 +51,7 @@ internal sealed class GlPainter : IDisposable
         framebuffer = new Framebuffer(
             gl, width, height, Math.Min(Samples, Framebuffer.MaxSamples(gl)));
         flat = new ShaderProgram(gl, "flat", Shaders.FlatVertex, Shaders.FlatFragment);
-        dot = new ShaderProgram(gl, "dot", Shaders.DotVertex, Shaders.DotFragment);
+        image = new ShaderProgram(gl, "image", Shaders.ScalarVertex, Shaders.ImageFragment);
         scalar = new ShaderProgram(gl, "scalar", Shaders.ScalarVertex, Shaders.ScalarFragment);
         categorical = new ShaderProgram(
             gl, "categorical", Shaders.ScalarVertex, Shaders.CategoricalFragment);
@@ -176,21 +176,16 @@ internal sealed class GlPainter : IDisposable
     }
 
     /// <summary>
-    /// Draws round dots <paramref name="size"/> pixels across, (x, y, r, g, b, a) per dot in
-    /// pixel coordinates, clipped to a pixel rectangle.
+    /// Draws an RGBA image (row 0 at the bottom) into the pixel rectangle, texel for pixel when
+    /// the rectangle is in whole pixels of the image's size.
     /// </summary>
-    public void DrawDots(ReadOnlySpan<float> dots, float size, RectangleF clip)
+    public void DrawImage(Texture2D rgba, RectangleF rect)
     {
-        // Room for the disc's smooth edge wherever the sprite's square is snapped to.
-        float sprite = MathF.Ceiling(size) + 2;
-        Multisample();
-        dot.Use();
-        dot.Set("uViewport", PanelSize);
-        dot.Set("uRadius", size / 2);
-        gl.PointSize(sprite);
-        Scissor(clip);
-        flatVertices.DrawPoints(dots);
-        gl.Disable(EnableCap.ScissorTest);
+        image.Use();
+        image.Set("uViewport", PanelSize);
+        rgba.Bind(0);
+        image.Set("uImage", 0);
+        DrawQuad(rect);
     }
 
     /// <summary>Draws <paramref name="canvas"/> clipped to a pixel rectangle.</summary>
@@ -377,7 +372,7 @@ internal sealed class GlPainter : IDisposable
         overlay.Dispose();
         categorical.Dispose();
         scalar.Dispose();
-        dot.Dispose();
+        image.Dispose();
         flat.Dispose();
         framebuffer.Dispose();
         resolved.Dispose();

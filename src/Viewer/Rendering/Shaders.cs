@@ -35,35 +35,13 @@ internal static class Shaders
         void main() { color = vColor; }
         """;
 
-    // Dots: the point's centre in window pixels (y up, as gl_FragCoord) goes to the fragments,
-    // since a point sprite's own square (and gl_PointCoord) is snapped to the pixel grid.
-    public const string DotVertex = PixelVertexHead + """
-        layout(location = 1) in vec4 aColor;
-        out vec4 vColor;
-        flat out vec2 vCentre;
-        void main()
-        {
-            gl_Position = pixelPosition();
-            vColor = aColor;
-            vCentre = vec2(aPosition.x, uViewport.y - aPosition.y);
-        }
-        """;
-
-    // A round dot of radius uRadius: coverage falls from 1 to 0 over the pixel across its edge,
-    // so dots are smooth at any size.
-    public const string DotFragment = """
+    // An RGBA image as it is (the zoomed-in points view's dots, splatted on the CPU).
+    public const string ImageFragment = """
         #version 330 core
-        in vec4 vColor;
-        flat in vec2 vCentre;
-        uniform float uRadius;
+        in vec2 vUv;
+        uniform sampler2D uImage;
         out vec4 color;
-        void main()
-        {
-            float r = distance(gl_FragCoord.xy, vCentre);
-            float coverage = clamp(uRadius + 0.5 - r, 0.0, 1.0);
-            if (coverage <= 0.0) { discard; }
-            color = vec4(vColor.rgb, vColor.a * coverage);
-        }
+        void main() { color = texture(uImage, vUv); }
         """;
 
     public const string ScalarVertex = PixelVertexHead + """

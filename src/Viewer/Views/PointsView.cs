@@ -29,18 +29,21 @@ internal sealed class PointsView : IPlotView
     private readonly GlPainter painter;
     private readonly CountsTexture counts;
     private readonly Texture2D labels;
+    private readonly Texture2D dotTexture;
 
     public PointsView(GlPainter painter)
     {
         this.painter = painter;
         counts = new CountsTexture(painter);
         labels = painter.CreateTexture(linear: false);
+        dotTexture = painter.CreateTexture(linear: false);
     }
 
     public string Title(PlotData data) => $"Data and components of {data.XName} and {data.YName}";
 
     public void Dispose()
     {
+        dotTexture.Dispose();
         labels.Dispose();
         counts.Dispose();
     }
@@ -134,9 +137,10 @@ internal sealed class PointsView : IPlotView
     /// <summary>Colour of sampled points when they are not coloured by component.</summary>
     public static readonly Vector4 SampleInk = new(0.12f, 0.16f, 0.3f, 1);
 
-    private const int FloatsPerDot = 6;
+    private readonly DotImage dots = new();
 
-    private float[] dots = [];
+    /// <summary>Behind the sample's caption: the paper, nearly opaque.</summary>
+    private static readonly Vector4 CaptionPaper = ChartStyle.Paper with { W = 0.85f };
 
     /// <summary>The layout of the points view: the whole data, or the settings' window.
     /// </summary>
@@ -164,14 +168,10 @@ internal sealed class PointsView : IPlotView
         double[]? terms = panel.Settings.PointsColorBy == ColorBy.Component
             ? ComponentLabels.Terms(frame.Parameters, data.DimX, data.DimY) : null;
         int k = frame.Parameters.Components;
-        if (dots.Length < sample.Length / 2 * FloatsPerDot)
-        {
-            dots = new float[sample.Length / 2 * FloatsPerDot];
-        }
-
         RectangleF plot = layout.Plot;
+        dots.Begin(plot, ChartStyle.Paper);
         float margin = SampleDotSize;
-        int used = 0, shown = 0;
+        int shown = 0;
         for (int i = 0; i < sample.Length; i += 2)
         {
             Vector2 p = layout.ToPixel(sample[i], sample[i + 1]);
@@ -183,18 +183,22 @@ internal sealed class PointsView : IPlotView
 
             Vector4 color = terms is null ? SampleInk
                 : ColorMaps.Component(ComponentLabels.Best(terms, k, sample[i], sample[i + 1]));
-            (dots[used], dots[used + 1]) = (p.X, p.Y);
-            (dots[used + 2], dots[used + 3], dots[used + 4], dots[used + 5]) =
-                (color.X, color.Y, color.Z, color.W);
-            used += FloatsPerDot;
+            dots.Dot(p.X, p.Y, SampleDotSize, color);
             shown++;
         }
 
-        painter.DrawDots(dots.AsSpan(0, used), SampleDotSize, plot);
+        dotTexture.UploadRgba(dots.Width, dots.Height, dots.Rgba);
+        painter.DrawImage(dotTexture, dots.Bounds);
         string caption = string.Create(CultureInfo.InvariantCulture,
             $"{shown} of {sample.Length / 2} sampled of {data.Rows} points");
         float pad = panel.Style.Pad * 0.5f;
-        panel.Text.TryDraw(caption, panel.Style.Text, plot.Right - pad, plot.Bottom - pad,
-            Align.End, Align.End, ChartStyle.Ink);
+        if (panel.Text.TryDraw(caption, panel.Style.Text, plot.Right - pad, plot.Bottom - pad,
+            Align.End, Align.End, ChartStyle.Ink))
+        {
+            // On paper, as a legend is, so the dots and ellipses under it do not garble it.
+            RectangleF box = TextLayer.Box(caption, panel.Style.Text, plot.Right - pad,
+                plot.Bottom - pad, Align.End, Align.End);
+            panel.Canvas.Rect(box.Left - 2, box.Top, box.Right + 2, box.Bottom, CaptionPaper);
+        }
     }
 }
