@@ -92,7 +92,7 @@ internal sealed class PointsView : IPlotView
             painter.DrawScalar(counts.Texture, layout.Plot, max, log: true, levels: 0, Empty);
             painter.DrawScalar(panel.Ramp, bar, 1, log: false, levels: 0, ChartStyle.Paper);
             ColorBar.DrawLog(panel.Canvas, panel.Text, panel.Style, bar, max,
-                "points per bin (log)", shortLabel: "points/bin (log)");
+                "points per bin (log)", shortLabel: "count (log)");
         }
     }
 

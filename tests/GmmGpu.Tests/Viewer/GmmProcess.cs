@@ -43,7 +43,10 @@ internal sealed class GmmProcess : IDisposable
     private static GmmProcess Launch(
         Dictionary<string, string?> environment, bool input, string[] args)
     {
-        var start = new ProcessStartInfo(MpiJob.Dotnet)
+        // Through env(1) with the signals' default actions: a test run started in the
+        // background (nohup, `cmd &`) ignores SIGINT and SIGHUP, and a child inherits that, so
+        // the signal tests would test the shell, not gmm.
+        var start = new ProcessStartInfo("env")
         {
             RedirectStandardInput = input,
             RedirectStandardOutput = true,
@@ -55,6 +58,8 @@ internal sealed class GmmProcess : IDisposable
             start.Environment[name] = value;
         }
 
+        start.ArgumentList.Add("--default-signal=INT,HUP,TERM");
+        start.ArgumentList.Add(MpiJob.Dotnet);
         start.ArgumentList.Add(MpiJob.Gmm);
         foreach (string arg in args)
         {
