@@ -10,9 +10,9 @@ namespace GmmGpu.Cli;
 /// <summary><c>gmm segment</c>: an image recoloured by the component of each pixel.</summary>
 internal static class SegmentCommand
 {
-    private static readonly Dictionary<string, ColourSpace> Spaces = new()
+    private static readonly Dictionary<string, ColorSpace> Spaces = new()
     {
-        ["rgb"] = ColourSpace.Rgb, ["lab"] = ColourSpace.Lab,
+        ["rgb"] = ColorSpace.Rgb, ["lab"] = ColorSpace.Lab,
     };
 
     /// <summary><c>gmm segment</c>: its arguments and options.</summary>
@@ -22,8 +22,8 @@ internal static class SegmentCommand
         Option<int?> k = GmmOptions.Integer("--components", "K", "number of segments, ≥ 1", 1,
             "-k");
         k.Required = true;
-        Option<Choice<ColourSpace>> space =
-            GmmOptions.OneOf("--space", "the colours' space", Spaces, ColourSpace.Rgb);
+        Option<Choice<ColorSpace>> space =
+            GmmOptions.OneOf("--space", "the colours' space", Spaces, ColorSpace.Rgb);
         Option<bool> withXy =
             GmmOptions.Flag("--with-xy", "add the pixel position to the features");
         Option<Choice<CovarianceType>?> covariance =
@@ -70,7 +70,7 @@ internal static class SegmentCommand
     }
 
     private static int Run(
-        (string Path, ColourSpace Space, bool WithXy) input,
+        (string Path, ColorSpace Space, bool WithXy) input,
         GaussianMixtureOptions options,
         (string Image, string? Labels) outputs,
         OutputStyle style,
@@ -116,7 +116,7 @@ internal static class SegmentCommand
         stdout.WriteLine(CommandSupport.Format($"iterations        {result.Model.Iterations}"));
         for (int c = 0; c < k; c++)
         {
-            byte[] rgb = result.Colours;
+            byte[] rgb = result.Colors;
             stdout.WriteLine(CommandSupport.Format(
                 $"segment {c,-9} #{rgb[c * 3]:X2}{rgb[(c * 3) + 1]:X2}{rgb[(c * 3) + 2]:X2}"));
         }

@@ -6,7 +6,7 @@ using SixLabors.ImageSharp.PixelFormats;
 namespace GmmGpu.Cli.Features;
 
 /// <summary>The colour space of the features of <see cref="ImageSegmentation"/>.</summary>
-public enum ColourSpace
+public enum ColorSpace
 {
     /// <summary>R, G, B in [0, 255].</summary>
     Rgb,
@@ -19,10 +19,10 @@ public enum ColourSpace
 /// <param name="Width">Image width in pixels.</param>
 /// <param name="Height">Image height in pixels.</param>
 /// <param name="Labels">Component of each pixel, shape (Height, Width), row-major.</param>
-/// <param name="Colours">Mean RGB of each component's pixels, shape (K, 3), bytes.</param>
+/// <param name="Colors">Mean RGB of each component's pixels, shape (K, 3), bytes.</param>
 /// <param name="Model">The mixture fitted to the pixels.</param>
 public sealed record SegmentationResult(
-    int Width, int Height, int[] Labels, byte[] Colours, GaussianMixtureModel Model);
+    int Width, int Height, int[] Labels, byte[] Colors, GaussianMixtureModel Model);
 
 /// <summary><c>gmm segment</c>: colour segmentation of an image with a Gaussian mixture.</summary>
 public static class ImageSegmentation
@@ -35,7 +35,7 @@ public static class ImageSegmentation
     /// <exception cref="DataFormatException">The file is missing, truncated, not an image or
     /// has no pixels.</exception>
     internal static (float[] Features, int Width, int Height, Rgb24[] Pixels) ReadPixels(
-        string path, ColourSpace space, bool withXy)
+        string path, ColorSpace space, bool withXy)
     {
         (Rgb24[] pixels, int width, int height) = RgbImageReader.Read(path);
         int d = withXy ? 5 : 3;
@@ -45,7 +45,7 @@ public static class ImageSegmentation
         {
             Span<float> row = features.AsSpan(i * d, d);
             Rgb24 p = pixels[i];
-            if (space == ColourSpace.Lab)
+            if (space == ColorSpace.Lab)
             {
                 ToLab(p, row);
             }
@@ -75,7 +75,7 @@ public static class ImageSegmentation
     /// <exception cref="ArgumentException">K is larger than the number of pixels.</exception>
     public static SegmentationResult Segment(
         string path,
-        ColourSpace space,
+        ColorSpace space,
         bool withXy,
         GaussianMixtureOptions options,
         IProgress<IterationSnapshot>? progress = null,
@@ -132,7 +132,7 @@ public static class ImageSegmentation
         for (int i = 0; i < pixels.Length; i++)
         {
             int c = result.Labels[i] * 3;
-            pixels[i] = new Rgb24(result.Colours[c], result.Colours[c + 1], result.Colours[c + 2]);
+            pixels[i] = new Rgb24(result.Colors[c], result.Colors[c + 1], result.Colors[c + 2]);
         }
 
         using Image<Rgb24> image = Image.LoadPixelData<Rgb24>(pixels, result.Width, result.Height);

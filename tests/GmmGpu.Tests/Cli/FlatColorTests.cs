@@ -8,10 +8,10 @@ using Xunit;
 namespace GmmGpu.Tests.Cli;
 
 /// <summary>Flat-colour pictures (charts, cartoons): segment and select take --reg-covar.</summary>
-public class FlatColourTests
+public class FlatColorTests
 {
     [Fact]
-    public void Segment_FlatColourChart_WorksByDefaultAndTakesRegCovar()
+    public void Segment_FlatColorChart_WorksByDefaultAndTakesRegCovar()
     {
         using var files = new TestFiles();
         string image = files.PathOf("chart.png"), output = files.PathOf("out.png");
