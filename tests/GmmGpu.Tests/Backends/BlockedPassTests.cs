@@ -106,9 +106,9 @@ public class BlockedPassTests
         StatisticsChecks.AssertIdentical(dual, again);
     }
 
-    // The backend keeps its last blocked pass and the workers' scratches for the next call:
-    // a model of the same shape is loaded over the previous one (the padding must stay zero,
-    // the moments must be cleared), another shape gets a new pass.
+    // The backend keeps its last blocked pass (its padded factors) for the next call: a model
+    // of the same shape is loaded over the previous one (the padding must stay zero), another
+    // shape gets a new pass.
     [Theory]
     [InlineData(CovarianceType.Full, 37)]
     [InlineData(CovarianceType.Diagonal, 40)]
