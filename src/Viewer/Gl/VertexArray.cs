@@ -9,7 +9,6 @@ internal sealed class VertexArray : IDisposable
 {
     private readonly GL gl;
     private GlBuffer<uint>? elements;
-    private uint[]? uploadedIndices;
 
     /// <param name="sizes">Floats per attribute, in location order.</param>
     public VertexArray(GL gl, params int[] sizes)
@@ -43,32 +42,31 @@ internal sealed class VertexArray : IDisposable
         Draw(PrimitiveType.Triangles, vertices);
 
 
-    /// <summary>Uploads <paramref name="vertices"/>, for <see cref="DrawIndexedTriangles"/>.
+    /// <summary>
+    /// Uploads <paramref name="vertices"/> and the <paramref name="indices"/> of their
+    /// triangles (three each), for <see cref="DrawIndexedTriangles"/>: a mesh shares each
+    /// vertex among its triangles, so it is shaded once, not six times.
     /// </summary>
-    public void Upload(ReadOnlySpan<float> vertices)
+    public void Upload(ReadOnlySpan<float> vertices, ReadOnlySpan<uint> indices)
     {
         gl.BindVertexArray(Handle);
         Vertices.Upload(vertices);
+        // Bound while the vertex array is: it becomes the array's element buffer.
+        elements ??= new GlBuffer<uint>(gl, BufferTargetARB.ElementArrayBuffer);
+        elements.Upload(indices);
         gl.BindVertexArray(0);
     }
 
-    /// <summary>
-    /// Draws triangles of the uploaded vertices, three <paramref name="indices"/> each: a mesh
-    /// shares each vertex among its triangles, so it is shaded once, not six times. The
-    /// indices are uploaded again only when they are another array.
-    /// </summary>
-    public unsafe void DrawIndexedTriangles(uint[] indices)
+    /// <summary>Draws the triangles last given to <see cref="Upload"/>.</summary>
+    public unsafe void DrawIndexedTriangles()
     {
-        gl.BindVertexArray(Handle);
-        if (!ReferenceEquals(indices, uploadedIndices))
+        if (elements is not { Count: > 0 } uploaded)
         {
-            // Bound while the vertex array is: it becomes the array's element buffer.
-            elements ??= new GlBuffer<uint>(gl, BufferTargetARB.ElementArrayBuffer);
-            elements.Upload(indices);
-            uploadedIndices = indices;
+            return;
         }
 
-        gl.DrawElements(PrimitiveType.Triangles, (uint)indices.Length,
+        gl.BindVertexArray(Handle);
+        gl.DrawElements(PrimitiveType.Triangles, (uint)uploaded.Count,
             DrawElementsType.UnsignedInt, (void*)0);
         gl.BindVertexArray(0);
     }

@@ -250,15 +250,15 @@ internal sealed class GlPainter : IDisposable
 
     /// <summary>
     /// Draws a lit mesh with depth testing: <paramref name="vertices"/> are (position, normal,
-    /// value), 7 floats each, and every three <paramref name="indices"/> a triangle of them
-    /// (the same array from frame to frame is uploaded once). Its opacity
+    /// value), 7 floats each, and every three <paramref name="indices"/> a triangle of them.
+    /// Its opacity
     /// is <paramref name="alpha"/>, faded smoothly to 0 where the value falls from
     /// <paramref name="fade"/> to 0 (0: no fade); with any transparency the mesh's nearest layer
     /// is blended over what is drawn (a depth-only pass first, so the mesh never shows through
     /// itself).
     /// </summary>
-    public void DrawSurface(ReadOnlySpan<float> vertices, uint[] indices, Matrix4x4 mvp,
-        Vector3 light, float alpha, float fade)
+    public void DrawSurface(ReadOnlySpan<float> vertices, ReadOnlySpan<uint> indices,
+        Matrix4x4 mvp, Vector3 light, float alpha, float fade)
     {
         Multisample();
         gl.Enable(EnableCap.DepthTest);
@@ -269,16 +269,16 @@ internal sealed class GlPainter : IDisposable
         surface.Set("uFade", fade);
         colorMap.Bind(1);
         surface.Set("uMap", 1);
-        surfaceVertices.Upload(vertices);
+        surfaceVertices.Upload(vertices, indices);
         if (alpha < 1 || fade > 0)
         {
             gl.ColorMask(false, false, false, false);
-            surfaceVertices.DrawIndexedTriangles(indices);
+            surfaceVertices.DrawIndexedTriangles();
             gl.ColorMask(true, true, true, true);
             gl.DepthFunc(DepthFunction.Lequal);
         }
 
-        surfaceVertices.DrawIndexedTriangles(indices);
+        surfaceVertices.DrawIndexedTriangles();
         gl.DepthFunc(DepthFunction.Less);
         gl.Disable(EnableCap.DepthTest);
     }

@@ -33,15 +33,14 @@ internal sealed class SurfaceView : IPlotView
 
     private static readonly Vector4 FloorColor = new(0.93f, 0.93f, 0.93f, 1);
 
-    /// <summary>
-    /// The surface's triangles over its grid of vertices (index j·n + i): two per cell, in
-    /// cell order, (i, j), (i+1, j), (i+1, j+1) and (i, j), (i+1, j+1), (i, j+1).
-    /// </summary>
-    private static readonly uint[] Mesh = BuildMesh(SurfaceGrid);
     private static readonly Vector4 FloorInk = new(0.12f, 0.16f, 0.3f, 0.9f);
+
+    /// <summary>Heights under which the see-through surface draws nothing.</summary>
+    private static readonly float Invisible = SurfaceMesh.Invisible(SurfaceAlpha, SurfaceFade);
 
     private readonly GlPainter painter;
     private readonly CountsTexture floorCounts;
+    private readonly uint[] triangles = new uint[(SurfaceGrid - 1) * (SurfaceGrid - 1) * 6];
 
     public SurfaceView(GlPainter painter)
     {
@@ -52,24 +51,6 @@ internal sealed class SurfaceView : IPlotView
     public string Title(PlotData data) => $"Density surface of {data.XName} and {data.YName}";
 
     public void Dispose() => floorCounts.Dispose();
-
-    private static uint[] BuildMesh(int n)
-    {
-        var indices = new uint[(n - 1) * (n - 1) * 6];
-        int at = 0;
-        for (int j = 0; j + 1 < n; j++)
-        {
-            for (int i = 0; i + 1 < n; i++)
-            {
-                uint a = (uint)((j * n) + i), b = a + 1, c = a + (uint)n + 1, d = a + (uint)n;
-                (indices[at], indices[at + 1], indices[at + 2]) = (a, b, c);
-                (indices[at + 3], indices[at + 4], indices[at + 5]) = (a, c, d);
-                at += 6;
-            }
-        }
-
-        return indices;
-    }
 
     /// <summary>
     /// The pixel where the surface view draws data point (x, y) at <paramref name="height"/>
@@ -102,38 +83,7 @@ internal sealed class SurfaceView : IPlotView
             heights[i] = Math.Min(density[i] / max, 1);
         }
 
-        float step = 2f / (n - 1);
-        const float scale = SurfaceScale;
-        Vector3 Position(int i, int j) =>
-            new(-1 + (i * step), -1 + (j * step), heights[(j * n) + i] * scale);
-
-        Vector3 Normal(int i, int j)
-        {
-            int left = Math.Max(i - 1, 0), right = Math.Min(i + 1, n - 1);
-            int below = Math.Max(j - 1, 0), above = Math.Min(j + 1, n - 1);
-            float dx = (heights[(j * n) + right] - heights[(j * n) + left]) * scale;
-            float dy = (heights[(above * n) + i] - heights[(below * n) + i]) * scale;
-            return Vector3.Normalize(new Vector3(-dx / (2 * step), -dy / (2 * step), 1));
-        }
-
-        // One vertex per grid point, row j = y; the triangles index them (Mesh).
-        var vertices = new float[n * n * 7];
-        int v = 0;
-        for (int j = 0; j < n; j++)
-        {
-            for (int i = 0; i < n; i++)
-            {
-                Vector3 p = Position(i, j), q = Normal(i, j);
-                vertices[v++] = p.X;
-                vertices[v++] = p.Y;
-                vertices[v++] = p.Z;
-                vertices[v++] = q.X;
-                vertices[v++] = q.Y;
-                vertices[v++] = q.Z;
-                vertices[v++] = heights[(j * n) + i];
-            }
-        }
-
+        float[] vertices = SurfaceMesh.Vertices(heights, n, SurfaceScale);
         Matrix4x4 camera = ViewProjection(panel, data);
         var light = new Vector3(0.4f, -0.3f, 1);
         if (settings.ShowData)
@@ -141,11 +91,16 @@ internal sealed class SurfaceView : IPlotView
             floorCounts.Upload(data.Histogram2D(FloorBins, FloorBins), FloorBins, FloorBins);
             painter.DrawFloor(
                 floorCounts.Texture, floorCounts.Max, camera, 0, FloorColor, FloorInk);
-            painter.DrawSurface(vertices, Mesh, camera, light, SurfaceAlpha, SurfaceFade);
+            // Cells too faint to show are left out: the same pixels, fewer triangles to set up.
+            int count = SurfaceMesh.Triangles(heights, n, Invisible, triangles);
+            painter.DrawSurface(vertices, triangles.AsSpan(0, count), camera, light,
+                SurfaceAlpha, SurfaceFade);
         }
         else
         {
-            painter.DrawSurface(vertices, Mesh, camera, light, alpha: 1, fade: 0);
+            int count = SurfaceMesh.Triangles(heights, n, cut: 0, triangles);
+            painter.DrawSurface(
+                vertices, triangles.AsSpan(0, count), camera, light, alpha: 1, fade: 0);
         }
 
         Vector2 Project(Vector3 p) => Pixel(panel, camera, p);
