@@ -7,8 +7,8 @@ namespace GmmGpu.Bench.Viewer;
 
 /// <summary>
 /// Milliseconds per frame of each view: the first frame of a new data set (which finds its
-/// bounds and bins it once) and the median of the next ten (each with a slightly moved model, as
-/// during a fit).
+/// bounds and bins it once) and the median of the next ten (each with a slightly moved model and
+/// one more iteration of history, as during a fit: the dashboard has its curves panel).
 /// </summary>
 internal static class FrameTimes
 {
@@ -34,6 +34,9 @@ internal static class FrameTimes
         }
     }
 
+    /// <summary>The history of a fit at iteration 20 + <paramref name="more"/>.</summary>
+    private static IterationRecord[] History(int more) => BenchData.History(20 + more);
+
     /// <param name="only">Names (or parts of names, any case) of the views to time, e.g.
     /// "dashboard,zoomed"; empty: every view.</param>
     public static void Run(int n, int width, int height, IReadOnlyList<string> only)
@@ -58,7 +61,7 @@ internal static class FrameTimes
         foreach ((ViewKind kind, ColorBy colorBy, DataWindow? window) in views)
         {
             (renderer.Settings.PointsColorBy, renderer.Settings.PointsWindow) = (colorBy, window);
-            renderer.Render(kind, new ViewFrame(BenchData.Model(), []), small, rgba);
+            renderer.Render(kind, new ViewFrame(BenchData.Model(), History(0)), small, rgba);
         }
 
         foreach ((ViewKind kind, ColorBy colorBy, DataWindow? window) in views)
@@ -74,12 +77,12 @@ internal static class FrameTimes
             (renderer.Settings.PointsColorBy, renderer.Settings.PointsWindow) = (colorBy, window);
             var data = new PlotData(points, 2);
             var clock = Stopwatch.StartNew();
-            renderer.Render(kind, new ViewFrame(BenchData.Model(), []), data, rgba);
+            renderer.Render(kind, new ViewFrame(BenchData.Model(), History(0)), data, rgba);
             double first = clock.Elapsed.TotalMilliseconds;
             var times = new double[Frames];
             for (int i = 0; i < Frames; i++)
             {
-                var frame = new ViewFrame(BenchData.Model(0.01 * (i + 1)), []);
+                var frame = new ViewFrame(BenchData.Model(0.01 * (i + 1)), History(i + 1));
                 clock.Restart();
                 renderer.Render(kind, frame, data, rgba);
                 times[i] = clock.Elapsed.TotalMilliseconds;
