@@ -8,8 +8,8 @@ namespace GmmGpu.Viewer.Export;
 /// <summary>
 /// A looping animated GIF written one frame at a time, so memory does not grow with the frame
 /// count. ImageSharp 2.1 encodes only whole images (an image of many frames holds every frame),
-/// so each frame is encoded alone (Wu palette, no dithering) and its colour table and LZW data
-/// are copied into this file as a frame with a local colour table.
+/// so each frame is encoded alone (its own <see cref="WuPalette"/>, no dithering) and its colour
+/// table and LZW data are copied into this file as a frame with a local colour table.
 /// </summary>
 internal sealed class GifWriter
 {
@@ -22,11 +22,6 @@ internal sealed class GifWriter
     private readonly int width;
     private readonly int height;
     private readonly MemoryStream encoded = new();
-    private readonly GifEncoder encoder = new()
-    {
-        Quantizer = new WuQuantizer(new QuantizerOptions { Dither = null }),
-        ColorTableMode = GifColorTableMode.Local,
-    };
 
     /// <summary>Writes the header, the screen (no global colour table), "loop forever".</summary>
     public GifWriter(Stream output, int width, int height)
@@ -50,11 +45,25 @@ internal sealed class GifWriter
         output.Write(head);
     }
 
-    /// <summary>Appends one frame: RGBA bytes of shape (height, width, 4), top row first.</summary>
+    /// <summary>Appends one opaque frame: RGBA bytes of shape (height, width, 4), top row
+    /// first.</summary>
     /// <param name="delay">How long the frame is shown, in hundredths of a second.</param>
     public void WriteFrame(ReadOnlySpan<byte> rgba, int delay)
     {
         encoded.SetLength(0);
+        byte[] palette = WuPalette.Create(rgba);
+        var colors = new Color[palette.Length / 3];
+        for (int i = 0; i < colors.Length; i++)
+        {
+            colors[i] = Color.FromRgb(palette[3 * i], palette[(3 * i) + 1], palette[(3 * i) + 2]);
+        }
+
+        var encoder = new GifEncoder
+        {
+            // Each pixel becomes its nearest colour of the frame's palette.
+            Quantizer = new PaletteQuantizer(colors, new QuantizerOptions { Dither = null }),
+            ColorTableMode = GifColorTableMode.Local,
+        };
         using (Image<Rgba32> image = ImageFrames.ToImage(rgba, width, height))
         {
             image.Save(encoded, encoder);

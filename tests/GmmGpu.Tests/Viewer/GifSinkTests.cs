@@ -50,6 +50,40 @@ public sealed class GifSinkTests
     }
 
     [Fact]
+    public void Gif_FrameOfThousandsOfColors_DecodesCloseToIt()
+    {
+        // Two ramps across the frame: 97 × 61 colours, far more than a frame's 256.
+        var rgba = new byte[Width * Height * 4];
+        for (int y = 0; y < Height; y++)
+        {
+            for (int x = 0; x < Width; x++)
+            {
+                int i = ((y * Width) + x) * 4;
+                (rgba[i], rgba[i + 1], rgba[i + 2], rgba[i + 3]) =
+                    ((byte)(255 * x / (Width - 1)), (byte)(255 * y / (Height - 1)), 90, 255);
+            }
+        }
+
+        using var files = new TestFiles();
+        string path = files.PathOf("ramps.gif");
+        using (FrameSink sink = FrameSink.Create(path, Width, Height))
+        {
+            sink.Add(rgba);
+            sink.Complete();
+        }
+
+        using Image<Rgba32> gif = Image.Load<Rgba32>(path);
+        var decoded = new byte[rgba.Length];
+        gif.Frames.RootFrame.CopyPixelDataTo(decoded);
+        int[] errors = [.. Enumerable.Range(0, rgba.Length).Where(i => i % 4 != 3)
+            .Select(i => Math.Abs(decoded[i] - rgba[i]))];
+        // 256 colours over ramps of 256 levels in R and in G: each colour stands for about 16 × 16
+        // of them, so R and G are off by 4 on average (B, constant, by 0) and by 8 at most.
+        Assert.True(errors.Average() < 3, $"mean error {errors.Average()}");
+        Assert.True(errors.Max() <= 8, $"largest error {errors.Max()}");
+    }
+
+    [Fact]
     public void Gif_DisposedBeforeComplete_LeavesNoFile()
     {
         using var files = new TestFiles();
