@@ -85,8 +85,9 @@ internal static class FitCommand
             int frames = export.Complete(cancellationToken);
             if (!quiet)
             {
+                string view = ViewOptions.KindName(ExportKind(arguments, data));
                 stderr.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"gmm: wrote {frames} frame(s) of the {ExportKind(arguments, data)} view to "
+                    $"gmm: wrote {frames} frame(s) of the {view} view to "
                     + $"{arguments.ExportPath} in {clock.Elapsed.TotalSeconds:F1} s"));
             }
         }
@@ -126,7 +127,8 @@ internal static class FitCommand
 
     /// <summary>The fit's warnings, one line each on stderr (none with --quiet).</summary>
     private static void WarnIfNotConverged(
-        GaussianMixtureModel model, GaussianMixtureOptions options, FitArguments arguments, TextWriter stderr)
+        GaussianMixtureModel model, GaussianMixtureOptions options, FitArguments arguments,
+        TextWriter stderr)
     {
         foreach (string warning in arguments.Quiet ? [] : model.Warnings)
         {

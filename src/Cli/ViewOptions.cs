@@ -27,6 +27,9 @@ internal static class ViewOptions
     /// <summary>The views' names, as --view-kind and --kind take them.</summary>
     public static IEnumerable<string> KindNames => Kinds.Keys;
 
+    /// <summary>The name --view-kind and --kind take for <paramref name="kind"/>.</summary>
+    public static string KindName(ViewKind kind) => Kinds.First(pair => pair.Value == kind).Key;
+
     /// <summary>Why a model of <paramref name="components"/> is not drawn, or null.</summary>
     public static string? TooManyComponents(int components) => components <= MaxComponents
         ? null

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using GmmGpu.Tests.Cli;
 using GmmGpu.Tests.Viewer;
 using Xunit;
 
@@ -46,6 +47,25 @@ public class SignalTests
     }
 
     [Fact]
+    public void ExportFolder_SigTermWhileWriting_LeavesTheEarlierFramesAsTheyWere()
+    {
+        using var box = new Sandbox();
+        string frames = box.PathOf("frames");
+        CliResult earlier = CliResult.Run("fit", box.Data, "-k", "3", "--max-iter", "2",
+            "--export", frames, "--size", "64x48", "--quiet");
+        Assert.True(earlier.ExitCode == 0, earlier.Stderr);
+        box.Remember();
+        using var gmm = GmmProcess.Start(
+            "", "fit", box.Data, "-k", "3", "--max-iter", "400", "--tol", "0", "--export",
+            frames, "--size", "320x240", "--quiet");
+
+        SignalWhileWriting(box, gmm, "TERM", frames);
+
+        Assert.Equal(143, gmm.ExitCode);
+        box.AssertNothingLost();
+    }
+
+    [Fact]
     public void Generate_SigIntWhileDrawing_StopsWithinASecond()
     {
         using var box = new Sandbox();
@@ -71,12 +91,13 @@ public class SignalTests
         box.AssertNothingLost();
     }
 
-    /// <summary>Waits for the command's temporary file to appear, then signals it and waits
-    /// for its exit.</summary>
-    private static void SignalWhileWriting(Sandbox box, GmmProcess gmm, string signal)
+    /// <summary>Waits for the command's temporary file to appear (in the sandbox, or in
+    /// <paramref name="folder"/>), then signals it and waits for its exit.</summary>
+    private static void SignalWhileWriting(
+        Sandbox box, GmmProcess gmm, string signal, string? folder = null)
     {
         var clock = Stopwatch.StartNew();
-        while (!Directory.EnumerateFiles(box.Folder, ".*.tmp").Any())
+        while (!Directory.EnumerateFiles(folder ?? box.Folder, ".*.tmp").Any())
         {
             // (The messages are built only on failure: describing the process waits for it.)
             if (gmm.HasExited)
