@@ -3,8 +3,9 @@ using GmmGpu.Viewer.Gl;
 namespace GmmGpu.Viewer.Rendering;
 
 /// <summary>
-/// Binned point counts in a texture, uploaded again only when the binning changes (a data set's
-/// binning is computed once and reused by every frame).
+/// A data set's binned point counts in a texture, uploaded again only when the binning changes:
+/// a <see cref="PlotData"/> bins once per grid and keeps that array, never changed, for every
+/// frame, so the same array means the same counts.
 /// </summary>
 internal sealed class CountsTexture(GlPainter painter) : IDisposable
 {
@@ -16,7 +17,7 @@ internal sealed class CountsTexture(GlPainter painter) : IDisposable
     public float Max { get; private set; } = 1;
 
     /// <summary>Makes <paramref name="counts"/> (shape (height, width)) the texture's.</summary>
-    public void Upload(float[] counts, int width, int height)
+    private void Upload(float[] counts, int width, int height)
     {
         if (ReferenceEquals(counts, uploaded))
         {
@@ -41,9 +42,20 @@ internal sealed class CountsTexture(GlPainter painter) : IDisposable
     public float UploadBinned(PlotData data, RectangleF plot, out float[] binned)
     {
         int width = Math.Max(1, (int)plot.Width), height = Math.Max(1, (int)plot.Height);
-        binned = data.Histogram2D(width, height);
-        Upload(binned, width, height);
+        binned = UploadBinned(data, width, height);
         return Max;
+    }
+
+    /// <summary>
+    /// Bins the data's two drawn features in a <paramref name="width"/> ×
+    /// <paramref name="height"/> grid over their ranges into the texture; returns the counts,
+    /// shape (height, width), row 0 at the smallest y.
+    /// </summary>
+    public float[] UploadBinned(PlotData data, int width, int height)
+    {
+        float[] counts = data.Histogram2D(width, height);
+        Upload(counts, width, height);
+        return counts;
     }
 
     public void Dispose() => Texture.Dispose();

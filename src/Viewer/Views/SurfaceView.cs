@@ -88,7 +88,7 @@ internal sealed class SurfaceView : IPlotView
         var light = new Vector3(0.4f, -0.3f, 1);
         if (settings.ShowData)
         {
-            floorCounts.Upload(data.Histogram2D(FloorBins, FloorBins), FloorBins, FloorBins);
+            floorCounts.UploadBinned(data, FloorBins, FloorBins);
             painter.DrawFloor(
                 floorCounts.Texture, floorCounts.Max, camera, 0, FloorColor, FloorInk);
             // Cells too faint to show are left out: the same pixels, fewer triangles to set up.
