@@ -5,6 +5,10 @@ namespace GmmGpu.Covariance;
 /// <summary>Each component has its own D×D covariance; shape (K, D, D).</summary>
 internal sealed class FullCovariance : ICovarianceModel
 {
+    /// <summary>From this many features on, components are factored on several threads.
+    /// </summary>
+    private const int ParallelDimensions = 128;
+
     public CovarianceType Type => CovarianceType.Full;
 
     public string Name => "full";
@@ -40,7 +44,7 @@ internal sealed class FullCovariance : ICovarianceModel
         return covariances;
     }
 
-    public void ComputePrecisionCholesky(
+    public unsafe void ComputePrecisionCholesky(
         ReadOnlySpan<double> covariances,
         int components,
         int dimensions,
@@ -49,14 +53,35 @@ internal sealed class FullCovariance : ICovarianceModel
         int first)
     {
         int block = dimensions * dimensions;
-        for (int c = first; c < components; c++)
+        fixed (double* from = covariances, to = precisionCholesky)
         {
-            if (!TriangularMath.TryPrecisionCholesky(
-                    covariances.Slice(c * block, block),
-                    dimensions,
-                    precisionCholesky.Slice(c * block, block)))
+            // Spans cannot enter the workers' lambda; the arrays are pinned until they return.
+            nint source = (nint)from, target = (nint)to;
+            bool Factor(int c) => TriangularMath.TryPrecisionCholesky(
+                new ReadOnlySpan<double>((double*)source + ((long)c * block), block),
+                dimensions,
+                new Span<double>((double*)target + ((long)c * block), block));
+
+            int degenerate = -1;
+            if (dimensions >= ParallelDimensions && components - first > 1)
             {
-                throw new DegenerateComponentException(c, regCovar);
+                // Independent factors of 2D³/3 flops each: one component a thread. Every
+                // component is factored; the first that fails is reported, as in turn.
+                var failed = new bool[components];
+                Parallel.For(first, components, c => failed[c] = !Factor(c));
+                degenerate = Array.IndexOf(failed, true, first);
+            }
+            else
+            {
+                for (int c = first; c < components && degenerate < 0; c++)
+                {
+                    degenerate = Factor(c) ? -1 : c;
+                }
+            }
+
+            if (degenerate >= 0)
+            {
+                throw new DegenerateComponentException(degenerate, regCovar);
             }
         }
     }
