@@ -59,6 +59,8 @@ internal static class AnomaliesCommand
         GaussianMixtureModel model = GaussianMixtureModel.Load(inputs.ModelPath);
         // Read in float64 and moved about the model's centre before the values become float32.
         using IRowSource data = RowSources.Open(inputs.DataPath, inputs.Columns);
+        CommandSupport.CheckFeatures(
+            inputs.DataPath, data.ColumnNames, inputs.ModelPath, model.Parameters.Dimensions);
         using IComputeBackend backend = ComputeBackends.Create(inputs.Device);
         AnomalyReport report = AnomalyDetection.Detect(
             model, data, contamination, threshold, backend, token);

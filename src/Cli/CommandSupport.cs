@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using GmmGpu.Cli.Parsing;
+using GmmGpu.Data;
 using GmmGpu.Files;
 
 namespace GmmGpu.Cli;
@@ -35,6 +36,26 @@ internal static class CommandSupport
         }
 
         OutputPaths.Check(path);
+    }
+
+    /// <summary>
+    /// Refuses data whose width is not the model's, naming both files and the data's columns
+    /// (bad data: exit 1), before any work.
+    /// </summary>
+    /// <param name="columns">The data's column names, as read (after --columns).</param>
+    public static void CheckFeatures(
+        string dataPath, IReadOnlyList<string> columns, string modelPath, int modelFeatures)
+    {
+        if (columns.Count == modelFeatures)
+        {
+            return;
+        }
+
+        string shown = columns.Count <= 8 ? string.Join(", ", columns)
+            : string.Join(", ", columns.Take(8)) + ", ...";
+        throw new DataFormatException(Format(
+            $"{dataPath} has {columns.Count} features ({shown}) but the model {modelPath} was ")
+            + Format($"fitted on {modelFeatures}; choose {modelFeatures} with --columns."));
     }
 
     /// <summary>

@@ -88,6 +88,8 @@ internal static class PlotCommand
 
         // Far from 0 (1e8 + a spread of 10) the picture is drawn about a float64 origin.
         LoadedData data = DataReader.ReadCentred(dataPath, columns);
+        CommandSupport.CheckFeatures(
+            dataPath, data.ColumnNames, modelPath, model.Parameters.Dimensions);
         PlotData plotData = ViewOptions.PlotData("--dims", data, view.Dims, seed);
         var frame = new ViewFrame(model.Parameters, model.History);
         using var backend = ComputeBackends.Create(ComputeDevice.Cpu);

@@ -46,6 +46,8 @@ internal static class PredictCommand
         GaussianMixtureModel model = GaussianMixtureModel.Load(inputs.ModelPath);
         // Read a batch at a time: files larger than memory are labelled too.
         using IRowSource data = RowSources.Open(inputs.DataPath, inputs.Columns);
+        CommandSupport.CheckFeatures(
+            inputs.DataPath, data.ColumnNames, inputs.ModelPath, model.Parameters.Dimensions);
         using IComputeBackend backend = ComputeBackends.Create(inputs.Device);
         long[] counts;
         if (proba)

@@ -33,6 +33,8 @@ internal static class ScoreCommand
         GaussianMixtureModel model = GaussianMixtureModel.Load(inputs.ModelPath);
         // Read a batch at a time: files larger than memory are scored too.
         using IRowSource data = RowSources.Open(inputs.DataPath, inputs.Columns);
+        CommandSupport.CheckFeatures(
+            inputs.DataPath, data.ColumnNames, inputs.ModelPath, model.Parameters.Dimensions);
         using IComputeBackend backend = ComputeBackends.Create(inputs.Device);
         (_, double mean, double min, double max) =
             Scoring.WriteScores(model, data, output, backend, token);

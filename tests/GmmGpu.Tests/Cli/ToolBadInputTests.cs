@@ -95,16 +95,20 @@ public class ToolBadInputTests
         AssertFailed(result, 1, "unknown column \"z\"", output);
     }
 
-    [Fact]
-    public void Predict_ModelDataWidthMismatch_FailsWithOneLine()
+    [Theory]
+    [InlineData("predict", "labels.csv")]
+    [InlineData("score", "scores.csv")]
+    [InlineData("plot", "picture.png")]
+    public void ModelDataWidthMismatch_NamesBothFilesAndTheColumns(string command, string name)
     {
         using var files = new TestFiles();
-        string model = FitModel(files), output = files.PathOf("labels.csv");
+        string model = FitModel(files), output = files.PathOf(name);
         string data = files.WriteText("three.csv", "a,b,c\n1,2,3\n4,5,6\n");
 
-        CliResult result = CliResult.Run("predict", model, data, "-o", output);
+        CliResult result = CliResult.Run(command, model, data, "-o", output);
 
-        AssertFailed(result, 1, "has 3 features but the model was fitted on 2", output);
+        AssertFailed(result, 1, $"{data} has 3 features (a, b, c) but the model {model} was "
+            + "fitted on 2; choose 2 with --columns.", output);
     }
 
     [Fact]
