@@ -41,7 +41,6 @@ internal sealed class VertexArray : IDisposable
     public void DrawTriangles(ReadOnlySpan<float> vertices) =>
         Draw(PrimitiveType.Triangles, vertices);
 
-
     /// <summary>
     /// Uploads <paramref name="vertices"/> and the <paramref name="indices"/> of their
     /// triangles (three each), for <see cref="DrawIndexedTriangles"/>: a mesh shares each
