@@ -4,13 +4,14 @@ namespace GmmGpu.Numerics;
 
 /// <summary>
 /// Dense Cholesky helpers on row-major D×D float64 matrices. Every inner sum is a dot product
-/// of two contiguous rows (SIMD), and rows are taken <see cref="Block"/> at a time, so that
-/// each row they read from the rest of the matrix is read once for the whole block: at large D
-/// (thousands of features) the work is D³/3 and the matrix far larger than the caches.
+/// of two contiguous rows; the bulk of them (at large D, thousands of features, the work is
+/// D³/3 each) are taken eight at a time by <see cref="RowDots"/>, rows <see cref="Block"/> at
+/// a time.
 /// </summary>
 internal static class Cholesky
 {
-    /// <summary>Rows computed together: each shared row is read once per block.</summary>
+    /// <summary>Rows (factor) or columns (inverse) computed together; a multiple of
+    /// <see cref="RowDots.Others"/>, so the columns left of a block pair up.</summary>
     private const int Block = 16;
 
     /// <summary>
@@ -20,27 +21,45 @@ internal static class Cholesky
     public static bool TryFactor(ReadOnlySpan<double> matrix, int d, Span<double> lower)
     {
         lower[..(d * d)].Clear();
+        Span<double> sums = stackalloc double[RowDots.Rows * RowDots.Others];
         for (int first = 0; first < d; first += Block)
         {
             int end = Math.Min(first + Block, d);
-            // L[i, j] = (A[i, j] − L[i, :j]·L[j, :j]) / L[j, j], j by j: row j is read once
-            // for the block's rows i; within the block, row j is complete by the time it is.
-            for (int j = 0; j < end; j++)
+            // L[i, j] = (A[i, j] − L[i, :j]·L[j, :j]) / L[j, j]. Left of the block (the bulk):
+            // four of its rows against two columns j at a time, their sums over p < j at once,
+            // then the second column's own term p = j.
+            for (int j = 0; j < first; j += RowDots.Others)
+            {
+                for (int i = first; i < end; i += RowDots.Rows)
+                {
+                    int rows = Math.Min(RowDots.Rows, end - i);
+                    RowDots.Tile(lower, d, i, rows, j, 0, j, sums);
+                    for (int a = 0; a < rows; a++)
+                    {
+                        int row = (i + a) * d, next = (j + 1) * d;
+                        double left = (matrix[row + j] - sums[a * RowDots.Others])
+                            / lower[(j * d) + j];
+                        lower[row + j] = left;
+                        double sum = sums[(a * RowDots.Others) + 1] + (left * lower[next + j]);
+                        lower[row + j + 1] = (matrix[row + j + 1] - sum) / lower[next + j + 1];
+                    }
+                }
+            }
+
+            // The block's own columns (D·Block² of the D³/3 flops): row j is complete by the
+            // time column j is done.
+            for (int j = first; j < end; j++)
             {
                 ReadOnlySpan<double> rowJ = lower.Slice(j * d, j);
-                if (j >= first)
+                double diagonal = matrix[(j * d) + j] - TensorPrimitives.Dot(rowJ, rowJ);
+                if (!(diagonal > 0) || !double.IsFinite(diagonal))
                 {
-                    double diagonal = matrix[(j * d) + j] - TensorPrimitives.Dot(rowJ, rowJ);
-                    if (!(diagonal > 0) || !double.IsFinite(diagonal))
-                    {
-                        return false;
-                    }
-
-                    lower[(j * d) + j] = Math.Sqrt(diagonal);
+                    return false;
                 }
 
-                double root = lower[(j * d) + j];
-                for (int i = Math.Max(first, j + 1); i < end; i++)
+                double root = Math.Sqrt(diagonal);
+                lower[(j * d) + j] = root;
+                for (int i = j + 1; i < end; i++)
                 {
                     double dot = TensorPrimitives.Dot(lower.Slice(i * d, j), rowJ);
                     lower[(i * d) + j] = (matrix[(i * d) + j] - dot) / root;
@@ -77,17 +96,58 @@ internal static class Cholesky
 
         // Column c of L⁻¹ by forward substitution, x_i = (δ_ic − L[i, c:i]·x[c:i]) / L[i, i]
         // for i ≥ c; it becomes row c of U (x_i at column i, right of the diagonal, where L
-        // has nothing). Columns go a block at a time: row i of L is read once for the block.
+        // has nothing). Columns go a block at a time.
+        Span<double> sums = stackalloc double[RowDots.Rows * RowDots.Others];
         for (int first = 0; first < d; first += Block)
         {
             int end = Math.Min(first + Block, d);
-            for (int i = first; i < d; i++)
+            // The block's own rows: the triangle at the diagonal, one sum at a time.
+            for (int i = first; i < end; i++)
             {
-                for (int c = first; c < end && c <= i; c++)
+                for (int c = first; c <= i; c++)
                 {
                     double dot = TensorPrimitives.Dot(
                         matrix.Slice((i * d) + c, i - c), matrix.Slice((c * d) + c, i - c));
                     matrix[(c * d) + i] = ((i == c ? 1.0 : 0.0) - dot) / diagonal[i];
+                }
+            }
+
+            // The rows below (the bulk): four at a time against two columns at a time, their
+            // sums over p in [c + 1, i) at once, then column c's term p = c and the terms of
+            // the tile's own earlier rows.
+            for (int i = end; i < d; i += RowDots.Rows)
+            {
+                int rows = Math.Min(RowDots.Rows, d - i);
+                int c = first;
+                for (; c + 1 < end; c += RowDots.Others)
+                {
+                    RowDots.Tile(matrix, d, i, rows, c, c + 1, i - c - 1, sums);
+                    for (int a = 0; a < rows; a++)
+                    {
+                        int row = (i + a) * d;
+                        double sum0 = sums[a * RowDots.Others]
+                            + (matrix[row + c] * matrix[(c * d) + c]);
+                        double sum1 = sums[(a * RowDots.Others) + 1];
+                        for (int p = i; p < i + a; p++)
+                        {
+                            sum0 += matrix[row + p] * matrix[(c * d) + p];
+                            sum1 += matrix[row + p] * matrix[((c + 1) * d) + p];
+                        }
+
+                        matrix[(c * d) + i + a] = -sum0 / diagonal[i + a];
+                        matrix[((c + 1) * d) + i + a] = -sum1 / diagonal[i + a];
+                    }
+                }
+
+                // An odd last column.
+                for (; c < end; c++)
+                {
+                    for (int r = i; r < i + rows; r++)
+                    {
+                        double dot = TensorPrimitives.Dot(
+                            matrix.Slice((r * d) + c, r - c), matrix.Slice((c * d) + c, r - c));
+                        matrix[(c * d) + r] = -dot / diagonal[r];
+                    }
                 }
             }
         }

@@ -3,7 +3,10 @@ using Xunit;
 
 namespace GmmGpu.Tests.Mixture;
 
-/// <summary>The M-step's Cholesky factor and precision factor, across the block size.</summary>
+/// <summary>
+/// The M-step's Cholesky factor and precision factor, at sizes round the block (16) and the
+/// tile (4 × 2): whole and partial tiles, an odd last column.
+/// </summary>
 public sealed class CholeskyTests
 {
     [Theory]
@@ -44,7 +47,9 @@ public sealed class CholeskyTests
     [Theory]
     [InlineData(1)]
     [InlineData(16)]
+    [InlineData(17)]
     [InlineData(33)]
+    [InlineData(70)]
     [InlineData(203)]
     public void InverseTransposeOfLowerInPlace_GivesUWithLTransposeTimesUTheIdentity(int d)
     {
