@@ -53,9 +53,10 @@ internal static class CommandSupport
 
         string shown = columns.Count <= 8 ? string.Join(", ", columns)
             : string.Join(", ", columns.Take(8)) + ", ...";
+        string features = columns.Count == 1 ? "feature" : "features";
         throw new DataFormatException(Format(
-            $"{dataPath} has {columns.Count} features ({shown}) but the model {modelPath} was ")
-            + Format($"fitted on {modelFeatures}; choose {modelFeatures} with --columns."));
+            $"{dataPath} has {columns.Count} {features} ({shown}) but the model {modelPath} ")
+            + Format($"was fitted on {modelFeatures}; choose {modelFeatures} with --columns."));
     }
 
     /// <summary>

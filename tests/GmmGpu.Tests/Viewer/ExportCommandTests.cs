@@ -190,6 +190,7 @@ public sealed class ExportCommandTests
         CliResult result = CliResult.Run("plot", model, oneColumn, "-o", files.PathOf("a.png"));
 
         Assert.Equal(1, result.ExitCode);
-        Assert.Contains("D=2", result.Stderr, StringComparison.Ordinal);
+        Assert.Contains($"{oneColumn} has 1 feature (x) but the model {model} was fitted on 2",
+            result.Stderr, StringComparison.Ordinal);
     }
 }
