@@ -29,7 +29,7 @@ internal static class RowDots
         int start, int length, Span<double> sums)
     {
         if (count is < 1 or > Rows || length < 0 || start < 0 || start + length > d
-            || (long)(Math.Max(first + count, other + Others) * d) > m.Length)
+            || ((long)Math.Max(first + count, other + Others) * d) > m.Length)
         {
             throw new ArgumentOutOfRangeException(nameof(count), "the tile is not in the matrix.");
         }
