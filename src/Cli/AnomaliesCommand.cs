@@ -54,13 +54,9 @@ internal static class AnomaliesCommand
         }
 
         string? output = inputs.OutputPath;
-        CommandSupport.CheckOutput(output, CommandSupport.TableExtensions);
-        CommandSupport.CheckDistinct([inputs.ModelPath, inputs.DataPath], ("-o", output));
-        GaussianMixtureModel model = GaussianMixtureModel.Load(inputs.ModelPath);
+        (GaussianMixtureModel model, IRowSource rows) = inputs.Open();
         // Read in float64 and moved about the model's centre before the values become float32.
-        using IRowSource data = RowSources.Open(inputs.DataPath, inputs.Columns);
-        CommandSupport.CheckFeatures(
-            inputs.DataPath, data.ColumnNames, inputs.ModelPath, model.Parameters.Dimensions);
+        using IRowSource data = rows;
         using IComputeBackend backend = ComputeBackends.Create(inputs.Device);
         AnomalyReport report = AnomalyDetection.Detect(
             model, data, contamination, threshold, backend, token);

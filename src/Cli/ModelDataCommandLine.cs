@@ -1,5 +1,6 @@
 using System.CommandLine;
 using GmmGpu.Cli.Parsing;
+using GmmGpu.Data;
 
 namespace GmmGpu.Cli;
 
@@ -11,7 +12,31 @@ internal sealed record ModelDataInputs(
     string? OutputPath,
     IReadOnlyList<string>? Columns,
     ComputeDevice Device,
-    bool Json);
+    bool Json)
+{
+    /// <summary>
+    /// Checks -o (a table, not an input), loads the model and opens the data a batch at a time
+    /// (files larger than memory too), whose width must be the model's: all before any work.
+    /// </summary>
+    public (GaussianMixtureModel Model, IRowSource Data) Open()
+    {
+        CommandSupport.CheckOutput(OutputPath, CommandSupport.TableExtensions);
+        CommandSupport.CheckDistinct([ModelPath, DataPath], ("-o", OutputPath));
+        GaussianMixtureModel model = GaussianMixtureModel.Load(ModelPath);
+        IRowSource data = RowSources.Open(DataPath, Columns);
+        try
+        {
+            CommandSupport.CheckFeatures(
+                DataPath, data.ColumnNames, ModelPath, model.Parameters.Dimensions);
+            return (model, data);
+        }
+        catch
+        {
+            data.Dispose();
+            throw;
+        }
+    }
+}
 
 /// <summary>
 /// The arguments and options of the commands that apply a model to data: MODEL, DATA,

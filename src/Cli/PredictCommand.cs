@@ -41,13 +41,8 @@ internal static class PredictCommand
             throw new UsageException("predict --proba needs -o FILE");
         }
 
-        CommandSupport.CheckOutput(output, CommandSupport.TableExtensions);
-        CommandSupport.CheckDistinct([inputs.ModelPath, inputs.DataPath], ("-o", output));
-        GaussianMixtureModel model = GaussianMixtureModel.Load(inputs.ModelPath);
-        // Read a batch at a time: files larger than memory are labelled too.
-        using IRowSource data = RowSources.Open(inputs.DataPath, inputs.Columns);
-        CommandSupport.CheckFeatures(
-            inputs.DataPath, data.ColumnNames, inputs.ModelPath, model.Parameters.Dimensions);
+        (GaussianMixtureModel model, IRowSource rows) = inputs.Open();
+        using IRowSource data = rows;
         using IComputeBackend backend = ComputeBackends.Create(inputs.Device);
         long[] counts;
         if (proba)

@@ -28,13 +28,8 @@ internal static class ScoreCommand
     private static int Run(ModelDataInputs inputs, TextWriter stdout, CancellationToken token)
     {
         string? output = inputs.OutputPath;
-        CommandSupport.CheckOutput(output, CommandSupport.TableExtensions);
-        CommandSupport.CheckDistinct([inputs.ModelPath, inputs.DataPath], ("-o", output));
-        GaussianMixtureModel model = GaussianMixtureModel.Load(inputs.ModelPath);
-        // Read a batch at a time: files larger than memory are scored too.
-        using IRowSource data = RowSources.Open(inputs.DataPath, inputs.Columns);
-        CommandSupport.CheckFeatures(
-            inputs.DataPath, data.ColumnNames, inputs.ModelPath, model.Parameters.Dimensions);
+        (GaussianMixtureModel model, IRowSource rows) = inputs.Open();
+        using IRowSource data = rows;
         using IComputeBackend backend = ComputeBackends.Create(inputs.Device);
         (_, double mean, double min, double max) =
             Scoring.WriteScores(model, data, output, backend, token);
