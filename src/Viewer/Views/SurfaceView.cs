@@ -35,9 +35,6 @@ internal sealed class SurfaceView : IPlotView
 
     private static readonly Vector4 FloorInk = new(0.12f, 0.16f, 0.3f, 0.9f);
 
-    /// <summary>Heights under which the see-through surface draws nothing.</summary>
-    private static readonly float Invisible = SurfaceMesh.Invisible(SurfaceAlpha, SurfaceFade);
-
     private readonly GlPainter painter;
     private readonly CountsTexture floorCounts;
     private readonly uint[] triangles = new uint[(SurfaceGrid - 1) * (SurfaceGrid - 1) * 6];
@@ -86,22 +83,18 @@ internal sealed class SurfaceView : IPlotView
         float[] vertices = SurfaceMesh.Vertices(heights, n, SurfaceScale);
         Matrix4x4 camera = ViewProjection(panel, data);
         var light = new Vector3(0.4f, -0.3f, 1);
+        (float alpha, float fade) = settings.ShowData ? (SurfaceAlpha, SurfaceFade) : (1f, 0f);
         if (settings.ShowData)
         {
             floorCounts.UploadBinned(data, FloorBins, FloorBins);
             painter.DrawFloor(
                 floorCounts.Texture, floorCounts.Max, camera, 0, FloorColor, FloorInk);
-            // Cells too faint to show are left out: the same pixels, fewer triangles to set up.
-            int count = SurfaceMesh.Triangles(heights, n, Invisible, triangles);
-            painter.DrawSurface(vertices, triangles.AsSpan(0, count), camera, light,
-                SurfaceAlpha, SurfaceFade);
         }
-        else
-        {
-            int count = SurfaceMesh.Triangles(heights, n, cut: 0, triangles);
-            painter.DrawSurface(
-                vertices, triangles.AsSpan(0, count), camera, light, alpha: 1, fade: 0);
-        }
+
+        // Cells too faint to show are left out: the same pixels, fewer triangles to set up.
+        int count = SurfaceMesh.Triangles(
+            heights, n, SurfaceMesh.Invisible(alpha, fade), triangles);
+        painter.DrawSurface(vertices, triangles.AsSpan(0, count), camera, light, alpha, fade);
 
         Vector2 Project(Vector3 p) => Pixel(panel, camera, p);
         ChartStyle style = panel.Style;
