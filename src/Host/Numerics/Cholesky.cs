@@ -106,9 +106,7 @@ internal static class Cholesky
             {
                 for (int c = first; c <= i; c++)
                 {
-                    double dot = TensorPrimitives.Dot(
-                        matrix.Slice((i * d) + c, i - c), matrix.Slice((c * d) + c, i - c));
-                    matrix[(c * d) + i] = ((i == c ? 1.0 : 0.0) - dot) / diagonal[i];
+                    Substitute(matrix, d, diagonal, i, c);
                 }
             }
 
@@ -144,9 +142,7 @@ internal static class Cholesky
                 {
                     for (int r = i; r < i + rows; r++)
                     {
-                        double dot = TensorPrimitives.Dot(
-                            matrix.Slice((r * d) + c, r - c), matrix.Slice((c * d) + c, r - c));
-                        matrix[(c * d) + r] = -dot / diagonal[r];
+                        Substitute(matrix, d, diagonal, r, c);
                     }
                 }
             }
@@ -156,5 +152,15 @@ internal static class Cholesky
         {
             matrix.Slice(i * d, i).Clear();
         }
+    }
+
+    /// <summary>One step of the forward substitution: x_i of column c, into row c at column i,
+    /// from L[i, c:i] and x[c:i], one dot product.</summary>
+    private static void Substitute(Span<double> matrix, int d, ReadOnlySpan<double> diagonal,
+        int i, int c)
+    {
+        double dot = TensorPrimitives.Dot(
+            matrix.Slice((i * d) + c, i - c), matrix.Slice((c * d) + c, i - c));
+        matrix[(c * d) + i] = ((i == c ? 1.0 : 0.0) - dot) / diagonal[i];
     }
 }
